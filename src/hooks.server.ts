@@ -1,0 +1,77 @@
+import type { Handle, ServerInit } from '@sveltejs/kit';
+import { dev } from '$app/environment';
+import { sequence } from '@sveltejs/kit/hooks';
+import { getTextDirection } from '$lib/paraglide/runtime';
+import { paraglideMiddleware } from '$lib/paraglide/server';
+import { deleteSessionCookie, setSessionCookie } from '$lib/server/auth/cookies';
+import {
+	sessionCookieName,
+	sessionExpiresAt,
+	validateSessionToken
+} from '$lib/server/auth/session';
+import { hasAnyUser } from '$lib/server/auth/users';
+import { getDb } from '$lib/server/db';
+import { demoAccounts, demoPassword, seedDemo } from '$lib/server/demo/seed';
+
+export const init: ServerInit = async () => {
+	const db = getDb();
+	if (process.env.SEED_DEMO !== 'false' && (await seedDemo(db))) {
+		console.log(
+			'\nMitwirken: Demo-Daten angelegt. Anmeldungen (Passwort für alle: %s):',
+			demoPassword
+		);
+		for (const account of demoAccounts) console.log('  %s  (%s)', account.email, account.role);
+		console.log('');
+	}
+	if (!dev) console.log('Mitwirken: http://localhost:%s', process.env.PORT || '3000');
+};
+
+const handleLocale: Handle = ({ event, resolve }) =>
+	paraglideMiddleware(event.request, ({ request, locale }) => {
+		event.request = request;
+		return resolve(event, {
+			transformPageChunk: ({ html }) =>
+				html
+					.replace('%paraglide.lang%', locale)
+					.replace('%paraglide.dir%', getTextDirection(locale))
+		});
+	});
+
+const handleSession: Handle = ({ event, resolve }) => {
+	event.locals.user = null;
+	event.locals.session = null;
+	const token = event.cookies.get(sessionCookieName);
+	if (!token) return resolve(event);
+
+	const result = validateSessionToken(getDb(), token);
+	if (!result.valid) {
+		deleteSessionCookie(event.cookies, event.url);
+		return resolve(event);
+	}
+	if (result.renewed) {
+		setSessionCookie(event.cookies, event.url, token, sessionExpiresAt(result.session));
+	}
+	event.locals.user = result.user;
+	event.locals.session = result.session;
+	return resolve(event);
+};
+
+let installed = false;
+
+/** Until the first account exists, every page leads to the set-up page. */
+const handleFirstRun: Handle = ({ event, resolve }) => {
+	installed ||= hasAnyUser(getDb());
+	if (!installed && event.route.id !== '/setup' && event.route.id !== null) {
+		return new Response(null, { status: 303, headers: { location: '/setup' } });
+	}
+	return resolve(event);
+};
+
+const securityHeaders: Handle = async ({ event, resolve }) => {
+	const response = await resolve(event);
+	response.headers.set('x-content-type-options', 'nosniff');
+	response.headers.set('referrer-policy', 'same-origin');
+	return response;
+};
+
+export const handle = sequence(securityHeaders, handleLocale, handleFirstRun, handleSession);

@@ -1,0 +1,19 @@
+import { roles, type Role } from '../db/schema';
+
+export { roles, type Role };
+
+const allRoles = roles;
+
+/** What each role may do in its organisation. Admins may do everything. */
+export const permissions = {
+	manageOrganisation: ['admin'],
+	editProcess: ['admin', 'process_owner'],
+	manageEvents: ['admin', 'process_owner', 'moderator'],
+	readProcess: allRoles
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof permissions;
+
+export function roleAllows(role: Role, permission: Permission): boolean {
+	return (permissions[permission] as readonly Role[]).includes(role);
+}

@@ -1,0 +1,75 @@
+import { eq } from 'drizzle-orm';
+import type { Db } from '../db';
+import * as table from '../db/schema';
+import { issueToken, secretMatches, splitToken } from './token';
+
+export const sessionCookieName = 'mitwirken_session';
+/** A session ends after this long without a request. */
+export const inactivityTimeoutMs = 1000 * 60 * 60 * 24 * 14;
+/** Activity is written back at most this often, to keep reads cheap. */
+export const activityCheckIntervalMs = 1000 * 60 * 60;
+
+export type SessionUser = Pick<table.User, 'id' | 'email' | 'name' | 'isSystemAdmin'>;
+
+export type SessionValidation =
+	{ valid: true; session: table.Session; user: SessionUser; renewed: boolean } | { valid: false };
+
+export function createSession(db: Db, userId: number, now = new Date()) {
+	const { id, secretHash, token } = issueToken();
+	const session: table.Session = {
+		id,
+		userId,
+		secretHash,
+		createdAt: now,
+		lastVerifiedAt: now
+	};
+	db.insert(table.session).values(session).run();
+	return { session, token };
+}
+
+export function validateSessionToken(db: Db, token: string, now = new Date()): SessionValidation {
+	const parts = splitToken(token);
+	if (!parts) return { valid: false };
+	const row = db
+		.select({
+			session: table.session,
+			user: {
+				id: table.user.id,
+				email: table.user.email,
+				name: table.user.name,
+				isSystemAdmin: table.user.isSystemAdmin
+			}
+		})
+		.from(table.session)
+		.innerJoin(table.user, eq(table.session.userId, table.user.id))
+		.where(eq(table.session.id, parts.id))
+		.get();
+	if (!row || !secretMatches(parts.secret, row.session.secretHash)) return { valid: false };
+
+	const idleFor = now.getTime() - row.session.lastVerifiedAt.getTime();
+	if (idleFor >= inactivityTimeoutMs) {
+		invalidateSession(db, row.session.id);
+		return { valid: false };
+	}
+	const renewed = idleFor >= activityCheckIntervalMs;
+	if (renewed) {
+		row.session.lastVerifiedAt = now;
+		db.update(table.session)
+			.set({ lastVerifiedAt: now })
+			.where(eq(table.session.id, row.session.id))
+			.run();
+	}
+	return { valid: true, session: row.session, user: row.user, renewed };
+}
+
+export function sessionExpiresAt(session: table.Session): Date {
+	return new Date(session.lastVerifiedAt.getTime() + inactivityTimeoutMs);
+}
+
+export function invalidateSession(db: Db, sessionId: string) {
+	db.delete(table.session).where(eq(table.session.id, sessionId)).run();
+}
+
+export function invalidateUserSessions(db: Db, userId: number) {
+	db.delete(table.session).where(eq(table.session.userId, userId)).run();
+}

@@ -1,0 +1,43 @@
+import { error, redirect, type RequestEvent } from '@sveltejs/kit';
+import { m } from '$lib/paraglide/messages';
+import type { Permission } from './auth/roles';
+import type { SessionUser } from './auth/session';
+import { getDb } from './db';
+import { checkMembership } from './organisations/organisations';
+
+/** Paths only within this site, so a crafted `redirectTo` cannot send people elsewhere. */
+export function safeRedirectTarget(target: string | null | undefined, fallback = '/'): string {
+	if (!target || !target.startsWith('/') || target.startsWith('//') || target.startsWith('/\\')) {
+		return fallback;
+	}
+	return target;
+}
+
+export function requireUser(event: Pick<RequestEvent, 'locals' | 'url'>): SessionUser {
+	if (!event.locals.user) {
+		const back = event.url.pathname + event.url.search;
+		redirect(303, `/login?redirectTo=${encodeURIComponent(back)}`);
+	}
+	return event.locals.user;
+}
+
+/** The organisation named in the URL, if the signed-in user may do `permission` there. */
+export function requireOrganisation(
+	event: Pick<RequestEvent, 'locals' | 'url' | 'params'>,
+	permission: Permission
+) {
+	const user = requireUser(event);
+	const slug = (event.params as { org?: string }).org ?? '';
+	const check = checkMembership(getDb(), user.id, slug, permission);
+	if (!check.allowed) {
+		if (check.reason === 'not_found') error(404, { message: m.error_not_found() });
+		error(403, { message: m.error_forbidden() });
+	}
+	return { user, organisation: check.organisation, role: check.role };
+}
+
+export function requireSystemAdmin(event: Pick<RequestEvent, 'locals' | 'url'>): SessionUser {
+	const user = requireUser(event);
+	if (!user.isSystemAdmin) error(403, { message: m.error_forbidden() });
+	return user;
+}

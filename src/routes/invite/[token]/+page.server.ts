@@ -1,0 +1,77 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import * as v from 'valibot';
+import { m } from '$lib/paraglide/messages';
+import { setSessionCookie } from '$lib/server/auth/cookies';
+import { createSession, sessionExpiresAt } from '$lib/server/auth/session';
+import { getDb } from '$lib/server/db';
+import * as field from '$lib/server/forms/fields';
+import { parseForm } from '$lib/server/forms/parse';
+import { requireUser } from '$lib/server/guard';
+import {
+	acceptInvitation,
+	acceptInvitationWithNewAccount,
+	findInvitation
+} from '$lib/server/organisations/invitations';
+import type { Actions, PageServerLoad } from './$types';
+
+const accountForm = v.object({
+	name: field.personName,
+	email: field.email,
+	password: field.newPassword
+});
+
+const statusMessages = {
+	unknown: m.invitation_unknown,
+	used: m.invitation_used,
+	expired: m.invitation_expired
+};
+
+function openInvitation(token: string) {
+	const lookup = findInvitation(getDb(), token);
+	if (lookup.status === 'unknown') error(404, { message: m.invitation_unknown() });
+	return lookup;
+}
+
+export const load: PageServerLoad = ({ params }) => {
+	const lookup = openInvitation(params.token);
+	if (lookup.status !== 'open') return { closed: statusMessages[lookup.status]() };
+	return {
+		closed: null,
+		organisationName: lookup.organisation.name,
+		role: lookup.invitation.role
+	};
+};
+
+export const actions: Actions = {
+	accept: async (event) => {
+		const user = requireUser(event);
+		const lookup = openInvitation(event.params.token);
+		if (lookup.status !== 'open') return fail(410, { message: statusMessages[lookup.status]() });
+		if (!acceptInvitation(getDb(), lookup.invitation.id, user.id)) {
+			return fail(410, { message: m.invitation_used() });
+		}
+		redirect(303, `/o/${lookup.organisation.slug}`);
+	},
+	register: async (event) => {
+		const lookup = openInvitation(event.params.token);
+		if (lookup.status !== 'open') return fail(410, { message: statusMessages[lookup.status]() });
+		const form = parseForm(accountForm, await event.request.formData());
+		if (!form.ok) return fail(400, { errors: form.errors, values: form.values });
+
+		const db = getDb();
+		const result = await acceptInvitationWithNewAccount(db, lookup.invitation.id, form.data);
+		if (!result.ok) {
+			if (result.reason === 'email_taken') {
+				const { name, email } = form.data;
+				return fail(400, {
+					errors: { email: m.error_email_taken() },
+					values: { name, email }
+				});
+			}
+			return fail(410, { message: m.invitation_used() });
+		}
+		const { session, token } = createSession(db, result.user.id);
+		setSessionCookie(event.cookies, event.url, token, sessionExpiresAt(session));
+		redirect(303, `/o/${lookup.organisation.slug}`);
+	}
+};

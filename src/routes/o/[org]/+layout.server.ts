@@ -1,0 +1,12 @@
+import { roleAllows } from '$lib/server/auth/roles';
+import { requireOrganisation } from '$lib/server/guard';
+import type { LayoutServerLoad } from './$types';
+
+export const load: LayoutServerLoad = (event) => {
+	const { organisation, role } = requireOrganisation(event, 'readProcess');
+	return {
+		organisation: { slug: organisation.slug, name: organisation.name },
+		role,
+		canManageOrganisation: roleAllows(role, 'manageOrganisation')
+	};
+};

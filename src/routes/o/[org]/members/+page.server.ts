@@ -1,0 +1,87 @@
+import { fail } from '@sveltejs/kit';
+import * as v from 'valibot';
+import { m } from '$lib/paraglide/messages';
+import { getDb } from '$lib/server/db';
+import * as field from '$lib/server/forms/fields';
+import { parseForm } from '$lib/server/forms/parse';
+import { requireOrganisation } from '$lib/server/guard';
+import {
+	createInvitation,
+	listOpenInvitations,
+	revokeInvitation
+} from '$lib/server/organisations/invitations';
+import {
+	changeMemberRole,
+	listMembers,
+	removeMember,
+	type MemberChange
+} from '$lib/server/organisations/organisations';
+import type { Actions, PageServerLoad } from './$types';
+
+const memberId = v.pipe(
+	v.string(() => m.error_required()),
+	v.toNumber(() => m.error_choice()),
+	v.integer(() => m.error_choice())
+);
+const roleForm = v.object({ userId: memberId, role: field.role });
+const removeForm = v.object({ userId: memberId });
+const inviteForm = v.object({
+	role: field.role,
+	note: field.optionalText(200)
+});
+const revokeForm = v.object({ invitationId: field.requiredText(64) });
+
+export const load: PageServerLoad = (event) => {
+	const { organisation, user } = requireOrganisation(event, 'manageOrganisation');
+	const db = getDb();
+	return {
+		currentUserId: user.id,
+		members: listMembers(db, organisation.id),
+		invitations: listOpenInvitations(db, organisation.id)
+	};
+};
+
+function memberChangeResult(result: MemberChange, success: string) {
+	if (result.ok) return { success };
+	const message = result.reason === 'last_admin' ? m.error_last_admin() : m.error_not_member();
+	return fail(400, { message });
+}
+
+export const actions: Actions = {
+	changeRole: async (event) => {
+		const { organisation } = requireOrganisation(event, 'manageOrganisation');
+		const form = parseForm(roleForm, await event.request.formData());
+		if (!form.ok) return fail(400, { message: m.form_has_errors() });
+		const result = changeMemberRole(getDb(), organisation.id, form.data.userId, form.data.role);
+		return memberChangeResult(result, m.members_role_changed());
+	},
+	remove: async (event) => {
+		const { organisation } = requireOrganisation(event, 'manageOrganisation');
+		const form = parseForm(removeForm, await event.request.formData());
+		if (!form.ok) return fail(400, { message: m.form_has_errors() });
+		const result = removeMember(getDb(), organisation.id, form.data.userId);
+		return memberChangeResult(result, m.members_removed());
+	},
+	invite: async (event) => {
+		const { organisation, user } = requireOrganisation(event, 'manageOrganisation');
+		const form = parseForm(inviteForm, await event.request.formData());
+		if (!form.ok) return fail(400, { inviteErrors: form.errors, values: form.values });
+		const { invitation, token } = createInvitation(getDb(), {
+			organisationId: organisation.id,
+			role: form.data.role,
+			note: form.data.note,
+			createdByUserId: user.id
+		});
+		return {
+			invitationLink: `${event.url.origin}/invite/${token}`,
+			invitedRole: invitation.role
+		};
+	},
+	revokeInvitation: async (event) => {
+		const { organisation } = requireOrganisation(event, 'manageOrganisation');
+		const form = parseForm(revokeForm, await event.request.formData());
+		if (!form.ok) return fail(400, { message: m.form_has_errors() });
+		revokeInvitation(getDb(), organisation.id, form.data.invitationId);
+		return { success: m.invitations_revoked() };
+	}
+};

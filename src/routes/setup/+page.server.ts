@@ -1,0 +1,48 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import * as v from 'valibot';
+import { m } from '$lib/paraglide/messages';
+import { setSessionCookie } from '$lib/server/auth/cookies';
+import { createSession, sessionExpiresAt } from '$lib/server/auth/session';
+import { hasAnyUser } from '$lib/server/auth/users';
+import { getDb } from '$lib/server/db';
+import * as field from '$lib/server/forms/fields';
+import { parseForm } from '$lib/server/forms/parse';
+import { createFirstAdministrator } from '$lib/server/organisations/setup';
+import type { Actions, PageServerLoad } from './$types';
+
+const setupForm = v.object({
+	organisationName: field.organisationName,
+	organisationKind: field.organisationKind,
+	name: field.personName,
+	email: field.email,
+	password: field.newPassword
+});
+
+/** Once an account exists, the set-up page is gone for good. */
+function requireFreshInstall() {
+	if (hasAnyUser(getDb())) error(404, { message: m.setup_already_done() });
+}
+
+export const load: PageServerLoad = () => {
+	requireFreshInstall();
+};
+
+export const actions: Actions = {
+	default: async ({ request, cookies, url }) => {
+		requireFreshInstall();
+		const form = parseForm(setupForm, await request.formData());
+		if (!form.ok) return fail(400, { errors: form.errors, values: form.values });
+
+		const { organisationName, organisationKind, ...account } = form.data;
+		const db = getDb();
+		const result = await createFirstAdministrator(db, {
+			user: account,
+			organisation: { name: organisationName, kind: organisationKind }
+		});
+		if (!result.ok) error(404, { message: m.setup_already_done() });
+
+		const { session, token } = createSession(db, result.user.id);
+		setSessionCookie(cookies, url, token, sessionExpiresAt(session));
+		redirect(303, `/o/${result.organisation.slug}`);
+	}
+};
