@@ -6,7 +6,7 @@ import svelteConfig from './svelte.config.js';
 
 export default ts.config(
 	{
-		ignores: ['build/', '.svelte-kit/', 'src/lib/paraglide/', 'test-results/', 'playwright-report/']
+		ignores: ['build/', '.svelte-kit/', 'src/lib/paraglide/', 'test-results/', 'reports/']
 	},
 	js.configs.recommended,
 	...ts.configs.recommended,

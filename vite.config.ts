@@ -13,8 +13,9 @@ export default defineConfig({
 	],
 	test: {
 		include: ['src/**/*.test.ts', 'tests/integration/**/*.test.ts'],
-		globalSetup: ['tests/integration/global-setup.ts'],
-		fileParallelism: false,
-		testTimeout: 20_000
+		reporters: ['default', 'json'],
+		outputFile: { json: 'reports/vitest.json' },
+		testTimeout: 30_000,
+		hookTimeout: 60_000
 	}
 });

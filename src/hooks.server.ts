@@ -23,7 +23,7 @@ export const init: ServerInit = async () => {
 		for (const account of demoAccounts) console.log('  %s  (%s)', account.email, account.role);
 		console.log('');
 	}
-	if (!dev) console.log('Mitwirken: http://localhost:%s', process.env.PORT || '3000');
+	if (!dev) console.log('Mitwirken: %s', process.env.ORIGIN ?? `port ${process.env.PORT ?? 3000}`);
 };
 
 const handleLocale: Handle = ({ event, resolve }) =>

@@ -1,8 +1,7 @@
 const sweepThreshold = 10_000;
 
 /**
- * Failed logins per account: a few attempts are free, after that each further failure
- * doubles the wait. Success resets the count; an account left alone long enough is forgotten.
+ * Failed logins per account: a few attempts are free, after them each failure doubles the wait. Success resets the count; an account left alone long enough is forgotten.
  */
 export class FailureThrottle<Key> {
 	private failures = new Map<Key, { count: number; lockedUntil: number; lastFailureAt: number }>();
@@ -23,7 +22,7 @@ export class FailureThrottle<Key> {
 		if (this.failures.size >= sweepThreshold) this.sweep(now);
 		const count = (this.failures.get(key)?.count ?? 0) + 1;
 		const excess = count - this.freeAttempts;
-		const lockMs = excess > 0 ? Math.min(this.baseLockMs * 2 ** (excess - 1), this.maxLockMs) : 0;
+		const lockMs = excess >= 0 ? Math.min(this.baseLockMs * 2 ** excess, this.maxLockMs) : 0;
 		this.failures.set(key, {
 			count,
 			lockedUntil: now + lockMs,

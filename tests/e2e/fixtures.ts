@@ -1,0 +1,48 @@
+import AxeBuilder from '@axe-core/playwright';
+import { test as base, expect, type Page } from '@playwright/test';
+
+export { expect };
+
+type Fixtures = {
+	/** Runs axe (WCAG 2.1 A and AA) on the page as it is now and fails on any violation. */
+	expectAccessible: (page?: Page) => Promise<void>;
+};
+
+/**
+ * Every page a test visits must be checked with `expectAccessible`: the fixture records each
+ * page the browser lands on and fails the test if one of them was never checked.
+ */
+export const test = base.extend<Fixtures>({
+	expectAccessible: async ({ page }, use) => {
+		const visited = new Map<Page, Set<string>>();
+		const checked = new Map<Page, Set<string>>();
+		const track = (target: Page) => {
+			visited.set(target, new Set());
+			checked.set(target, new Set());
+			target.on('framenavigated', (frame) => {
+				if (frame === target.mainFrame()) visited.get(target)!.add(new URL(frame.url()).pathname);
+			});
+		};
+		track(page);
+		page.context().on('page', track);
+
+		await use(async (target = page) => {
+			if (!visited.has(target)) track(target);
+			await target.waitForLoadState('load');
+			const results = await new AxeBuilder({ page: target })
+				.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+				.analyze();
+			const summary = results.violations.map(
+				(v) =>
+					`${v.id} (${v.impact}): ${v.help}\n  ${v.nodes.map((n) => n.target.join(' ')).join('\n  ')}`
+			);
+			expect(summary, `accessibility violations on ${target.url()}`).toEqual([]);
+			checked.get(target)!.add(new URL(target.url()).pathname);
+		});
+
+		for (const [target, paths] of visited) {
+			const unchecked = [...paths].filter((path) => !checked.get(target)!.has(path));
+			expect(unchecked, 'pages visited without an accessibility check').toEqual([]);
+		}
+	}
+});

@@ -1,0 +1,41 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openDatabase, type Db } from '../src/lib/server/db';
+import type { Role } from '../src/lib/server/auth/roles';
+import { createUser } from '../src/lib/server/auth/users';
+import { addMember, createOrganisation } from '../src/lib/server/organisations/organisations';
+
+/** A fresh SQLite file with the current schema, in its own temp folder. */
+export function tempDatabasePath(): string {
+	return join(mkdtempSync(join(tmpdir(), 'mitwirken-test-')), 'test.db');
+}
+
+export function createTestDb(): Db {
+	return openDatabase(tempDatabasePath());
+}
+
+let counter = 0;
+
+export const testPassword = 'richtig-langes-passwort';
+
+export async function createTestUser(db: Db, overrides: { email?: string; name?: string } = {}) {
+	counter += 1;
+	const result = await createUser(db, {
+		email: overrides.email ?? `person${counter}@kreis.example`,
+		name: overrides.name ?? `Person ${counter}`,
+		password: testPassword
+	});
+	if (!result.ok) throw new Error(`test user not created: ${result.reason}`);
+	return result.user;
+}
+
+export function createTestOrganisation(db: Db, name = 'Landkreis Konstanz') {
+	return createOrganisation(db, { name, kind: 'landkreis' });
+}
+
+export async function createMember(db: Db, organisationId: number, role: Role) {
+	const user = await createTestUser(db);
+	addMember(db, organisationId, user.id, role);
+	return user;
+}

@@ -1,0 +1,31 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoAccounts, demoPassword } from '../../src/lib/server/demo/seed';
+import { startServer, Visitor, type TestServer } from './server';
+
+let server: TestServer;
+
+beforeAll(async () => {
+	server = await startServer({ env: { SEED_DEMO: 'true' }, asReadme: true });
+});
+
+afterAll(() => server.stop());
+
+describe('demo data on first start', () => {
+	it('prints the URL and the demo logins, and each of them works', async () => {
+		expect(server.output()).toContain(`Mitwirken: ${server.url}`);
+		expect(server.output()).toContain(demoPassword);
+		for (const account of demoAccounts) {
+			expect(server.output()).toContain(account.email);
+			const visitor = new Visitor(server.url);
+			expect((await visitor.login(account.email, demoPassword)).status).toBe(303);
+			const home = await visitor.get('/o/stadt-landau-in-der-pfalz-demo');
+			expect(home.status).toBe(200);
+			expect(home.body).toContain('Integrationskonzept 2.0');
+		}
+	});
+
+	it('is not added twice', async () => {
+		const { user } = await import('../../src/lib/server/db/schema');
+		expect(server.db().select().from(user).all()).toHaveLength(demoAccounts.length);
+	});
+});

@@ -1,0 +1,158 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { resolve } from 'node:path';
+import { openDatabase, type Db } from '../../src/lib/server/db';
+import { tempDatabasePath } from '../factories';
+
+const entry = resolve('server.js');
+const build = resolve('build/index.js');
+
+export interface TestServer {
+	url: string;
+	databasePath: string;
+	output: () => string;
+	/** Opens the server's database file, to arrange data or check what was stored. */
+	db: () => Db;
+	stop: () => Promise<void>;
+}
+
+function freePort(): Promise<number> {
+	return new Promise((done, fail) => {
+		const probe = createServer();
+		probe.once('error', fail);
+		probe.listen(0, '127.0.0.1', () => {
+			const address = probe.address();
+			probe.close(() => done(typeof address === 'object' && address ? address.port : 0));
+		});
+	});
+}
+
+/** The production build on a free port with its own SQLite file. */
+export async function startServer(
+	options: {
+		seed?: (db: Db) => Promise<unknown> | unknown;
+		env?: Record<string, string>;
+		/** Start as the README's `npm start` does: no HOST, no ORIGIN. */
+		asReadme?: boolean;
+	} = {}
+): Promise<TestServer> {
+	if (!existsSync(build)) throw new Error('No production build: run `npm run build` first.');
+	const databasePath = tempDatabasePath();
+	const db = openDatabase(databasePath);
+	await options.seed?.(db);
+
+	const port = await freePort();
+	const url = options.asReadme ? `http://localhost:${port}` : `http://127.0.0.1:${port}`;
+	const env: NodeJS.ProcessEnv = {
+		...process.env,
+		NODE_ENV: 'production',
+		PORT: String(port),
+		DATABASE_URL: databasePath,
+		SEED_DEMO: 'false',
+		...options.env
+	};
+	if (options.asReadme) {
+		delete env.HOST;
+		delete env.ORIGIN;
+	} else {
+		env.HOST = '127.0.0.1';
+		env.ORIGIN = url;
+	}
+	const child: ChildProcess = spawn(process.execPath, [entry], {
+		env,
+		stdio: ['ignore', 'pipe', 'pipe']
+	});
+	let output = '';
+	child.stdout?.on('data', (chunk) => (output += chunk));
+	child.stderr?.on('data', (chunk) => (output += chunk));
+
+	await new Promise<void>((ready, fail) => {
+		const timer = setTimeout(() => fail(new Error(`server did not start:\n${output}`)), 20_000);
+		child.once('exit', (code) => fail(new Error(`server exited with ${code}:\n${output}`)));
+		child.stdout?.on('data', () => {
+			if (output.includes('Listening on')) {
+				clearTimeout(timer);
+				ready();
+			}
+		});
+	});
+
+	return {
+		url,
+		databasePath,
+		output: () => output,
+		db: () => db,
+		stop: () =>
+			new Promise((done) => {
+				db.$client.close();
+				if (child.exitCode !== null) return done();
+				child.once('exit', () => done());
+				child.kill('SIGTERM');
+			})
+	};
+}
+
+export interface Reply {
+	status: number;
+	location: string | null;
+	body: string;
+}
+
+/** A cookie-keeping HTTP client that posts forms the way a browser without JavaScript does. */
+export class Visitor {
+	private cookies = new Map<string, string>();
+
+	constructor(
+		private baseUrl: string,
+		private language = 'de'
+	) {}
+
+	cookie(name: string): string | undefined {
+		return this.cookies.get(name);
+	}
+
+	async get(path: string): Promise<Reply> {
+		return this.send(path, { method: 'GET' });
+	}
+
+	async post(path: string, fields: Record<string, string> = {}): Promise<Reply> {
+		return this.send(path, {
+			method: 'POST',
+			body: new URLSearchParams(fields).toString(),
+			headers: {
+				'content-type': 'application/x-www-form-urlencoded',
+				origin: this.baseUrl
+			}
+		});
+	}
+
+	async login(email: string, password: string): Promise<Reply> {
+		return this.post('/login', { email, password });
+	}
+
+	private async send(path: string, init: RequestInit): Promise<Reply> {
+		const headers = new Headers(init.headers);
+		headers.set('accept-language', this.language);
+		headers.set('accept', 'text/html');
+		if (this.cookies.size > 0) {
+			headers.set(
+				'cookie',
+				[...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ')
+			);
+		}
+		const response = await fetch(this.baseUrl + path, { ...init, headers, redirect: 'manual' });
+		for (const header of response.headers.getSetCookie()) {
+			const [pair, ...attributes] = header.split(';');
+			const [name, value] = pair!.split('=') as [string, string];
+			const expired = attributes.some((a) => /max-age=0|expires=thu, 01 jan 1970/i.test(a.trim()));
+			if (expired || value === '') this.cookies.delete(name.trim());
+			else this.cookies.set(name.trim(), value);
+		}
+		return {
+			status: response.status,
+			location: response.headers.get('location'),
+			body: await response.text()
+		};
+	}
+}
