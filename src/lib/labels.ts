@@ -1,6 +1,15 @@
 import { m } from '$lib/paraglide/messages';
-import type { Role } from '$lib/server/auth/roles';
-import type { organisationKinds, processStatuses } from '$lib/server/db/schema';
+import type { Role } from '$lib/domain';
+import type {
+	bodyKinds,
+	eventStatuses,
+	memberFunctions,
+	organisationKinds,
+	phaseStatuses,
+	processStatuses,
+	processTemplates,
+	stakeholderCategories
+} from '$lib/domain';
 
 const roleLabels: Record<Role, () => string> = {
 	admin: m.role_admin,
@@ -39,3 +48,58 @@ export const organisationKindOptions = () =>
 		value,
 		label: organisationKindLabel(value)
 	}));
+
+type LabelMap<T extends readonly string[]> = Record<T[number], () => string>;
+
+function labelled<T extends readonly string[]>(labels: LabelMap<T>) {
+	const label = (value: T[number]) => labels[value]();
+	const options = () =>
+		(Object.keys(labels) as T[number][]).map((value) => ({ value, label: label(value) }));
+	return { label, options };
+}
+
+export const phaseStatus = labelled<typeof phaseStatuses>({
+	planned: m.phase_status_planned,
+	active: m.phase_status_active,
+	done: m.phase_status_done
+});
+
+export const processStatus = labelled<typeof processStatuses>(processStatusLabels);
+
+export const processTemplate = labelled<typeof processTemplates>({
+	landau: m.template_landau,
+	fuehrungsakademie: m.template_fuehrungsakademie,
+	empty: m.template_empty
+});
+
+export const bodyKind = labelled<typeof bodyKinds>({
+	steering_group: m.body_kind_steering_group,
+	advisory_group: m.body_kind_advisory_group,
+	working_group: m.body_kind_working_group,
+	expert_conference: m.body_kind_expert_conference,
+	integration_conference: m.body_kind_integration_conference
+});
+
+export const stakeholderCategory = labelled<typeof stakeholderCategories>({
+	politics: m.category_politics,
+	administration: m.category_administration,
+	civil_society: m.category_civil_society,
+	migrant_organisation: m.category_migrant_organisation,
+	volunteers: m.category_volunteers,
+	business: m.category_business,
+	education: m.category_education,
+	welfare: m.category_welfare,
+	other: m.category_other
+});
+
+export const memberFunction = labelled<typeof memberFunctions>({
+	chair: m.member_function_chair,
+	deputy: m.member_function_deputy,
+	member: m.member_function_member
+});
+
+export const eventStatus = labelled<typeof eventStatuses>({
+	planned: m.event_status_planned,
+	live: m.event_status_live,
+	closed: m.event_status_closed
+});

@@ -24,6 +24,15 @@ describe('demo data on first start', () => {
 		}
 	});
 
+	it('publishes the demo process with its timeline and next expert conference', async () => {
+		const reply = await new Visitor(server.url).get(
+			'/beteiligung/stadt-landau-in-der-pfalz-demo/integrationskonzept-2-0'
+		);
+		expect(reply.status).toBe(200);
+		expect(reply.body).toContain('Beschluss im Stadtrat');
+		expect(reply.body).toContain('Fachkonferenz Sprache und Bildung');
+	});
+
 	it('is not added twice', async () => {
 		const { user } = await import('../../src/lib/server/db/schema');
 		expect(server.db().select().from(user).all()).toHaveLength(demoAccounts.length);

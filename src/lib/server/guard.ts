@@ -4,6 +4,7 @@ import type { Permission } from './auth/roles';
 import type { SessionUser } from './auth/session';
 import { getDb } from './db';
 import { checkMembership } from './organisations/organisations';
+import { findProcess } from './process/processes';
 
 /** Paths only within this site, so a crafted `redirectTo` cannot send people elsewhere. */
 export function safeRedirectTarget(target: string | null | undefined, fallback = '/'): string {
@@ -40,4 +41,16 @@ export function requireSystemAdmin(event: Pick<RequestEvent, 'locals' | 'url'>):
 	const user = requireUser(event);
 	if (!user.isSystemAdmin) error(403, { message: m.error_forbidden() });
 	return user;
+}
+
+/** The process named in the URL, inside the organisation named in the URL. */
+export function requireProcess(
+	event: Pick<RequestEvent, 'locals' | 'url' | 'params'>,
+	permission: Permission
+) {
+	const access = requireOrganisation(event, permission);
+	const slug = (event.params as { process?: string }).process ?? '';
+	const process = findProcess(getDb(), access.organisation.id, slug);
+	if (!process) error(404, { message: m.error_not_found() });
+	return { ...access, process };
 }

@@ -1,5 +1,16 @@
 import { sql } from 'drizzle-orm';
 import {
+	bodyKinds,
+	eventStatuses,
+	memberFunctions,
+	organisationKinds,
+	phaseStatuses,
+	processStatuses,
+	processTemplates,
+	roles,
+	stakeholderCategories
+} from '../../domain';
+import {
 	type AnySQLiteColumn,
 	blob,
 	index,
@@ -10,12 +21,12 @@ import {
 	uniqueIndex
 } from 'drizzle-orm/sqlite-core';
 
+export * from '../../domain';
+
 const createdAt = () =>
 	integer('created_at', { mode: 'timestamp_ms' })
 		.notNull()
 		.default(sql`(unixepoch('subsec') * 1000)`);
-
-export const organisationKinds = ['landkreis', 'stadt', 'gemeinde', 'other'] as const;
 
 export const organisation = sqliteTable('organisation', {
 	id: integer('id').primaryKey({ autoIncrement: true }),
@@ -49,9 +60,6 @@ export const session = sqliteTable(
 	},
 	(t) => [index('session_user_idx').on(t.userId)]
 );
-
-export const roles = ['admin', 'process_owner', 'moderator', 'steering_member'] as const;
-export type Role = (typeof roles)[number];
 
 export const membership = sqliteTable(
 	'membership',
@@ -91,16 +99,6 @@ export const invitation = sqliteTable(
 	(t) => [index('invitation_organisation_idx').on(t.organisationId)]
 );
 
-export const processStatuses = [
-	'preparation',
-	'running',
-	'adopted',
-	'implementation',
-	'archived'
-] as const;
-
-export const processTemplates = ['landau', 'fuehrungsakademie', 'empty'] as const;
-
 export const process = sqliteTable(
 	'process',
 	{
@@ -113,6 +111,7 @@ export const process = sqliteTable(
 		description: text('description').notNull().default(''),
 		status: text('status', { enum: processStatuses }).notNull().default('preparation'),
 		template: text('template', { enum: processTemplates }).notNull(),
+		isPublic: integer('is_public', { mode: 'boolean' }).notNull().default(false),
 		previousProcessId: integer('previous_process_id').references(
 			(): AnySQLiteColumn => process.id,
 			{ onDelete: 'set null' }
@@ -121,8 +120,6 @@ export const process = sqliteTable(
 	},
 	(t) => [uniqueIndex('process_organisation_slug_idx').on(t.organisationId, t.slug)]
 );
-
-export const phaseStatuses = ['planned', 'active', 'done'] as const;
 
 export const phase = sqliteTable(
 	'phase',
@@ -170,6 +167,110 @@ export const guideline = sqliteTable(
 	(t) => [index('guideline_process_idx').on(t.processId, t.position)]
 );
 
+export const body = sqliteTable(
+	'body',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		processId: integer('process_id')
+			.notNull()
+			.references(() => process.id, { onDelete: 'cascade' }),
+		kind: text('kind', { enum: bodyKinds }).notNull(),
+		name: text('name').notNull(),
+		description: text('description').notNull().default(''),
+		fieldOfActionId: integer('field_of_action_id').references(() => fieldOfAction.id, {
+			onDelete: 'set null'
+		}),
+		isPublic: integer('is_public', { mode: 'boolean' }).notNull().default(true),
+		maxMembers: integer('max_members')
+	},
+	(t) => [index('body_process_idx').on(t.processId)]
+);
+
+export const bodySeat = sqliteTable(
+	'body_seat',
+	{
+		bodyId: integer('body_id')
+			.notNull()
+			.references(() => body.id, { onDelete: 'cascade' }),
+		category: text('category', { enum: stakeholderCategories }).notNull(),
+		seats: integer('seats').notNull()
+	},
+	(t) => [primaryKey({ columns: [t.bodyId, t.category] })]
+);
+
+export const bodyMember = sqliteTable(
+	'body_member',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		bodyId: integer('body_id')
+			.notNull()
+			.references(() => body.id, { onDelete: 'cascade' }),
+		name: text('name').notNull(),
+		affiliation: text('affiliation').notNull().default(''),
+		function: text('function', { enum: memberFunctions }).notNull().default('member'),
+		category: text('category', { enum: stakeholderCategories }),
+		userId: integer('user_id').references(() => user.id, { onDelete: 'set null' })
+	},
+	(t) => [index('body_member_body_idx').on(t.bodyId)]
+);
+
+export const event = sqliteTable(
+	'event',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		processId: integer('process_id')
+			.notNull()
+			.references(() => process.id, { onDelete: 'cascade' }),
+		bodyId: integer('body_id').references(() => body.id, { onDelete: 'cascade' }),
+		phaseId: integer('phase_id').references(() => phase.id, { onDelete: 'set null' }),
+		title: text('title').notNull(),
+		description: text('description').notNull().default(''),
+		place: text('place').notNull().default(''),
+		/** Local wall-clock time of the organisation (Europe/Berlin), `YYYY-MM-DDTHH:MM`. */
+		startsAt: text('starts_at').notNull(),
+		endsAt: text('ends_at').notNull(),
+		isPublic: integer('is_public', { mode: 'boolean' }).notNull().default(true),
+		status: text('status', { enum: eventStatuses }).notNull().default('planned'),
+		createdAt: createdAt()
+	},
+	(t) => [index('event_process_idx').on(t.processId, t.startsAt)]
+);
+
+export const agendaItem = sqliteTable(
+	'agenda_item',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		eventId: integer('event_id')
+			.notNull()
+			.references(() => event.id, { onDelete: 'cascade' }),
+		position: integer('position').notNull(),
+		title: text('title').notNull(),
+		description: text('description').notNull().default('')
+	},
+	(t) => [index('agenda_item_event_idx').on(t.eventId, t.position)]
+);
+
+/** Who attended: a body member (name copied, so the record outlives the membership) or a guest. */
+export const eventAttendee = sqliteTable(
+	'event_attendee',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		eventId: integer('event_id')
+			.notNull()
+			.references(() => event.id, { onDelete: 'cascade' }),
+		bodyMemberId: integer('body_member_id').references(() => bodyMember.id, {
+			onDelete: 'set null'
+		}),
+		name: text('name').notNull(),
+		affiliation: text('affiliation').notNull().default(''),
+		category: text('category', { enum: stakeholderCategories })
+	},
+	(t) => [
+		index('event_attendee_event_idx').on(t.eventId),
+		uniqueIndex('event_attendee_member_idx').on(t.eventId, t.bodyMemberId)
+	]
+);
+
 export type Organisation = typeof organisation.$inferSelect;
 export type User = typeof user.$inferSelect;
 export type Session = typeof session.$inferSelect;
@@ -177,3 +278,9 @@ export type Membership = typeof membership.$inferSelect;
 export type Invitation = typeof invitation.$inferSelect;
 export type Process = typeof process.$inferSelect;
 export type Phase = typeof phase.$inferSelect;
+export type FieldOfAction = typeof fieldOfAction.$inferSelect;
+export type Guideline = typeof guideline.$inferSelect;
+export type Body = typeof body.$inferSelect;
+export type BodyMember = typeof bodyMember.$inferSelect;
+export type Event = typeof event.$inferSelect;
+export type AgendaItem = typeof agendaItem.$inferSelect;

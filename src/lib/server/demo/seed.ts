@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { and, eq, lt } from 'drizzle-orm';
 import type { Db } from '../db';
 import * as table from '../db/schema';
 import type { Role } from '../auth/roles';
@@ -38,14 +38,28 @@ const demoGuidelines: [string, string][] = [
 	['Eigeninitiative', 'Selbstständigkeit und Eigenverantwortung fördern und fordern']
 ];
 
+// Landau's steering group (Sitzungsvorlage 500/035/2017): at most 19 seats, 6 politics,
+// 6 administration, 7 civil society; members named by institution, not by person.
+const steeringGroupMembers: [string, table.StakeholderCategory, 'chair' | 'member'][] = [
+	['Leitung Sozialamt', 'administration', 'chair'],
+	['Integrationsbeauftragte', 'administration', 'member'],
+	['Jugendamt', 'administration', 'member'],
+	['Jobcenter', 'administration', 'member'],
+	['Vertretung einer Stadtratsfraktion', 'politics', 'member'],
+	['Beirat für Migration und Integration', 'politics', 'member'],
+	['Caritas-Zentrum', 'civil_society', 'member'],
+	['Volkshochschule', 'civil_society', 'member'],
+	['Migrantenorganisation', 'migrant_organisation', 'member']
+];
+
 function monthsAgo(months: number, now: Date): string {
 	const date = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - months, 1));
 	return date.toISOString().slice(0, 10);
 }
 
 /**
- * A demo install: Stadt Landau's "Integrationskonzept 2.0" timeline, started a few months ago so
- * that the expert conferences are under way. Does nothing when any account exists.
+ * A demo install: Stadt Landau's "Integrationskonzept 2.0" timeline, started two months ago, with
+ * the expert conferences under way. Does nothing when any account exists.
  */
 export async function seedDemo(db: Db, now = new Date()): Promise<boolean> {
 	if (hasAnyUser(db)) return false;
@@ -75,10 +89,10 @@ export async function seedDemo(db: Db, now = new Date()): Promise<boolean> {
 			description:
 				'Fortschreibung des Integrationskonzepts von 2011 in einem mehrstufigen, partizipativen Prozess.',
 			template: 'landau',
-			startsOn: monthsAgo(3, now)
+			startsOn: monthsAgo(2, now)
 		});
 		tx.update(table.process)
-			.set({ status: 'running' })
+			.set({ status: 'running', isPublic: true })
 			.where(eq(table.process.id, process.id))
 			.run();
 		tx.insert(table.fieldOfAction)
@@ -101,6 +115,76 @@ export async function seedDemo(db: Db, now = new Date()): Promise<boolean> {
 				}))
 			)
 			.run();
+		const steeringGroup = tx
+			.insert(table.body)
+			.values({
+				processId: process.id,
+				kind: 'steering_group',
+				name: 'Prozesssteuerungsgruppe',
+				isPublic: false,
+				maxMembers: 19
+			})
+			.returning()
+			.get();
+		tx.insert(table.bodySeat)
+			.values([
+				{ bodyId: steeringGroup.id, category: 'politics', seats: 6 },
+				{ bodyId: steeringGroup.id, category: 'administration', seats: 6 },
+				{ bodyId: steeringGroup.id, category: 'civil_society', seats: 7 }
+			])
+			.run();
+		tx.insert(table.bodyMember)
+			.values(
+				steeringGroupMembers.map(([name, category, role]) => ({
+					bodyId: steeringGroup.id,
+					name,
+					affiliation: name,
+					category,
+					function: role
+				}))
+			)
+			.run();
+		const conferences = tx
+			.select()
+			.from(table.phase)
+			.where(and(eq(table.phase.processId, process.id), eq(table.phase.title, 'Fachkonferenzen')))
+			.get();
+		if (conferences) {
+			tx.update(table.phase)
+				.set({ status: 'done' })
+				.where(
+					and(eq(table.phase.processId, process.id), lt(table.phase.position, conferences.position))
+				)
+				.run();
+			tx.update(table.phase)
+				.set({ status: 'active' })
+				.where(eq(table.phase.id, conferences.id))
+				.run();
+		}
+		const conference = tx
+			.insert(table.event)
+			.values({
+				processId: process.id,
+				phaseId: conferences?.id ?? null,
+				title: 'Fachkonferenz Sprache und Bildung',
+				description: 'Offener Fachworkshop: Ideen sammeln, bündeln und mit Punkten gewichten.',
+				place: 'Rathaus, Großer Saal',
+				startsAt: `${inDays(7, now)}T17:00`,
+				endsAt: `${inDays(7, now)}T20:00`
+			})
+			.returning()
+			.get();
+		tx.insert(table.agendaItem)
+			.values(
+				['Begrüßung und Ziele', 'Ideen sammeln', 'Ideen bündeln', 'Punkte kleben', 'Ausblick'].map(
+					(title, position) => ({ eventId: conference.id, title, position })
+				)
+			)
+			.run();
 		return true;
 	});
+}
+
+function inDays(days: number, now: Date): string {
+	return new Date(now.getTime() + days * 86_400_000).toISOString().slice(0, 10);
 }

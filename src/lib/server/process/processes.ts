@@ -12,7 +12,7 @@ export interface NewProcess {
 	startsOn: string;
 }
 
-export function createProcess(db: DbOrTx, input: NewProcess): table.Process {
+function insertProcess(db: DbOrTx, input: NewProcess, previousProcessId: number | null) {
 	const slug = uniqueSlug(input.title, (candidate) =>
 		Boolean(
 			db
@@ -34,7 +34,8 @@ export function createProcess(db: DbOrTx, input: NewProcess): table.Process {
 			slug,
 			title: input.title.trim(),
 			description: input.description.trim(),
-			template: input.template
+			template: input.template,
+			previousProcessId
 		})
 		.returning()
 		.get();
@@ -47,6 +48,85 @@ export function createProcess(db: DbOrTx, input: NewProcess): table.Process {
 	return created;
 }
 
+export function createProcess(db: DbOrTx, input: NewProcess): table.Process {
+	return insertProcess(db, input, null);
+}
+
+/**
+ * The next round (Fortschreibung) of an earlier process: fresh phases from the template, and
+ * the earlier fields of action, guidelines and bodies (with seat plans and members) copied over.
+ */
+export function createRevision(
+	db: Db,
+	previous: table.Process,
+	input: Omit<NewProcess, 'organisationId'>
+): table.Process {
+	return db.transaction((tx) => {
+		const created = insertProcess(
+			tx,
+			{ ...input, organisationId: previous.organisationId },
+			previous.id
+		);
+		const fieldIds = new Map<number, number>();
+		for (const field of tx
+			.select()
+			.from(table.fieldOfAction)
+			.where(eq(table.fieldOfAction.processId, previous.id))
+			.all()) {
+			const { id, ...rest } = field;
+			const copy = tx
+				.insert(table.fieldOfAction)
+				.values({ ...rest, processId: created.id })
+				.returning()
+				.get();
+			fieldIds.set(id, copy.id);
+		}
+		const guidelines = tx
+			.select()
+			.from(table.guideline)
+			.where(eq(table.guideline.processId, previous.id))
+			.all();
+		if (guidelines.length > 0) {
+			tx.insert(table.guideline)
+				.values(guidelines.map(({ id, ...rest }) => ({ ...rest, processId: created.id })))
+				.run();
+		}
+		for (const body of tx
+			.select()
+			.from(table.body)
+			.where(eq(table.body.processId, previous.id))
+			.all()) {
+			const { id, fieldOfActionId, ...rest } = body;
+			const copy = tx
+				.insert(table.body)
+				.values({
+					...rest,
+					processId: created.id,
+					fieldOfActionId: fieldOfActionId ? (fieldIds.get(fieldOfActionId) ?? null) : null
+				})
+				.returning()
+				.get();
+			const seats = tx.select().from(table.bodySeat).where(eq(table.bodySeat.bodyId, id)).all();
+			if (seats.length > 0) {
+				tx.insert(table.bodySeat)
+					.values(seats.map((seat) => ({ ...seat, bodyId: copy.id })))
+					.run();
+			}
+			const members = tx
+				.select()
+				.from(table.bodyMember)
+				.where(eq(table.bodyMember.bodyId, id))
+				.all();
+			if (members.length > 0) {
+				tx.insert(table.bodyMember)
+					.values(members.map(({ id: _memberId, ...member }) => ({ ...member, bodyId: copy.id })))
+					.run();
+			}
+		}
+		return created;
+	});
+}
+
 export function listProcesses(db: Db, organisationId: number) {
 	return db
 		.select()
@@ -54,4 +134,37 @@ export function listProcesses(db: Db, organisationId: number) {
 		.where(eq(table.process.organisationId, organisationId))
 		.orderBy(asc(table.process.title))
 		.all();
+}
+
+/** A process only through its organisation, so one organisation never reaches another's. */
+export function findProcess(db: Db, organisationId: number, slug: string) {
+	return db
+		.select()
+		.from(table.process)
+		.where(and(eq(table.process.organisationId, organisationId), eq(table.process.slug, slug)))
+		.get();
+}
+
+export function updateProcess(
+	db: Db,
+	processId: number,
+	changes: Pick<table.Process, 'title' | 'description' | 'status' | 'isPublic'>
+) {
+	db.update(table.process).set(changes).where(eq(table.process.id, processId)).run();
+}
+
+/** A process the public may see: published by its owner. Anything else does not exist. */
+export function findPublicProcess(db: Db, organisationSlug: string, processSlug: string) {
+	return db
+		.select({ process: table.process, organisationName: table.organisation.name })
+		.from(table.process)
+		.innerJoin(table.organisation, eq(table.process.organisationId, table.organisation.id))
+		.where(
+			and(
+				eq(table.organisation.slug, organisationSlug),
+				eq(table.process.slug, processSlug),
+				eq(table.process.isPublic, true)
+			)
+		)
+		.get();
 }

@@ -1,0 +1,44 @@
+/** The domain's fixed vocabularies, shared by the database schema and the browser. */
+
+export const organisationKinds = ['landkreis', 'stadt', 'gemeinde', 'other'] as const;
+
+export const roles = ['admin', 'process_owner', 'moderator', 'steering_member'] as const;
+
+export const processStatuses = [
+	'preparation',
+	'running',
+	'adopted',
+	'implementation',
+	'archived'
+] as const;
+
+export const processTemplates = ['landau', 'fuehrungsakademie', 'empty'] as const;
+
+export const phaseStatuses = ['planned', 'active', 'done'] as const;
+
+export const stakeholderCategories = [
+	'politics',
+	'administration',
+	'civil_society',
+	'migrant_organisation',
+	'volunteers',
+	'business',
+	'education',
+	'welfare',
+	'other'
+] as const;
+
+export const bodyKinds = [
+	'steering_group',
+	'advisory_group',
+	'working_group',
+	'expert_conference',
+	'integration_conference'
+] as const;
+
+export const memberFunctions = ['chair', 'deputy', 'member'] as const;
+
+export const eventStatuses = ['planned', 'live', 'closed'] as const;
+
+export type Role = (typeof roles)[number];
+export type StakeholderCategory = (typeof stakeholderCategories)[number];

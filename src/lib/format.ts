@@ -1,0 +1,24 @@
+import { getLocale } from '$lib/paraglide/runtime';
+
+/** `YYYY-MM-DD` as a date in the reader's language, e.g. „10. März 2026“. */
+export function formatDate(isoDate: string | null, style: 'long' | 'medium' = 'medium'): string {
+	if (!isoDate) return '';
+	return new Intl.DateTimeFormat(getLocale(), { dateStyle: style, timeZone: 'UTC' }).format(
+		new Date(`${isoDate}T00:00:00Z`)
+	);
+}
+
+/** Local wall-clock `YYYY-MM-DDTHH:MM` as date and time, without shifting it into another zone. */
+export function formatDateTime(local: string): string {
+	return new Intl.DateTimeFormat(getLocale(), {
+		dateStyle: 'full',
+		timeStyle: 'short',
+		timeZone: 'UTC'
+	}).format(new Date(`${local}:00Z`));
+}
+
+export function formatTime(local: string): string {
+	return new Intl.DateTimeFormat(getLocale(), { timeStyle: 'short', timeZone: 'UTC' }).format(
+		new Date(`${local}:00Z`)
+	);
+}

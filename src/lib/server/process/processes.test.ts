@@ -1,0 +1,151 @@
+import { describe, expect, it } from 'vitest';
+import { createTestDb, createTestOrganisation } from '../../../../tests/factories';
+import {
+	addMember,
+	createBody,
+	findBody,
+	getSeatPlan,
+	listBodies,
+	listMembers,
+	setSeatPlan
+} from '../bodies/bodies';
+import { createEvent, findEvent } from '../events/events';
+import { addField, addGuideline, listFields, listGuidelines } from './fields';
+import { listPhases } from './phases';
+import { createProcess, createRevision, findProcess } from './processes';
+
+function landauProcess() {
+	const db = createTestDb();
+	const org = createTestOrganisation(db, 'Stadt Landau');
+	const process = createProcess(db, {
+		organisationId: org.id,
+		title: 'Integrationskonzept 2.0',
+		description: 'Fortschreibung',
+		template: 'landau',
+		startsOn: '2017-06-01'
+	});
+	return { db, org, process };
+}
+
+describe('processes', () => {
+	it('are created from the Landau template with its eight phases', () => {
+		const { db, process } = landauProcess();
+		const phases = listPhases(db, process.id);
+		expect(phases).toHaveLength(8);
+		expect(phases[6]).toMatchObject({ title: 'Integrationskonferenz', startsOn: '2018-01-01' });
+		expect(process).toMatchObject({
+			slug: 'integrationskonzept-2-0',
+			status: 'preparation',
+			isPublic: false
+		});
+	});
+
+	it('are only found through their own organisation', () => {
+		const { db, org, process } = landauProcess();
+		const other = createTestOrganisation(db, 'Landkreis Wittmund');
+		expect(findProcess(db, org.id, process.slug)?.id).toBe(process.id);
+		expect(findProcess(db, other.id, process.slug)).toBeUndefined();
+	});
+
+	it('keep bodies and events inside their process', () => {
+		const { db, org, process } = landauProcess();
+		const foreign = createProcess(db, {
+			organisationId: createTestOrganisation(db, 'Rems-Murr-Kreis').id,
+			title: 'Integrationsplan',
+			description: '',
+			template: 'empty',
+			startsOn: '2016-10-01'
+		});
+		const body = createBody(db, process.id, {
+			kind: 'steering_group',
+			name: 'Prozesssteuerungsgruppe',
+			description: '',
+			fieldOfActionId: null,
+			isPublic: false
+		});
+		expect(findBody(db, foreign.id, body.id)).toBeUndefined();
+		const event = createEvent(db, foreign.id, {
+			title: 'Versuch',
+			description: '',
+			place: '',
+			startsAt: '2026-01-01T10:00',
+			endsAt: '2026-01-01T11:00',
+			isPublic: true,
+			status: 'planned',
+			bodyId: body.id,
+			phaseId: listPhases(db, process.id)[0]!.id
+		});
+		expect(event).toMatchObject({ bodyId: null, phaseId: null });
+		expect(findEvent(db, process.id, event.id)).toBeUndefined();
+		expect(org.id).not.toBe(foreign.organisationId);
+	});
+
+	it('can be revised, carrying fields, guidelines and bodies over', () => {
+		const { db, process } = landauProcess();
+		addField(db, process.id, { code: '1', title: 'Sprache und Bildung', description: '' });
+		addField(db, process.id, { code: '2', title: 'Arbeitsmarkt', description: '' });
+		addGuideline(db, process.id, { title: 'Beteiligung', description: 'Betroffene einbinden' });
+		const labour = listFields(db, process.id)[1]!;
+		const group = createBody(db, process.id, {
+			kind: 'working_group',
+			name: 'AG Arbeitsmarkt',
+			description: '',
+			fieldOfActionId: labour.id,
+			isPublic: true
+		});
+		setSeatPlan(db, group.id, { maxMembers: 12, seats: { business: 4, administration: 4 } });
+		addMember(db, group.id, {
+			name: 'Agentur für Arbeit',
+			affiliation: 'Agentur für Arbeit',
+			function: 'chair',
+			category: 'administration',
+			userId: null
+		});
+
+		const revision = createRevision(db, process, {
+			title: 'Integrationskonzept 3.0',
+			description: '',
+			template: 'fuehrungsakademie',
+			startsOn: '2023-01-01'
+		});
+		expect(revision.previousProcessId).toBe(process.id);
+		expect(listPhases(db, revision.id)).toHaveLength(7);
+		const fields = listFields(db, revision.id);
+		expect(fields.map((f) => `${f.code} ${f.title}`)).toEqual([
+			'1 Sprache und Bildung',
+			'2 Arbeitsmarkt'
+		]);
+		expect(listGuidelines(db, revision.id).map((g) => g.title)).toEqual(['Beteiligung']);
+		const [copiedGroup] = listBodies(db, revision.id);
+		expect(copiedGroup).toMatchObject({
+			name: 'AG Arbeitsmarkt',
+			fieldOfActionId: fields[1]!.id,
+			members: 1
+		});
+		expect(getSeatPlan(db, copiedGroup!)).toEqual({
+			maxMembers: 12,
+			seats: [
+				{ category: 'administration', seats: 4 },
+				{ category: 'business', seats: 4 }
+			]
+		});
+		expect(listMembers(db, copiedGroup!.id)[0]).toMatchObject({
+			name: 'Agentur für Arbeit',
+			function: 'chair'
+		});
+		expect(listBodies(db, process.id)[0]!.id).toBe(group.id);
+	});
+});
+
+describe('fields of action', () => {
+	it('refuse a code already used in the process', () => {
+		const { db, process } = landauProcess();
+		expect(addField(db, process.id, { code: '1', title: 'Wohnen', description: '' })).toEqual({
+			ok: true
+		});
+		expect(addField(db, process.id, { code: '1', title: 'Freizeit', description: '' })).toEqual({
+			ok: false,
+			reason: 'code_taken'
+		});
+	});
+});

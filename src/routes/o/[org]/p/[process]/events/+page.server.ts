@@ -1,0 +1,33 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { listBodies } from '$lib/server/bodies/bodies';
+import { getDb } from '$lib/server/db';
+import { createEvent, listEvents } from '$lib/server/events/events';
+import { eventForm } from '$lib/server/forms/events';
+import { parseForm } from '$lib/server/forms/parse';
+import { requireProcess } from '$lib/server/guard';
+import { listPhases } from '$lib/server/process/phases';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = (event) => {
+	const { process } = requireProcess(event, 'readProcess');
+	const db = getDb();
+	return {
+		events: listEvents(db, process.id).map(({ event, bodyName, phaseTitle }) => ({
+			...event,
+			bodyName,
+			phaseTitle
+		})),
+		bodies: listBodies(db, process.id).map((b) => ({ id: b.id, name: b.name })),
+		phases: listPhases(db, process.id).map((p) => ({ id: p.id, title: p.title }))
+	};
+};
+
+export const actions: Actions = {
+	create: async (event) => {
+		const { organisation, process } = requireProcess(event, 'manageEvents');
+		const form = parseForm(eventForm, await event.request.formData());
+		if (!form.ok) return fail(400, { errors: form.errors, values: form.values });
+		const created = createEvent(getDb(), process.id, form.data);
+		redirect(303, `/o/${organisation.slug}/p/${process.slug}/events/${created.id}`);
+	}
+};

@@ -1,0 +1,122 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import * as v from 'valibot';
+import { m } from '$lib/paraglide/messages';
+import { listBodies, listMembers } from '$lib/server/bodies/bodies';
+import { getDb } from '$lib/server/db';
+import {
+	addAgendaItem,
+	addGuest,
+	deleteAgendaItem,
+	deleteEvent,
+	findEvent,
+	listAgenda,
+	listAttendees,
+	moveAgendaItem,
+	removeAttendee,
+	setMemberAttendance,
+	updateAgendaItem,
+	updateEvent
+} from '$lib/server/events/events';
+import { agendaForm, eventForm, guestForm } from '$lib/server/forms/events';
+import { parseForm } from '$lib/server/forms/parse';
+import { direction, id } from '$lib/server/forms/process-fields';
+import { requireProcess } from '$lib/server/guard';
+import { listPhases } from '$lib/server/process/phases';
+import type { Actions, PageServerLoad, RequestEvent } from './$types';
+
+const idForm = v.object({ id });
+const moveForm = v.object({ id, direction });
+const attendanceForm = v.object({ memberIds: v.array(id) });
+
+function requireEvent(
+	event: RequestEvent | Parameters<PageServerLoad>[0],
+	permission: 'readProcess' | 'manageEvents'
+) {
+	const access = requireProcess(event, permission);
+	const found = findEvent(getDb(), access.process.id, Number(event.params.event));
+	if (!found) error(404, { message: m.error_not_found() });
+	return { ...access, event: found };
+}
+
+export const load: PageServerLoad = (request) => {
+	const { process, event } = requireEvent(request, 'readProcess');
+	const db = getDb();
+	const bodies = listBodies(db, process.id);
+	return {
+		event,
+		bodyName: bodies.find((b) => b.id === event.bodyId)?.name ?? null,
+		agenda: listAgenda(db, event.id),
+		attendees: listAttendees(db, event.id),
+		bodyMembers: event.bodyId ? listMembers(db, event.bodyId) : [],
+		bodies: bodies.map((b) => ({ id: b.id, name: b.name })),
+		phases: listPhases(db, process.id).map((p) => ({ id: p.id, title: p.title }))
+	};
+};
+
+export const actions: Actions = {
+	update: async (request) => {
+		const { process, event } = requireEvent(request, 'manageEvents');
+		const form = parseForm(eventForm, await request.request.formData());
+		if (!form.ok) return fail(400, { eventErrors: form.errors, values: form.values });
+		updateEvent(getDb(), process.id, event.id, form.data);
+		return { saved: m.saved() };
+	},
+	delete: async (request) => {
+		const { organisation, process, event } = requireEvent(request, 'manageEvents');
+		deleteEvent(getDb(), process.id, event.id);
+		redirect(303, `/o/${organisation.slug}/p/${process.slug}/events`);
+	},
+	addAgendaItem: async (request) => {
+		const { event } = requireEvent(request, 'manageEvents');
+		const form = parseForm(agendaForm, await request.request.formData());
+		if (!form.ok) return fail(400, { agendaErrors: form.errors, values: form.values });
+		addAgendaItem(getDb(), event.id, form.data);
+		return { saved: m.saved() };
+	},
+	updateAgendaItem: async (request) => {
+		const { event } = requireEvent(request, 'manageEvents');
+		const data = await request.request.formData();
+		const item = parseForm(idForm, data);
+		const form = parseForm(agendaForm, data);
+		if (!item.ok || !form.ok) return fail(400, { message: m.form_has_errors() });
+		updateAgendaItem(getDb(), event.id, item.data.id, form.data);
+		return { saved: m.saved() };
+	},
+	moveAgendaItem: async (request) => {
+		const { event } = requireEvent(request, 'manageEvents');
+		const form = parseForm(moveForm, await request.request.formData());
+		if (!form.ok) return fail(400, { message: m.form_has_errors() });
+		moveAgendaItem(getDb(), event.id, form.data.id, form.data.direction);
+	},
+	deleteAgendaItem: async (request) => {
+		const { event } = requireEvent(request, 'manageEvents');
+		const form = parseForm(idForm, await request.request.formData());
+		if (!form.ok) return fail(400, { message: m.form_has_errors() });
+		deleteAgendaItem(getDb(), event.id, form.data.id);
+		return { saved: m.deleted() };
+	},
+	attendance: async (request) => {
+		const { event } = requireEvent(request, 'manageEvents');
+		const data = await request.request.formData();
+		const result = v.safeParse(attendanceForm, {
+			memberIds: data.getAll('memberIds').filter((value) => typeof value === 'string')
+		});
+		if (!result.success) return fail(400, { message: m.form_has_errors() });
+		setMemberAttendance(getDb(), event, result.output.memberIds);
+		return { saved: m.saved() };
+	},
+	addGuest: async (request) => {
+		const { event } = requireEvent(request, 'manageEvents');
+		const form = parseForm(guestForm, await request.request.formData());
+		if (!form.ok) return fail(400, { guestErrors: form.errors, values: form.values });
+		addGuest(getDb(), event.id, form.data);
+		return { saved: m.saved() };
+	},
+	removeAttendee: async (request) => {
+		const { event } = requireEvent(request, 'manageEvents');
+		const form = parseForm(idForm, await request.request.formData());
+		if (!form.ok) return fail(400, { message: m.form_has_errors() });
+		removeAttendee(getDb(), event.id, form.data.id);
+		return { saved: m.saved() };
+	}
+};
