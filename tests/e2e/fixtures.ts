@@ -46,3 +46,18 @@ export const test = base.extend<Fixtures>({
 		}
 	}
 });
+
+/** Signs in through the German login form, checking it on the way. */
+export async function logIn(
+	page: Page,
+	expectAccessible: Fixtures['expectAccessible'],
+	email: string,
+	password = 'mitwirken-demo'
+) {
+	await page.goto('/login');
+	await expectAccessible();
+	await page.getByLabel('E-Mail-Adresse').fill(email);
+	await page.getByLabel('Passwort').fill(password);
+	await page.getByRole('main').getByRole('button', { name: 'Anmelden' }).click();
+	await expect(page.getByRole('heading', { name: 'Ihre Organisationen' })).toBeVisible();
+}

@@ -1,16 +1,11 @@
-import { expect, test } from '../fixtures';
+import { expect, logIn, test } from '../fixtures';
 
 test('an administrator invites a moderator, who accepts the link once', async ({
 	page,
 	browser,
 	expectAccessible
 }) => {
-	await page.goto('/login');
-	await expectAccessible();
-	await page.getByLabel('E-Mail-Adresse').fill('admin@landau.example');
-	await page.getByLabel('Passwort').fill('mitwirken-demo');
-	await page.getByRole('main').getByRole('button', { name: 'Anmelden' }).click();
-	await expect(page.getByRole('heading', { name: 'Ihre Organisationen' })).toBeVisible();
+	await logIn(page, expectAccessible, 'admin@landau.example');
 	await expectAccessible();
 
 	await page.getByRole('link', { name: 'Stadt Landau in der Pfalz (Demo)' }).click();

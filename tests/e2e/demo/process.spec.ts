@@ -1,16 +1,11 @@
-import { expect, test } from '../fixtures';
+import { expect, logIn, test } from '../fixtures';
 
 test('a process owner sets up a Landau-style process and the public can follow it', async ({
 	page,
 	browser,
 	expectAccessible
 }) => {
-	await page.goto('/login');
-	await expectAccessible();
-	await page.getByLabel('E-Mail-Adresse').fill('integration@landau.example');
-	await page.getByLabel('Passwort').fill('mitwirken-demo');
-	await page.getByRole('main').getByRole('button', { name: 'Anmelden' }).click();
-	await expect(page.getByRole('heading', { name: 'Ihre Organisationen' })).toBeVisible();
+	await logIn(page, expectAccessible, 'integration@landau.example');
 	await expectAccessible();
 
 	await page.getByRole('link', { name: 'Stadt Landau in der Pfalz (Demo)' }).click();
