@@ -186,6 +186,37 @@ describe('bad input', () => {
 	});
 });
 
+describe('deleting a phase', () => {
+	it('asks first when events belong to it, and keeps the events', async () => {
+		const owner = await signedIn(people.owner);
+		const phase = server
+			.db()
+			.select()
+			.from(table.phase)
+			.all()
+			.find((p) => p.title === 'Fachkonferenzen')!;
+		await owner.post(`${landau}/events?/create`, {
+			title: 'Fachkonferenz Arbeitsmarkt',
+			startsAt: '2026-03-05T17:00',
+			endsAt: '2026-03-05T19:00',
+			phaseId: String(phase.id)
+		});
+		const ask = await owner.post(`${landau}/phases?/delete`, { id: String(phase.id) });
+		expect(ask.status).toBe(409);
+		expect(ask.body).toContain('Phase wirklich löschen?');
+
+		const done = await owner.post(`${landau}/phases?/delete`, {
+			id: String(phase.id),
+			confirmed: 'on'
+		});
+		expect(done.status).toBe(200);
+		const events = server.db().select().from(table.event).all();
+		expect(events.find((e) => e.title === 'Fachkonferenz Arbeitsmarkt')).toMatchObject({
+			phaseId: null
+		});
+	});
+});
+
 describe('the public process page', () => {
 	it('exists only once the process owner publishes it, with public events only', async () => {
 		const visitor = new Visitor(server.url);
