@@ -42,3 +42,10 @@ export const eventStatuses = ['planned', 'live', 'closed'] as const;
 
 export type Role = (typeof roles)[number];
 export type StakeholderCategory = (typeof stakeholderCategories)[number];
+
+export const activityStages = ['collecting', 'clustering', 'voting', 'revealed', 'closed'] as const;
+export type ActivityStage = (typeof activityStages)[number];
+
+/** The languages of the participant pages: those of the people the conferences invite. */
+export const participantLocales = ['de', 'en', 'tr', 'ar', 'fa', 'uk', 'ru'] as const;
+export type ParticipantLocale = (typeof participantLocales)[number];

@@ -1,9 +1,11 @@
 import { sql } from 'drizzle-orm';
 import {
+	activityStages,
 	bodyKinds,
 	eventStatuses,
 	memberFunctions,
 	organisationKinds,
+	participantLocales,
 	phaseStatuses,
 	processStatuses,
 	processTemplates,
@@ -231,6 +233,8 @@ export const event = sqliteTable(
 		endsAt: text('ends_at').notNull(),
 		isPublic: integer('is_public', { mode: 'boolean' }).notNull().default(true),
 		status: text('status', { enum: eventStatuses }).notNull().default('planned'),
+		/** Participants join the event's live workshops with this short code (or its QR code). */
+		joinCode: text('join_code').unique(),
 		createdAt: createdAt()
 	},
 	(t) => [index('event_process_idx').on(t.processId, t.startsAt)]
@@ -271,6 +275,116 @@ export const eventAttendee = sqliteTable(
 	]
 );
 
+export const activity = sqliteTable(
+	'activity',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		eventId: integer('event_id')
+			.notNull()
+			.references(() => event.id, { onDelete: 'cascade' }),
+		position: integer('position').notNull(),
+		question: text('question').notNull(),
+		fieldOfActionId: integer('field_of_action_id').references(() => fieldOfAction.id, {
+			onDelete: 'set null'
+		}),
+		dotsPerParticipant: integer('dots_per_participant').notNull().default(5),
+		maxDotsPerTarget: integer('max_dots_per_target').notNull().default(3),
+		namedIdeas: integer('named_ideas', { mode: 'boolean' }).notNull().default(false),
+		stage: text('stage', { enum: activityStages }).notNull().default('collecting'),
+		createdAt: createdAt()
+	},
+	(t) => [index('activity_event_idx').on(t.eventId, t.position)]
+);
+
+/** Someone on a phone, without an account: known by a device token kept in a cookie. */
+export const participant = sqliteTable(
+	'participant',
+	{
+		id: text('id').primaryKey(),
+		eventId: integer('event_id')
+			.notNull()
+			.references(() => event.id, { onDelete: 'cascade' }),
+		secretHash: blob('secret_hash', { mode: 'buffer' }).notNull(),
+		displayName: text('display_name'),
+		category: text('category', { enum: stakeholderCategories }),
+		locale: text('locale', { enum: participantLocales }).notNull().default('de'),
+		createdAt: createdAt()
+	},
+	(t) => [index('participant_event_idx').on(t.eventId)]
+);
+
+export const cluster = sqliteTable(
+	'cluster',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		activityId: integer('activity_id')
+			.notNull()
+			.references(() => activity.id, { onDelete: 'cascade' }),
+		title: text('title').notNull(),
+		position: integer('position').notNull()
+	},
+	(t) => [index('cluster_activity_idx').on(t.activityId)]
+);
+
+export const idea = sqliteTable(
+	'idea',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		activityId: integer('activity_id')
+			.notNull()
+			.references(() => activity.id, { onDelete: 'cascade' }),
+		participantId: text('participant_id').references(() => participant.id, {
+			onDelete: 'set null'
+		}),
+		/** The submitting client's own id for this write, so a resend is not stored twice. */
+		clientId: text('client_id'),
+		text: text('text').notNull(),
+		language: text('language').notNull(),
+		hidden: integer('hidden', { mode: 'boolean' }).notNull().default(false),
+		clusterId: integer('cluster_id').references(() => cluster.id, { onDelete: 'set null' }),
+		mergedIntoId: integer('merged_into_id').references((): AnySQLiteColumn => idea.id, {
+			onDelete: 'set null'
+		}),
+		createdAt: createdAt()
+	},
+	(t) => [
+		index('idea_activity_idx').on(t.activityId),
+		uniqueIndex('idea_client_idx').on(t.participantId, t.clientId)
+	]
+);
+
+/** One row per dot a participant has placed, on an idea or on a cluster. */
+export const dot = sqliteTable(
+	'dot',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		activityId: integer('activity_id')
+			.notNull()
+			.references(() => activity.id, { onDelete: 'cascade' }),
+		participantId: text('participant_id')
+			.notNull()
+			.references(() => participant.id, { onDelete: 'cascade' }),
+		ideaId: integer('idea_id').references(() => idea.id, { onDelete: 'cascade' }),
+		clusterId: integer('cluster_id').references(() => cluster.id, { onDelete: 'cascade' })
+	},
+	(t) => [
+		index('dot_activity_idx').on(t.activityId),
+		index('dot_participant_idx').on(t.participantId, t.activityId)
+	]
+);
+
+/** Client write ids already applied, so a write resent after a reconnect counts once. */
+export const appliedWrite = sqliteTable(
+	'applied_write',
+	{
+		participantId: text('participant_id')
+			.notNull()
+			.references(() => participant.id, { onDelete: 'cascade' }),
+		clientId: text('client_id').notNull()
+	},
+	(t) => [primaryKey({ columns: [t.participantId, t.clientId] })]
+);
+
 export type Organisation = typeof organisation.$inferSelect;
 export type User = typeof user.$inferSelect;
 export type Session = typeof session.$inferSelect;
@@ -284,3 +398,7 @@ export type Body = typeof body.$inferSelect;
 export type BodyMember = typeof bodyMember.$inferSelect;
 export type Event = typeof event.$inferSelect;
 export type AgendaItem = typeof agendaItem.$inferSelect;
+export type Activity = typeof activity.$inferSelect;
+export type Participant = typeof participant.$inferSelect;
+export type Idea = typeof idea.$inferSelect;
+export type Cluster = typeof cluster.$inferSelect;

@@ -20,7 +20,9 @@ type OrderedTable =
 	| typeof table.phase
 	| typeof table.fieldOfAction
 	| typeof table.guideline
-	| typeof table.agendaItem;
+	| typeof table.agendaItem
+	| typeof table.activity
+	| typeof table.cluster;
 
 export interface OrderScope {
 	rows: OrderedTable;

@@ -1,0 +1,200 @@
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import type { Db } from '../db';
+import * as table from '../db/schema';
+import { nextPosition } from '../process/ordering';
+import { failure, ok, type LiveResult } from './errors';
+
+export const maxIdeaLength = 280;
+
+const clusterScope = (activityId: number) => ({
+	rows: table.cluster,
+	parent: table.cluster.activityId,
+	parentId: activityId
+});
+
+/** Stages in which the moderator may still regroup ideas. */
+const regroupingStages = new Set(['collecting', 'clustering']);
+
+export interface IdeaSubmission {
+	participantId: string;
+	clientId: string;
+	text: string;
+	language: string;
+}
+
+/**
+ * Stores a participant's idea while the activity collects. A resend with the same client id
+ * returns the idea stored the first time.
+ */
+export function submitIdea(
+	db: Db,
+	activity: table.Activity,
+	submission: IdeaSubmission
+): LiveResult<{ idea: table.Idea; duplicate: boolean }> {
+	return db.transaction((tx) => {
+		const earlier = tx
+			.select()
+			.from(table.idea)
+			.where(
+				and(
+					eq(table.idea.participantId, submission.participantId),
+					eq(table.idea.clientId, submission.clientId)
+				)
+			)
+			.get();
+		if (earlier) return ok({ idea: earlier, duplicate: true });
+		const current = tx
+			.select({ stage: table.activity.stage })
+			.from(table.activity)
+			.where(eq(table.activity.id, activity.id))
+			.get();
+		if (current?.stage !== 'collecting') return failure('wrong_stage');
+		const idea = tx
+			.insert(table.idea)
+			.values({ ...submission, activityId: activity.id })
+			.returning()
+			.get();
+		return ok({ idea, duplicate: false });
+	});
+}
+
+export function listIdeas(db: Db, activityId: number) {
+	return db
+		.select()
+		.from(table.idea)
+		.where(eq(table.idea.activityId, activityId))
+		.orderBy(asc(table.idea.id))
+		.all();
+}
+
+export function listClusters(db: Db, activityId: number) {
+	return db
+		.select()
+		.from(table.cluster)
+		.where(eq(table.cluster.activityId, activityId))
+		.orderBy(asc(table.cluster.position), asc(table.cluster.id))
+		.all();
+}
+
+function findIdea(db: Db, activityId: number, ideaId: number) {
+	return db
+		.select()
+		.from(table.idea)
+		.where(and(eq(table.idea.id, ideaId), eq(table.idea.activityId, activityId)))
+		.get();
+}
+
+function findCluster(db: Db, activityId: number, clusterId: number) {
+	return db
+		.select()
+		.from(table.cluster)
+		.where(and(eq(table.cluster.id, clusterId), eq(table.cluster.activityId, activityId)))
+		.get();
+}
+
+function changeIdea(
+	db: Db,
+	activity: table.Activity,
+	ideaId: number,
+	changes: Partial<Pick<table.Idea, 'text' | 'hidden' | 'clusterId' | 'mergedIntoId'>>
+): LiveResult<table.Idea> {
+	if (activity.stage === 'closed') return failure('wrong_stage');
+	const updated = db
+		.update(table.idea)
+		.set(changes)
+		.where(and(eq(table.idea.id, ideaId), eq(table.idea.activityId, activity.id)))
+		.returning()
+		.get();
+	return updated ? ok(updated) : failure('not_found');
+}
+
+/** Hidden ideas are kept (and can be shown again), never deleted. */
+export function setIdeaHidden(db: Db, activity: table.Activity, ideaId: number, hidden: boolean) {
+	return changeIdea(db, activity, ideaId, { hidden });
+}
+
+export function correctIdea(db: Db, activity: table.Activity, ideaId: number, text: string) {
+	return changeIdea(db, activity, ideaId, { text });
+}
+
+/** Folds a duplicate into another idea; the duplicate stays stored, marked as merged. */
+export function mergeIdea(
+	db: Db,
+	activity: table.Activity,
+	duplicateId: number,
+	intoId: number
+): LiveResult<table.Idea> {
+	if (!regroupingStages.has(activity.stage)) return failure('wrong_stage');
+	const target = findIdea(db, activity.id, intoId);
+	if (!target || target.mergedIntoId || duplicateId === intoId) return failure('not_found');
+	return changeIdea(db, activity, duplicateId, { mergedIntoId: intoId });
+}
+
+export function moveIdeaToCluster(
+	db: Db,
+	activity: table.Activity,
+	ideaId: number,
+	clusterId: number | null
+): LiveResult<table.Idea> {
+	if (!regroupingStages.has(activity.stage)) return failure('wrong_stage');
+	if (clusterId !== null && !findCluster(db, activity.id, clusterId)) return failure('not_found');
+	return changeIdea(db, activity, ideaId, { clusterId });
+}
+
+export function createCluster(
+	db: Db,
+	activity: table.Activity,
+	title: string,
+	ideaIds: number[] = []
+): LiveResult<table.Cluster> {
+	if (!regroupingStages.has(activity.stage)) return failure('wrong_stage');
+	return db.transaction((tx) => {
+		const cluster = tx
+			.insert(table.cluster)
+			.values({
+				activityId: activity.id,
+				title,
+				position: nextPosition(tx, clusterScope(activity.id))
+			})
+			.returning()
+			.get();
+		if (ideaIds.length > 0) {
+			tx.update(table.idea)
+				.set({ clusterId: cluster.id })
+				.where(and(eq(table.idea.activityId, activity.id), inArray(table.idea.id, ideaIds)))
+				.run();
+		}
+		return ok(cluster);
+	});
+}
+
+export function renameCluster(
+	db: Db,
+	activity: table.Activity,
+	clusterId: number,
+	title: string
+): LiveResult<table.Cluster> {
+	if (activity.stage === 'closed') return failure('wrong_stage');
+	const updated = db
+		.update(table.cluster)
+		.set({ title })
+		.where(and(eq(table.cluster.id, clusterId), eq(table.cluster.activityId, activity.id)))
+		.returning()
+		.get();
+	return updated ? ok(updated) : failure('not_found');
+}
+
+/** Dissolves a cluster; its ideas stay, ungrouped. */
+export function dissolveCluster(
+	db: Db,
+	activity: table.Activity,
+	clusterId: number
+): LiveResult<null> {
+	if (!regroupingStages.has(activity.stage)) return failure('wrong_stage');
+	const removed = db
+		.delete(table.cluster)
+		.where(and(eq(table.cluster.id, clusterId), eq(table.cluster.activityId, activity.id)))
+		.returning()
+		.get();
+	return removed ? ok(null) : failure('not_found');
+}
