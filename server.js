@@ -1,5 +1,26 @@
-// Production entry. A plain `npm start` serves http://localhost:PORT; behind a proxy or on an
-// intranet host name, set ORIGIN (see README), or SvelteKit refuses form posts as cross-site.
-process.env.ORIGIN ??= `http://localhost:${process.env.PORT || 3000}`;
+// Production entry: one port for the SvelteKit app (adapter-node's handler) and socket.io.
+import { createServer } from 'node:http';
+import { Server } from 'socket.io';
 
-await import('./build/index.js');
+// A plain `npm start` serves http://localhost:PORT; behind a proxy or on an intranet host name,
+// set ORIGIN (see README), or SvelteKit refuses form posts as cross-site.
+const port = Number(process.env.PORT || 3000);
+const host = process.env.HOST || '0.0.0.0';
+process.env.ORIGIN ??= `http://localhost:${port}`;
+
+const httpServer = createServer();
+const io = new Server(httpServer, { serveClient: false });
+// The app's server init hook (src/hooks.server.ts) attaches the live protocol to this server.
+globalThis[Symbol.for('mitwirken.live')] = io;
+
+const { handler } = await import('./build/handler.js');
+httpServer.on('request', handler);
+httpServer.listen(port, host, () => console.log(`Listening on http://${host}:${port}`));
+
+function shutDown() {
+	io.close();
+	httpServer.close(() => process.exit(0));
+	setTimeout(() => process.exit(0), 10_000).unref();
+}
+process.on('SIGTERM', shutDown);
+process.on('SIGINT', shutDown);

@@ -1,6 +1,20 @@
 import { paraglideVitePlugin } from '@inlang/paraglide-js';
 import { sveltekit } from '@sveltejs/kit/vite';
+import { Server } from 'socket.io';
+import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
+
+/** In development, socket.io shares Vite's server; the app's init hook attaches the handlers. */
+const liveInDevelopment: Plugin = {
+	name: 'mitwirken-live',
+	configureServer(server) {
+		if (!server.httpServer) return;
+		(globalThis as Record<symbol, unknown>)[Symbol.for('mitwirken.live')] = new Server(
+			server.httpServer,
+			{ serveClient: false }
+		);
+	}
+};
 
 export default defineConfig({
 	plugins: [
@@ -9,7 +23,8 @@ export default defineConfig({
 			outdir: './src/lib/paraglide',
 			strategy: ['cookie', 'preferredLanguage', 'baseLocale']
 		}),
-		sveltekit()
+		sveltekit(),
+		liveInDevelopment
 	],
 	test: {
 		include: ['src/**/*.test.ts', 'tests/integration/**/*.test.ts'],

@@ -12,6 +12,8 @@ import {
 import { hasAnyUser } from '$lib/server/auth/users';
 import { getDb } from '$lib/server/db';
 import { demoAccounts, demoPassword, seedDemo } from '$lib/server/demo/seed';
+import { takeLiveServer } from '$lib/server/live/server';
+import { attachLive } from '$lib/server/live/socket';
 
 export const init: ServerInit = async () => {
 	const db = getDb();
@@ -23,6 +25,8 @@ export const init: ServerInit = async () => {
 		for (const account of demoAccounts) console.log('  %s  (%s)', account.email, account.role);
 		console.log('');
 	}
+	const live = takeLiveServer();
+	if (live) attachLive(live, db);
 	if (!dev) console.log('Mitwirken: %s', process.env.ORIGIN ?? `port ${process.env.PORT ?? 3000}`);
 };
 

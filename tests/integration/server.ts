@@ -35,10 +35,12 @@ export async function startServer(
 		env?: Record<string, string>;
 		/** Start as the README's `npm start` does: no HOST, no ORIGIN. */
 		asReadme?: boolean;
+		/** Reuse a database file, e.g. to restart a server on the same data. */
+		databasePath?: string;
 	} = {}
 ): Promise<TestServer> {
 	if (!existsSync(build)) throw new Error('No production build: run `npm run build` first.');
-	const databasePath = tempDatabasePath();
+	const databasePath = options.databasePath ?? tempDatabasePath();
 	const db = openDatabase(databasePath);
 	await options.seed?.(db);
 

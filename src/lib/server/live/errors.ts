@@ -10,7 +10,8 @@ export const liveErrorCodes = [
 	'rate_limited',
 	'budget_exhausted',
 	'target_limit',
-	'no_dot_there'
+	'no_dot_there',
+	'server_error'
 ] as const;
 
 export type LiveErrorCode = (typeof liveErrorCodes)[number];

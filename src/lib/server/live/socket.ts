@@ -1,0 +1,290 @@
+import { eq } from 'drizzle-orm';
+import type { Server, Socket } from 'socket.io';
+import * as v from 'valibot';
+import type { ClientToServerEvents, ServerToClientEvents, SocketAuth } from '../../live/protocol';
+import { sessionCookieName, validateSessionToken } from '../auth/session';
+import { TokenBucket } from '../auth/throttle';
+import type { Db } from '../db';
+import * as table from '../db/schema';
+import { checkMembership } from '../organisations/organisations';
+import { findActivityOfEvent, moveToStage } from './activities';
+import { failure, type LiveResult } from './errors';
+import {
+	correctIdea,
+	createCluster,
+	mergeIdea,
+	moveIdeaToCluster,
+	renameCluster,
+	setIdeaHidden,
+	submitIdea
+} from './ideas';
+import { findParticipant, participantCookieName } from './participants';
+import { payloads, type LiveEventName } from './schemas';
+import {
+	activityView,
+	authorsOf,
+	ideaView,
+	talliesAreVisibleToParticipants,
+	turnout
+} from './views';
+import { placeDot, removeDot, tallies } from './votes';
+
+type Viewer =
+	{ kind: 'moderator'; userId: number } | { kind: 'participant'; participantId: string };
+interface SocketData {
+	eventId: number;
+	viewer: Viewer;
+}
+type LiveServer = Server<ClientToServerEvents, ServerToClientEvents, object, SocketData>;
+type LiveSocket = Socket<ClientToServerEvents, ServerToClientEvents, object, SocketData>;
+
+/** How often, at most, tallies go out per activity. */
+export const tallyIntervalMs = 100;
+
+const rooms = {
+	event: (eventId: number) => `event:${eventId}`,
+	moderators: (eventId: number) => `event:${eventId}:moderators`,
+	participants: (eventId: number) => `event:${eventId}:participants`
+};
+
+function cookieValue(header: string | undefined, name: string): string | undefined {
+	for (const part of header?.split(';') ?? []) {
+		const [key, ...value] = part.trim().split('=');
+		if (key === name) return decodeURIComponent(value.join('='));
+	}
+	return undefined;
+}
+
+function authenticate(db: Db, socket: LiveSocket): SocketData | null {
+	const cookies = socket.request.headers.cookie;
+	const participantToken = cookieValue(cookies, participantCookieName);
+	const participant = participantToken && findParticipant(db, participantToken);
+	if (participant) {
+		return {
+			eventId: participant.eventId,
+			viewer: { kind: 'participant', participantId: participant.id }
+		};
+	}
+	const sessionToken = cookieValue(cookies, sessionCookieName);
+	const eventId = Number((socket.handshake.auth as SocketAuth).eventId);
+	if (!sessionToken || !Number.isInteger(eventId)) return null;
+	const session = validateSessionToken(db, sessionToken);
+	if (!session.valid) return null;
+	const owner = db
+		.select({ slug: table.organisation.slug })
+		.from(table.event)
+		.innerJoin(table.process, eq(table.event.processId, table.process.id))
+		.innerJoin(table.organisation, eq(table.process.organisationId, table.organisation.id))
+		.where(eq(table.event.id, eventId))
+		.get();
+	if (!owner || !checkMembership(db, session.user.id, owner.slug, 'manageEvents').allowed) {
+		return null;
+	}
+	return { eventId, viewer: { kind: 'moderator', userId: session.user.id } };
+}
+
+/** Coalesces tally updates: however many dots arrive, each activity gets at most one per interval. */
+class TallyBroadcaster {
+	private pending = new Set<number>();
+	private timer: NodeJS.Timeout | undefined;
+
+	constructor(
+		private io: LiveServer,
+		private db: Db
+	) {}
+
+	changed(activityId: number) {
+		this.pending.add(activityId);
+		this.timer ??= setTimeout(() => this.flush(), tallyIntervalMs);
+	}
+
+	private flush() {
+		this.timer = undefined;
+		const activityIds = [...this.pending];
+		this.pending.clear();
+		for (const activityId of activityIds) {
+			const activity = this.db
+				.select()
+				.from(table.activity)
+				.where(eq(table.activity.id, activityId))
+				.get();
+			if (!activity) continue;
+			const payload = {
+				activityId,
+				tallies: tallies(this.db, activityId),
+				...turnout(this.db, activity)
+			};
+			this.io.to(rooms.moderators(activity.eventId)).emit('activity:tallies', payload);
+			if (talliesAreVisibleToParticipants(activity)) {
+				this.io.to(rooms.participants(activity.eventId)).emit('activity:tallies', payload);
+			}
+		}
+	}
+}
+
+/**
+ * Wires the live protocol onto a socket.io server. Every handler validates the payload,
+ * checks the sender's role, writes to SQLite, acknowledges, and only then broadcasts.
+ */
+export function attachLive(io: LiveServer, db: Db) {
+	const broadcaster = new TallyBroadcaster(io, db);
+	const ideaBucket = new TokenBucket<string>(5, 5_000);
+
+	io.use((socket, next) => {
+		const data = authenticate(db, socket);
+		if (!data) return next(new Error('unauthorised'));
+		socket.data = data;
+		next();
+	});
+
+	function broadcastState(activity: table.Activity) {
+		io.to(rooms.moderators(activity.eventId)).emit(
+			'activity:state',
+			activityView(db, activity, { kind: 'moderator' })
+		);
+		// Participants' views differ only in their own dots, which each client keeps from its acks.
+		io.to(rooms.participants(activity.eventId)).emit(
+			'activity:state',
+			activityView(db, activity, { kind: 'participants' })
+		);
+	}
+
+	function broadcastIdea(activity: table.Activity, idea: table.Idea) {
+		const view = ideaView(
+			idea,
+			activity,
+			activity.namedIdeas ? authorsOf(db, activity.eventId) : new Map()
+		);
+		io.to(rooms.moderators(activity.eventId)).emit('idea:changed', {
+			activityId: activity.id,
+			idea: view
+		});
+		if (!idea.hidden) {
+			io.to(rooms.participants(activity.eventId)).emit('idea:changed', {
+				activityId: activity.id,
+				idea: view
+			});
+		} else {
+			// A newly hidden idea disappears from the phones: send the state without it.
+			broadcastState(activity);
+		}
+	}
+
+	io.on('connection', (socket) => {
+		const { eventId, viewer } = socket.data;
+		socket.join([
+			rooms.event(eventId),
+			viewer.kind === 'moderator' ? rooms.moderators(eventId) : rooms.participants(eventId)
+		]);
+
+		/**
+		 * Registers one event for this socket's role: the payload is parsed and the activity found
+		 * in the socket's own event; failures and crashes are answered, never thrown.
+		 */
+		function on<E extends LiveEventName>(
+			name: E,
+			run: (
+				input: v.InferOutput<(typeof payloads)[E]>,
+				activity: table.Activity
+			) => LiveResult<unknown>
+		) {
+			socket.on(name as never, (payload: unknown, ack: unknown) => {
+				const reply = typeof ack === 'function' ? (ack as (r: unknown) => void) : () => {};
+				try {
+					const parsed = v.safeParse(payloads[name], payload);
+					if (!parsed.success) return reply(failure('invalid_payload'));
+					const input = parsed.output as v.InferOutput<(typeof payloads)[E]>;
+					const activity = findActivityOfEvent(db, eventId, input.activityId);
+					if (!activity) return reply(failure('not_found'));
+					reply(run(input, activity));
+				} catch (error) {
+					console.error(`live: ${name} failed`, error);
+					reply(failure('server_error'));
+				}
+			});
+		}
+
+		on('activity:sync', (_input, activity) => ({
+			ok: true,
+			value: activityView(
+				db,
+				activity,
+				viewer.kind === 'moderator' ? { kind: 'moderator' } : viewer
+			)
+		}));
+
+		if (viewer.kind === 'participant') {
+			const participantId = viewer.participantId;
+			on('idea:submit', (input, activity) => {
+				if (ideaBucket.take(participantId) > 0) return failure('rate_limited');
+				const result = submitIdea(db, activity, { ...input, participantId });
+				if (!result.ok) return result;
+				const authors = activity.namedIdeas ? authorsOf(db, eventId) : new Map();
+				if (!result.value.duplicate) setImmediate(() => broadcastIdea(activity, result.value.idea));
+				return { ok: true, value: ideaView(result.value.idea, activity, authors) };
+			});
+			on('dot:place', (input, activity) => {
+				const result = placeDot(db, activity, participantId, input.clientId, input.target);
+				if (result.ok) broadcaster.changed(activity.id);
+				return result;
+			});
+			on('dot:remove', (input, activity) => {
+				const result = removeDot(db, activity, participantId, input.clientId, input.target);
+				if (result.ok) broadcaster.changed(activity.id);
+				return result;
+			});
+		}
+
+		if (viewer.kind === 'moderator') {
+			const afterIdea = (activity: table.Activity, result: LiveResult<table.Idea>) => {
+				if (!result.ok) return result;
+				setImmediate(() => broadcastIdea(activity, result.value));
+				return {
+					ok: true as const,
+					value: ideaView(result.value, activity, authorsOf(db, eventId))
+				};
+			};
+			on('activity:stage', (input, activity) => {
+				const result = moveToStage(db, activity, input.stage);
+				if (!result.ok) return result;
+				setImmediate(() => {
+					broadcastState(result.value);
+					broadcaster.changed(result.value.id);
+				});
+				return { ok: true, value: activityView(db, result.value, { kind: 'moderator' }) };
+			});
+			on('idea:hide', (input, activity) =>
+				afterIdea(activity, setIdeaHidden(db, activity, input.ideaId, input.hidden))
+			);
+			on('idea:correct', (input, activity) =>
+				afterIdea(activity, correctIdea(db, activity, input.ideaId, input.text))
+			);
+			on('idea:merge', (input, activity) =>
+				afterIdea(activity, mergeIdea(db, activity, input.ideaId, input.intoId))
+			);
+			on('idea:move', (input, activity) =>
+				afterIdea(activity, moveIdeaToCluster(db, activity, input.ideaId, input.clusterId))
+			);
+			on('cluster:create', (input, activity) => {
+				const result = createCluster(db, activity, input.title, input.ideaIds);
+				if (!result.ok) return result;
+				setImmediate(() => broadcastState(activity));
+				return { ok: true, value: { id: result.value.id, title: result.value.title } };
+			});
+			on('cluster:rename', (input, activity) => {
+				const result = renameCluster(db, activity, input.clusterId, input.title);
+				if (!result.ok) return result;
+				setImmediate(() => broadcastState(activity));
+				return { ok: true, value: { id: result.value.id, title: result.value.title } };
+			});
+		}
+
+		// Events a role may not send get an answer too, not silence.
+		socket.onAny((name: string, ...args: unknown[]) => {
+			if (name in payloads && socket.listeners(name as LiveEventName).length > 0) return;
+			const ack = args.at(-1);
+			if (typeof ack === 'function')
+				ack(failure(name in payloads ? 'unauthorised' : 'invalid_payload'));
+		});
+	});
+}

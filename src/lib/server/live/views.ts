@@ -1,0 +1,81 @@
+import { count, countDistinct, eq } from 'drizzle-orm';
+import type { Db } from '../db';
+import * as table from '../db/schema';
+import type { ActivityView, IdeaView } from '../../live/protocol';
+import { listClusters, listIdeas } from './ideas';
+import { myDots, tallies } from './votes';
+
+/** Who looks: a moderator, one participant, or all participants at once (no own dots). */
+export type Viewer =
+	{ kind: 'moderator' } | { kind: 'participant'; participantId: string } | { kind: 'participants' };
+
+const revealed = new Set(['revealed', 'closed']);
+
+export function ideaView(
+	idea: table.Idea,
+	activity: table.Activity,
+	authors: Map<string, string | null>
+): IdeaView {
+	return {
+		id: idea.id,
+		text: idea.text,
+		language: idea.language,
+		clusterId: idea.clusterId,
+		mergedIntoId: idea.mergedIntoId,
+		hidden: idea.hidden,
+		author:
+			activity.namedIdeas && idea.participantId ? (authors.get(idea.participantId) ?? null) : null
+	};
+}
+
+export function authorsOf(db: Db, eventId: number): Map<string, string | null> {
+	return new Map(
+		db
+			.select({ id: table.participant.id, name: table.participant.displayName })
+			.from(table.participant)
+			.where(eq(table.participant.eventId, eventId))
+			.all()
+			.map((p) => [p.id, p.name])
+	);
+}
+
+/** The activity as this viewer may see it: participants see no hidden ideas and no tallies before the reveal. */
+export function activityView(db: Db, activity: table.Activity, viewer: Viewer): ActivityView {
+	const moderator = viewer.kind === 'moderator';
+	const authors = activity.namedIdeas ? authorsOf(db, activity.eventId) : new Map();
+	return {
+		id: activity.id,
+		eventId: activity.eventId,
+		question: activity.question,
+		stage: activity.stage,
+		dotsPerParticipant: activity.dotsPerParticipant,
+		maxDotsPerTarget: activity.maxDotsPerTarget,
+		ideas: listIdeas(db, activity.id)
+			.filter((idea) => moderator || !idea.hidden)
+			.map((idea) => ideaView(idea, activity, authors)),
+		clusters: listClusters(db, activity.id).map(({ id, title }) => ({ id, title })),
+		tallies: moderator || revealed.has(activity.stage) ? tallies(db, activity.id) : null,
+		mine: viewer.kind === 'participant' ? myDots(db, activity, viewer.participantId) : null
+	};
+}
+
+export function talliesAreVisibleToParticipants(activity: table.Activity): boolean {
+	return revealed.has(activity.stage);
+}
+
+/** Participants present (joined the event) and those who have placed a dot. */
+export function turnout(db: Db, activity: table.Activity) {
+	const participants =
+		db
+			.select({ n: count() })
+			.from(table.participant)
+			.where(eq(table.participant.eventId, activity.eventId))
+			.get()?.n ?? 0;
+	const voters =
+		db
+			.select({ n: countDistinct(table.dot.participantId) })
+			.from(table.dot)
+			.where(eq(table.dot.activityId, activity.id))
+			.get()?.n ?? 0;
+	return { participants, voters };
+}
