@@ -99,6 +99,10 @@ describe('the live protocol', () => {
 			connectLive(server.url, { cookie: `${participantCookieName}=forged.token` })
 		).rejects.toThrow('unauthorised');
 		await expect(moderator(seeded.strangerEmail)).rejects.toThrow('unauthorised');
+		// A participant's token does not open the moderator's side.
+		await expect(
+			connectLive(server.url, { cookie: seeded.participants[0]!.cookie, eventId: seeded.eventId })
+		).rejects.toThrow('unauthorised');
 	});
 
 	it('collects ideas, stores them before the ack, and shows them to everyone', async () => {

@@ -55,18 +55,24 @@ function cookieValue(header: string | undefined, name: string): string | undefin
 	return undefined;
 }
 
+/**
+ * A handshake naming an event (`auth.eventId`) asks to moderate it and needs a session of a
+ * member who may manage its events; any other handshake needs a participant's device token.
+ */
 function authenticate(db: Db, socket: LiveSocket): SocketData | null {
 	const cookies = socket.request.headers.cookie;
-	const participantToken = cookieValue(cookies, participantCookieName);
-	const participant = participantToken && findParticipant(db, participantToken);
-	if (participant) {
+	const requestedEventId = (socket.handshake.auth as SocketAuth).eventId;
+	if (requestedEventId === undefined) {
+		const token = cookieValue(cookies, participantCookieName);
+		const participant = token ? findParticipant(db, token) : undefined;
+		if (!participant) return null;
 		return {
 			eventId: participant.eventId,
 			viewer: { kind: 'participant', participantId: participant.id }
 		};
 	}
+	const eventId = Number(requestedEventId);
 	const sessionToken = cookieValue(cookies, sessionCookieName);
-	const eventId = Number((socket.handshake.auth as SocketAuth).eventId);
 	if (!sessionToken || !Number.isInteger(eventId)) return null;
 	const session = validateSessionToken(db, sessionToken);
 	if (!session.valid) return null;
