@@ -1,5 +1,6 @@
 // Production entry: one port for the SvelteKit app (adapter-node's handler) and socket.io.
 import { createServer } from 'node:http';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { Server } from 'socket.io';
 
 // A plain `npm start` serves http://localhost:PORT; behind a proxy or on an intranet host name,
@@ -16,6 +17,22 @@ globalThis[Symbol.for('mitwirken.live')] = io;
 const { handler } = await import('./build/handler.js');
 httpServer.on('request', handler);
 httpServer.listen(port, host, () => console.log(`Listening on http://${host}:${port}`));
+
+// For operations and the benchmark: one JSON line of load figures every METRICS_INTERVAL_MS.
+const metricsInterval = Number(process.env.METRICS_INTERVAL_MS || 0);
+if (metricsInterval > 0) {
+	const delay = monitorEventLoopDelay({ resolution: 10 });
+	delay.enable();
+	setInterval(() => {
+		const metrics = {
+			eventLoopDelayP99Ms: delay.percentile(99) / 1e6,
+			rssBytes: process.memoryUsage.rss(),
+			sockets: io.engine.clientsCount
+		};
+		delay.reset();
+		console.log(`metrics ${JSON.stringify(metrics)}`);
+	}, metricsInterval).unref();
+}
 
 function shutDown() {
 	io.close();

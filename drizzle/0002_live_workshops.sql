@@ -7,6 +7,7 @@ CREATE TABLE `activity` (
 	`dots_per_participant` integer DEFAULT 5 NOT NULL,
 	`max_dots_per_target` integer DEFAULT 3 NOT NULL,
 	`named_ideas` integer DEFAULT false NOT NULL,
+	`live_results` integer DEFAULT false NOT NULL,
 	`stage` text DEFAULT 'collecting' NOT NULL,
 	`created_at` integer DEFAULT (unixepoch('subsec') * 1000) NOT NULL,
 	FOREIGN KEY (`event_id`) REFERENCES `event`(`id`) ON UPDATE no action ON DELETE cascade,

@@ -54,9 +54,11 @@ export interface ActivityView {
 	stage: ActivityStage;
 	dotsPerParticipant: number;
 	maxDotsPerTarget: number;
+	/** Tallies go to the phones while voting, not only after the reveal. */
+	liveResults: boolean;
 	ideas: IdeaView[];
 	clusters: ClusterView[];
-	/** Moderators always; participants only once the results are revealed. */
+	/** Moderators always; participants once the results are revealed (or live, if chosen). */
 	tallies: TallyView[] | null;
 	/** The participant's own dots; null for moderators. */
 	mine: MyDotsView | null;
@@ -111,12 +113,14 @@ export interface ServerToClientEvents {
 	'idea:changed': (payload: { activityId: number; idea: IdeaView }) => void;
 	/** Structure changed (stage, clusters): the whole activity, as the receiver may see it. */
 	'activity:state': (view: ActivityView) => void;
-	/** Coalesced, a few per second at most; to participants only after the reveal. */
+	/** Coalesced, a few per second at most; to participants only after the reveal (or live). */
 	'activity:tallies': (payload: {
 		activityId: number;
 		tallies: TallyView[];
 		voters: number;
 		participants: number;
+		/** Server time (ms since the epoch) when these tallies were counted. */
+		at: number;
 	}) => void;
 }
 

@@ -290,6 +290,8 @@ export const activity = sqliteTable(
 		dotsPerParticipant: integer('dots_per_participant').notNull().default(5),
 		maxDotsPerTarget: integer('max_dots_per_target').notNull().default(3),
 		namedIdeas: integer('named_ideas', { mode: 'boolean' }).notNull().default(false),
+		/** Show the tallies on the phones while voting runs, not only after the reveal. */
+		liveResults: integer('live_results', { mode: 'boolean' }).notNull().default(false),
 		stage: text('stage', { enum: activityStages }).notNull().default('collecting'),
 		createdAt: createdAt()
 	},

@@ -7,6 +7,8 @@ import { createProcess } from '../process/processes';
 import { createActivity, moveToStage } from './activities';
 import { createCluster, mergeIdea, setIdeaHidden, submitIdea } from './ideas';
 import { ensureJoinCode, findEventByJoinCode, findParticipant, joinEvent } from './participants';
+import { TallyCache } from './tally-cache';
+import { talliesAreVisibleToParticipants } from './views';
 import { myDots, placeDot, rankedResults, removeDot, tallies } from './votes';
 
 let db: Db;
@@ -87,6 +89,14 @@ describe('the stage machine', () => {
 		expect(moveToStage(db, activity, 'collecting')).toEqual({ ok: false, error: 'wrong_stage' });
 	});
 
+	it('shows tallies to phones after the reveal, or while voting with live results', () => {
+		advance('clustering', 'voting');
+		expect(talliesAreVisibleToParticipants(activity)).toBe(false);
+		expect(talliesAreVisibleToParticipants({ ...activity, liveResults: true })).toBe(true);
+		advance('revealed');
+		expect(talliesAreVisibleToParticipants(activity)).toBe(true);
+	});
+
 	it('refuses a move from a stage the activity has already left', () => {
 		const stale = activity;
 		advance('clustering');
@@ -145,7 +155,7 @@ describe('dot voting', () => {
 		});
 
 		const moved = removeDot(db, activity, amal.id, 'r1', target);
-		expect(moved.ok && moved.value.remaining).toBe(1);
+		expect(moved.ok && moved.value.mine.remaining).toBe(1);
 		expect(placeDot(db, activity, amal.id, 'd6', { kind: 'idea', id: b.id }).ok).toBe(true);
 		expect(myDots(db, activity, amal.id).remaining).toBe(0);
 		expect(removeDot(db, activity, amal.id, 'r2', { kind: 'idea', id: 999 })).toEqual({
@@ -194,6 +204,33 @@ describe('dot voting', () => {
 		expect(
 			placeDot(db, activity, amal.id, 'ok', { kind: 'cluster', id: cluster.value.id }).ok
 		).toBe(true);
+	});
+
+	it('keep the in-memory tallies equal to the stored dots', () => {
+		const [amal, ben] = [join(), join()];
+		const a = idea(amal.id, 'Wohnungsbörse');
+		const b = idea(ben.id, 'Mietpatenschaften');
+		advance('clustering', 'voting');
+		const cache = new TallyCache(db);
+		const place = (p: table.Participant, id: number, clientId: string) => {
+			const result = placeDot(db, activity, p.id, clientId, { kind: 'idea', id });
+			if (result.ok && result.value.applied)
+				cache.apply(activity.id, p.id, { kind: 'idea', id }, 1);
+		};
+		place(amal, a.id, 'a1');
+		place(amal, a.id, 'a1');
+		place(ben, a.id, 'b1');
+		place(ben, b.id, 'b2');
+		const removed = removeDot(db, activity, ben.id, 'b3', { kind: 'idea', id: a.id });
+		if (removed.ok) cache.apply(activity.id, ben.id, { kind: 'idea', id: a.id }, -1);
+
+		const byTarget = (list: { target: { id: number } }[]) =>
+			[...list].sort((x, y) => x.target.id - y.target.id);
+		expect(byTarget(cache.tallies(activity.id))).toEqual(byTarget(tallies(db, activity.id)));
+		expect(cache.voters(activity.id)).toBe(2);
+		expect(byTarget(new TallyCache(db).tallies(activity.id))).toEqual(
+			byTarget(tallies(db, activity.id))
+		);
 	});
 
 	it('rank results and break them down by stakeholder group', () => {

@@ -20,14 +20,15 @@ import {
 } from './ideas';
 import { findParticipant, participantCookieName } from './participants';
 import { payloads, type LiveEventName } from './schemas';
+import { TallyCache } from './tally-cache';
 import {
 	activityView,
 	authorsOf,
 	ideaView,
-	talliesAreVisibleToParticipants,
-	turnout
+	participantCount,
+	talliesAreVisibleToParticipants
 } from './views';
-import { placeDot, removeDot, tallies } from './votes';
+import { placeDot, removeDot } from './votes';
 
 type Viewer =
 	{ kind: 'moderator'; userId: number } | { kind: 'participant'; participantId: string };
@@ -96,7 +97,8 @@ class TallyBroadcaster {
 
 	constructor(
 		private io: LiveServer,
-		private db: Db
+		private db: Db,
+		private cache: TallyCache
 	) {}
 
 	changed(activityId: number) {
@@ -117,8 +119,10 @@ class TallyBroadcaster {
 			if (!activity) continue;
 			const payload = {
 				activityId,
-				tallies: tallies(this.db, activityId),
-				...turnout(this.db, activity)
+				tallies: this.cache.tallies(activityId),
+				voters: this.cache.voters(activityId),
+				participants: participantCount(this.db, activity.eventId),
+				at: Date.now()
 			};
 			this.io.to(rooms.moderators(activity.eventId)).emit('activity:tallies', payload);
 			if (talliesAreVisibleToParticipants(activity)) {
@@ -133,7 +137,10 @@ class TallyBroadcaster {
  * checks the sender's role, writes to SQLite, acknowledges, and only then broadcasts.
  */
 export function attachLive(io: LiveServer, db: Db) {
-	const broadcaster = new TallyBroadcaster(io, db);
+	const tallyCache = new TallyCache(db);
+	const broadcaster = new TallyBroadcaster(io, db, tallyCache);
+	const view = (activity: table.Activity, viewer: Parameters<typeof activityView>[2]) =>
+		activityView(db, activity, viewer, (id) => tallyCache.tallies(id));
 	const ideaBucket = new TokenBucket<string>(5, 5_000);
 
 	io.use((socket, next) => {
@@ -146,12 +153,12 @@ export function attachLive(io: LiveServer, db: Db) {
 	function broadcastState(activity: table.Activity) {
 		io.to(rooms.moderators(activity.eventId)).emit(
 			'activity:state',
-			activityView(db, activity, { kind: 'moderator' })
+			view(activity, { kind: 'moderator' })
 		);
 		// Participants' views differ only in their own dots, which each client keeps from its acks.
 		io.to(rooms.participants(activity.eventId)).emit(
 			'activity:state',
-			activityView(db, activity, { kind: 'participants' })
+			view(activity, { kind: 'participants' })
 		);
 	}
 
@@ -231,13 +238,21 @@ export function attachLive(io: LiveServer, db: Db) {
 			});
 			on('dot:place', (input, activity) => {
 				const result = placeDot(db, activity, participantId, input.clientId, input.target);
-				if (result.ok) broadcaster.changed(activity.id);
-				return result;
+				if (!result.ok) return result;
+				if (result.value.applied) {
+					tallyCache.apply(activity.id, participantId, input.target, 1);
+					broadcaster.changed(activity.id);
+				}
+				return { ok: true, value: result.value.mine };
 			});
 			on('dot:remove', (input, activity) => {
 				const result = removeDot(db, activity, participantId, input.clientId, input.target);
-				if (result.ok) broadcaster.changed(activity.id);
-				return result;
+				if (!result.ok) return result;
+				if (result.value.applied) {
+					tallyCache.apply(activity.id, participantId, input.target, -1);
+					broadcaster.changed(activity.id);
+				}
+				return { ok: true, value: result.value.mine };
 			});
 		}
 
@@ -257,7 +272,7 @@ export function attachLive(io: LiveServer, db: Db) {
 					broadcastState(result.value);
 					broadcaster.changed(result.value.id);
 				});
-				return { ok: true, value: activityView(db, result.value, { kind: 'moderator' }) };
+				return { ok: true, value: view(result.value, { kind: 'moderator' }) };
 			});
 			on('idea:hide', (input, activity) =>
 				afterIdea(activity, setIdeaHidden(db, activity, input.ideaId, input.hidden))

@@ -1,9 +1,9 @@
-import { count, countDistinct, eq } from 'drizzle-orm';
+import { count, eq } from 'drizzle-orm';
 import type { Db } from '../db';
 import * as table from '../db/schema';
 import type { ActivityView, IdeaView } from '../../live/protocol';
 import { listClusters, listIdeas } from './ideas';
-import { myDots, tallies } from './votes';
+import { myDots, tallies, type Tally } from './votes';
 
 /** Who looks: a moderator, one participant, or all participants at once (no own dots). */
 export type Viewer =
@@ -40,7 +40,12 @@ export function authorsOf(db: Db, eventId: number): Map<string, string | null> {
 }
 
 /** The activity as this viewer may see it: participants see no hidden ideas and no tallies before the reveal. */
-export function activityView(db: Db, activity: table.Activity, viewer: Viewer): ActivityView {
+export function activityView(
+	db: Db,
+	activity: table.Activity,
+	viewer: Viewer,
+	talliesOf: (activityId: number) => Tally[] = (id) => tallies(db, id)
+): ActivityView {
 	const moderator = viewer.kind === 'moderator';
 	const authors = activity.namedIdeas ? authorsOf(db, activity.eventId) : new Map();
 	return {
@@ -54,28 +59,24 @@ export function activityView(db: Db, activity: table.Activity, viewer: Viewer): 
 			.filter((idea) => moderator || !idea.hidden)
 			.map((idea) => ideaView(idea, activity, authors)),
 		clusters: listClusters(db, activity.id).map(({ id, title }) => ({ id, title })),
-		tallies: moderator || revealed.has(activity.stage) ? tallies(db, activity.id) : null,
+		liveResults: activity.liveResults,
+		tallies: moderator || talliesAreVisibleToParticipants(activity) ? talliesOf(activity.id) : null,
 		mine: viewer.kind === 'participant' ? myDots(db, activity, viewer.participantId) : null
 	};
 }
 
+/** After the reveal; while voting too, if the moderator chose to show live results. */
 export function talliesAreVisibleToParticipants(activity: table.Activity): boolean {
-	return revealed.has(activity.stage);
+	return revealed.has(activity.stage) || (activity.liveResults && activity.stage === 'voting');
 }
 
-/** Participants present (joined the event) and those who have placed a dot. */
-export function turnout(db: Db, activity: table.Activity) {
-	const participants =
+/** How many phones have joined the event. */
+export function participantCount(db: Db, eventId: number): number {
+	return (
 		db
 			.select({ n: count() })
 			.from(table.participant)
-			.where(eq(table.participant.eventId, activity.eventId))
-			.get()?.n ?? 0;
-	const voters =
-		db
-			.select({ n: countDistinct(table.dot.participantId) })
-			.from(table.dot)
-			.where(eq(table.dot.activityId, activity.id))
-			.get()?.n ?? 0;
-	return { participants, voters };
+			.where(eq(table.participant.eventId, eventId))
+			.get()?.n ?? 0
+	);
 }

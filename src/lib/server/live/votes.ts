@@ -11,6 +11,13 @@ export interface MyDots {
 	remaining: number;
 }
 
+/** A dot write's outcome: the sender's dots, and whether this write changed anything. */
+export interface DotWrite {
+	mine: MyDots;
+	/** False for a resend of a write applied before. */
+	applied: boolean;
+}
+
 export interface Tally {
 	target: DotTarget;
 	dots: number;
@@ -74,6 +81,16 @@ export function myDots(db: DbOrTx, activity: table.Activity, participantId: stri
 	return { placed, remaining: activity.dotsPerParticipant - spent };
 }
 
+/** `mine` with one more dot on `target`, without counting again. */
+function withOneMore(mine: MyDots, target: DotTarget): MyDots {
+	const key = targetKey(target);
+	const found = mine.placed.some((p) => targetKey(p.target) === key);
+	const placed = found
+		? mine.placed.map((p) => (targetKey(p.target) === key ? { ...p, dots: p.dots + 1 } : p))
+		: [...mine.placed, { target, dots: 1 }];
+	return { placed, remaining: mine.remaining - 1 };
+}
+
 function alreadyApplied(db: DbOrTx, participantId: string, clientId: string): boolean {
 	return Boolean(
 		db
@@ -115,9 +132,11 @@ export function placeDot(
 	participantId: string,
 	clientId: string,
 	target: DotTarget
-): LiveResult<MyDots> {
+): LiveResult<DotWrite> {
 	return db.transaction((tx) => {
-		if (alreadyApplied(tx, participantId, clientId)) return ok(myDots(tx, activity, participantId));
+		if (alreadyApplied(tx, participantId, clientId)) {
+			return ok({ mine: myDots(tx, activity, participantId), applied: false });
+		}
 		if (stageOf(tx, activity.id) !== 'voting') return failure('wrong_stage');
 		if (!isVotable(tx, activity.id, target)) return failure('not_found');
 		const mine = myDots(tx, activity, participantId);
@@ -133,7 +152,7 @@ export function placeDot(
 				clusterId: target.kind === 'cluster' ? target.id : null
 			})
 			.run();
-		return ok(myDots(tx, activity, participantId));
+		return ok({ mine: withOneMore(mine, target), applied: true });
 	});
 }
 
@@ -143,9 +162,11 @@ export function removeDot(
 	participantId: string,
 	clientId: string,
 	target: DotTarget
-): LiveResult<MyDots> {
+): LiveResult<DotWrite> {
 	return db.transaction((tx) => {
-		if (alreadyApplied(tx, participantId, clientId)) return ok(myDots(tx, activity, participantId));
+		if (alreadyApplied(tx, participantId, clientId)) {
+			return ok({ mine: myDots(tx, activity, participantId), applied: false });
+		}
 		if (stageOf(tx, activity.id) !== 'voting') return failure('wrong_stage');
 		const one = tx
 			.select({ id: table.dot.id })
@@ -162,7 +183,7 @@ export function removeDot(
 		if (!one) return failure('no_dot_there');
 		markApplied(tx, participantId, clientId);
 		tx.delete(table.dot).where(eq(table.dot.id, one.id)).run();
-		return ok(myDots(tx, activity, participantId));
+		return ok({ mine: myDots(tx, activity, participantId), applied: true });
 	});
 }
 

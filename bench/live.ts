@@ -1,0 +1,283 @@
+/**
+ * Live workshop benchmark: N real socket.io participants against the production server on this
+ * machine, voting at a steady rate while everyone watches the tallies (live results on), then a
+ * reconnect storm; the same load against bare socket.io as the ceiling.
+ *
+ *   npm run bench:live                      # 2,000 participants, 1,000 dots/s, 60 s
+ *   PARTICIPANTS=500 RATE=200 DURATION_S=10 npm run bench:live
+ */
+import { fork, spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { count } from 'drizzle-orm';
+import { io } from 'socket.io-client';
+import { openDatabase } from '../src/lib/server/db';
+import * as table from '../src/lib/server/db/schema';
+import { seedConference } from './seed';
+
+const participants = Number(process.env.PARTICIPANTS ?? 2000);
+const rate = Number(process.env.RATE ?? 1000);
+const durationMs = Number(process.env.DURATION_S ?? 60) * 1000;
+const workerCount = Number(process.env.WORKERS ?? 2);
+
+interface Metrics {
+	eventLoopDelayP99Ms: number;
+	rssBytes: number;
+	sockets: number;
+}
+
+function percentile(values: number[], p: number): number {
+	if (values.length === 0) return NaN;
+	const sorted = [...values].sort((a, b) => a - b);
+	return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+function startServer(command: string[], env: Record<string, string>) {
+	const child = spawn(process.execPath, command, {
+		env: { ...process.env, ...env },
+		stdio: ['ignore', 'pipe', 'inherit']
+	});
+	const metrics: { at: number; value: Metrics }[] = [];
+	let output = '';
+	const ready = new Promise<void>((done, fail) => {
+		child.stdout!.on('data', (chunk: Buffer) => {
+			output += chunk;
+			for (const line of chunk.toString().split('\n')) {
+				if (line.startsWith('metrics '))
+					metrics.push({ at: Date.now(), value: JSON.parse(line.slice(8)) });
+			}
+			if (output.includes('Listening on')) done();
+		});
+		child.once('exit', (code) => fail(new Error(`server exited with ${code}:\n${output}`)));
+	});
+	return { child, metrics, ready };
+}
+
+function nextMetrics(metrics: { at: number; value: Metrics }[]): Promise<Metrics> {
+	const seen = metrics.length;
+	return new Promise((done) => {
+		const poll = setInterval(() => {
+			if (metrics.length > seen) {
+				clearInterval(poll);
+				done(metrics.at(-1)!.value);
+			}
+		}, 50);
+	});
+}
+
+function ask<T>(worker: ChildProcess, message: object, reply: string): Promise<T> {
+	return new Promise((done) => {
+		const listener = (answer: { type: string }) => {
+			if (answer.type !== reply) return;
+			worker.off('message', listener);
+			done(answer as T);
+		};
+		worker.on('message', listener);
+		worker.send(message);
+	});
+}
+
+function stop(child: ChildProcess): Promise<void> {
+	return new Promise((done) => {
+		if (child.exitCode !== null) return done();
+		child.once('exit', () => done());
+		child.kill('SIGTERM');
+	});
+}
+
+interface Voted {
+	sent: number;
+	acked: number;
+	errors: Record<string, number>;
+	latencies: number[];
+	fanOut: number[];
+	tallyMessages: number;
+	tallyBytes: number;
+}
+
+async function run(target: 'app' | 'bare') {
+	const port = target === 'app' ? 4310 : 4311;
+	const url = `http://127.0.0.1:${port}`;
+	const databasePath = join(mkdtempSync(join(tmpdir(), 'mitwirken-bench-')), 'bench.db');
+	const dotsEach = Math.ceil((rate * durationMs) / 1000 / participants) + 10;
+	const conference =
+		target === 'app'
+			? await seedConference(databasePath, participants, dotsEach)
+			: {
+					eventId: 1,
+					activityId: 1,
+					ideaIds: Array.from({ length: 20 }, (_, i) => i + 1),
+					cookies: Array.from({ length: participants }, (_, i) => `bench=${i}`),
+					moderatorCookie: ''
+				};
+
+	const server =
+		target === 'app'
+			? startServer(['server.js'], {
+					HOST: '127.0.0.1',
+					PORT: String(port),
+					ORIGIN: url,
+					DATABASE_URL: databasePath,
+					SEED_DEMO: 'false',
+					METRICS_INTERVAL_MS: '1000'
+				})
+			: startServer(['--import', 'tsx', 'bench/bare-server.ts'], { PORT: String(port) });
+	await server.ready;
+	const baseline = target === 'app' ? await nextMetrics(server.metrics) : undefined;
+
+	let moderatorTallies = 0;
+	let lastTallySum = 0;
+	const moderator = io(url, {
+		transports: ['websocket'],
+		forceNew: true,
+		extraHeaders: conference.moderatorCookie ? { cookie: conference.moderatorCookie } : {},
+		auth: { eventId: conference.eventId }
+	});
+	moderator.on('activity:tallies', (payload: { tallies: { dots: number }[] }) => {
+		moderatorTallies += 1;
+		lastTallySum = payload.tallies.reduce((sum, t) => sum + t.dots, 0);
+	});
+
+	const workers = Array.from({ length: workerCount }, () =>
+		fork('bench/client-worker.ts', { execArgv: ['--import', 'tsx'] })
+	);
+	const connectStart = Date.now();
+	await Promise.all(
+		workers.map((worker, i) =>
+			ask(
+				worker,
+				{
+					type: 'connect',
+					setup: {
+						url,
+						activityId: conference.activityId,
+						ideaIds: conference.ideaIds,
+						cookies: conference.cookies.filter((_, j) => j % workerCount === i)
+					}
+				},
+				'connected'
+			)
+		)
+	);
+	const connectMs = Date.now() - connectStart;
+	console.log(`${target}: ${participants} connected and synced in ${connectMs} ms`);
+	const connected = target === 'app' ? await nextMetrics(server.metrics) : undefined;
+
+	const startAt = Date.now() + 500;
+	const results = await Promise.all(
+		workers.map((worker) =>
+			ask<Voted>(worker, { type: 'vote', rate: rate / workerCount, durationMs, startAt }, 'voted')
+		)
+	);
+	const voteEnd = Date.now();
+	console.log(`${target}: voting done`);
+
+	const stormStart = Date.now();
+	const storms = await Promise.all(
+		workers.map((worker) => ask<{ at: number }>(worker, { type: 'storm' }, 'stormed'))
+	);
+	const stormMs = Math.max(...storms.map((s) => s.at)) - stormStart;
+
+	for (const worker of workers) worker.send({ type: 'close' });
+	moderator.close();
+	await stop(server.child);
+
+	const during = server.metrics
+		.filter((m) => m.at >= startAt && m.at <= voteEnd)
+		.map((m) => m.value);
+	let rows: number | null = null;
+	if (target === 'app') {
+		const db = openDatabase(databasePath);
+		rows = db.select({ n: count() }).from(table.dot).get()!.n;
+		db.$client.close();
+	}
+	const all = <K extends keyof Voted>(key: K) => results.flatMap((r) => r[key] as number[]);
+	const sum = (key: 'sent' | 'acked' | 'tallyMessages' | 'tallyBytes') =>
+		results.reduce((total, r) => total + r[key], 0);
+	const errors: Record<string, number> = {};
+	for (const r of results)
+		for (const [k, v] of Object.entries(r.errors)) errors[k] = (errors[k] ?? 0) + v;
+	const seconds = durationMs / 1000;
+	return {
+		target,
+		sent: sum('sent'),
+		acked: sum('acked'),
+		rows,
+		tallySum: lastTallySum,
+		errors,
+		ackedPerSecond: sum('acked') / seconds,
+		latencyMs: {
+			p50: percentile(all('latencies'), 50),
+			p95: percentile(all('latencies'), 95),
+			p99: percentile(all('latencies'), 99)
+		},
+		fanOutMs: {
+			p50: percentile(all('fanOut'), 50),
+			p95: percentile(all('fanOut'), 95),
+			p99: percentile(all('fanOut'), 99)
+		},
+		tallyMessagesPerClientPerSecond: sum('tallyMessages') / participants / seconds,
+		moderatorTalliesPerSecond: moderatorTallies / seconds,
+		tallyMessageBytes: sum('tallyBytes') / Math.max(1, sum('tallyMessages')),
+		eventLoopDelayP99Ms: during.length
+			? Math.max(...during.map((m) => m.eventLoopDelayP99Ms))
+			: null,
+		rssPerParticipantKB:
+			baseline && connected ? (connected.rssBytes - baseline.rssBytes) / participants / 1024 : null,
+		connectMs,
+		reconnectStormMs: stormMs
+	};
+}
+
+const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
+console.log(
+	`Live benchmark: ${participants} participants, ${rate} dots/s for ${durationMs / 1000} s, ${workerCount} client processes`
+);
+console.log(`Machine: ${machine}\n`);
+const app = await run('app');
+const bare = await run('bare');
+const figures = {
+	machine,
+	participants,
+	rate,
+	durationS: durationMs / 1000,
+	app,
+	bare,
+	ratio: app.ackedPerSecond / bare.ackedPerSecond
+};
+
+const row = (name: string, a: unknown, b: unknown) =>
+	console.log(`${name.padEnd(42)} ${String(a).padStart(14)} ${String(b).padStart(14)}`);
+const ms = (v: number | null) => (v === null || Number.isNaN(v) ? '–' : v.toFixed(0));
+row('', 'Mitwirken', 'bare socket.io');
+row('dots sent', app.sent, bare.sent);
+row('dots acknowledged', app.acked, bare.acked);
+row('dot rows in SQLite', app.rows, '–');
+row('sum of tallies (moderator, last)', app.tallySum, bare.tallySum);
+row('refused / timed out', JSON.stringify(app.errors), JSON.stringify(bare.errors));
+row('acknowledged dots per second', app.ackedPerSecond.toFixed(0), bare.ackedPerSecond.toFixed(0));
+row('send → tally showing it, p50 ms', ms(app.latencyMs.p50), ms(bare.latencyMs.p50));
+row('send → tally showing it, p95 ms', ms(app.latencyMs.p95), ms(bare.latencyMs.p95));
+row('send → tally showing it, p99 ms', ms(app.latencyMs.p99), ms(bare.latencyMs.p99));
+row('tally count → arrival on phones, p95 ms', ms(app.fanOutMs.p95), ms(bare.fanOutMs.p95));
+row(
+	'tally messages per client per second',
+	app.tallyMessagesPerClientPerSecond.toFixed(1),
+	bare.tallyMessagesPerClientPerSecond.toFixed(1)
+);
+row(
+	'tally message size, bytes',
+	app.tallyMessageBytes.toFixed(0),
+	bare.tallyMessageBytes.toFixed(0)
+);
+row('server event-loop delay p99 ms (max/s)', ms(app.eventLoopDelayP99Ms), '–');
+row('server RSS per participant, KB', app.rssPerParticipantKB?.toFixed(1) ?? '–', '–');
+row('all connected and synced, ms', app.connectMs, bare.connectMs);
+row('reconnect storm: all back with state, ms', app.reconnectStormMs, bare.reconnectStormMs);
+row('throughput as a share of bare socket.io', `${(figures.ratio * 100).toFixed(0)} %`, '100 %');
+
+mkdirSync('bench/results', { recursive: true });
+const file = `bench/results/live-${new Date().toISOString().replace(/[:.]/g, '-')}.json`;
+writeFileSync(file, JSON.stringify(figures, null, 2));
+console.log(`\nFigures written to ${file}`);

@@ -1,0 +1,80 @@
+import { createSession } from '../src/lib/server/auth/session';
+import { createUser } from '../src/lib/server/auth/users';
+import { openDatabase } from '../src/lib/server/db';
+import * as table from '../src/lib/server/db/schema';
+import { createEvent } from '../src/lib/server/events/events';
+import { createActivity } from '../src/lib/server/live/activities';
+import { joinEvent, participantCookieName } from '../src/lib/server/live/participants';
+import { addMember, createOrganisation } from '../src/lib/server/organisations/organisations';
+import { sessionCookieName } from '../src/lib/server/auth/session';
+import { createProcess } from '../src/lib/server/process/processes';
+import { stakeholderCategories } from '../src/lib/domain';
+
+/** A conference with one activity already in voting, its ideas, and `participants` phones. */
+export async function seedConference(databasePath: string, participants: number, dotsEach: number) {
+	const db = openDatabase(databasePath);
+	const org = createOrganisation(db, { name: 'Landkreis Benchmark', kind: 'landkreis' });
+	const moderator = await createUser(db, {
+		email: 'moderation@bench.example',
+		name: 'Moderation',
+		password: 'bench-password'
+	});
+	if (!moderator.ok) throw new Error('moderator not created');
+	addMember(db, org.id, moderator.user.id, 'moderator');
+	const process = createProcess(db, {
+		organisationId: org.id,
+		title: 'Integrationskonzept',
+		description: '',
+		template: 'empty',
+		startsOn: '2026-01-01'
+	});
+	const event = createEvent(db, process.id, {
+		title: 'Integrationskonferenz',
+		description: '',
+		place: '',
+		startsAt: '2026-06-01T09:00',
+		endsAt: '2026-06-01T17:00',
+		isPublic: true,
+		status: 'live',
+		bodyId: null,
+		phaseId: null
+	});
+	const activity = createActivity(db, event.id, {
+		question: 'Was ist am wichtigsten?',
+		fieldOfActionId: null,
+		dotsPerParticipant: dotsEach,
+		maxDotsPerTarget: dotsEach,
+		namedIdeas: false
+	});
+	const ideaIds: number[] = [];
+	for (let i = 1; i <= 20; i++) {
+		ideaIds.push(
+			db
+				.insert(table.idea)
+				.values({ activityId: activity.id, text: `Idee ${i}`, language: 'de' })
+				.returning()
+				.get().id
+		);
+	}
+	db.update(table.activity).set({ stage: 'voting', liveResults: true }).run();
+	const cookies: string[] = [];
+	db.transaction(() => {
+		for (let i = 0; i < participants; i++) {
+			const { token } = joinEvent(db, event.id, {
+				displayName: null,
+				category: stakeholderCategories[i % stakeholderCategories.length]!,
+				locale: 'de'
+			});
+			cookies.push(`${participantCookieName}=${token}`);
+		}
+	});
+	const { token } = createSession(db, moderator.user.id);
+	db.$client.close();
+	return {
+		eventId: event.id,
+		activityId: activity.id,
+		ideaIds,
+		cookies,
+		moderatorCookie: `${sessionCookieName}=${token}`
+	};
+}
