@@ -9,13 +9,15 @@ const port = Number(process.env.PORT || 3000);
 const host = process.env.HOST || '0.0.0.0';
 process.env.ORIGIN ??= `http://localhost:${port}`;
 
-const httpServer = createServer();
-const io = new Server(httpServer, { serveClient: false });
+const io = new Server({ serveClient: false });
 // The app's server init hook (src/hooks.server.ts) attaches the live protocol to this server.
 globalThis[Symbol.for('mitwirken.live')] = io;
 
 const { handler } = await import('./build/handler.js');
-httpServer.on('request', handler);
+const httpServer = createServer(handler);
+// Attached after the app's handler, so that socket.io takes its own requests (long polling)
+// and passes all others on, instead of both answering the same request.
+io.attach(httpServer);
 httpServer.listen(port, host, () => console.log(`Listening on http://${host}:${port}`));
 
 // For operations and the benchmark: one JSON line of load figures every METRICS_INTERVAL_MS.
