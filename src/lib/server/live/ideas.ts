@@ -1,5 +1,5 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
-import type { Db } from '../db';
+import type { Db, DbOrTx } from '../db';
 import * as table from '../db/schema';
 import { nextPosition } from '../process/ordering';
 import { failure, ok, type LiveResult } from './errors';
@@ -76,7 +76,7 @@ export function listClusters(db: Db, activityId: number) {
 		.all();
 }
 
-function findIdea(db: Db, activityId: number, ideaId: number) {
+function findIdea(db: DbOrTx, activityId: number, ideaId: number) {
 	return db
 		.select()
 		.from(table.idea)
@@ -93,7 +93,7 @@ function findCluster(db: Db, activityId: number, clusterId: number) {
 }
 
 function changeIdea(
-	db: Db,
+	db: DbOrTx,
 	activity: table.Activity,
 	ideaId: number,
 	changes: Partial<Pick<table.Idea, 'text' | 'hidden' | 'clusterId' | 'mergedIntoId'>>
@@ -117,6 +117,38 @@ export function correctIdea(db: Db, activity: table.Activity, ideaId: number, te
 	return changeIdea(db, activity, ideaId, { text });
 }
 
+/**
+ * Dots follow an idea that is regrouped after votes were cast (voting reopened): onto the
+ * idea it was merged into, or onto its cluster. Runs in the transaction of the regrouping.
+ */
+function moveDotsWithIdea(tx: DbOrTx, activityId: number, ideaId: number) {
+	let home = findIdea(tx, activityId, ideaId);
+	while (home?.mergedIntoId) home = findIdea(tx, activityId, home.mergedIntoId);
+	if (!home || (home.id === ideaId && home.clusterId === null)) return;
+	tx.update(table.dot)
+		.set(
+			home.clusterId !== null
+				? { ideaId: null, clusterId: home.clusterId }
+				: { ideaId: home.id, clusterId: null }
+		)
+		.where(and(eq(table.dot.activityId, activityId), eq(table.dot.ideaId, ideaId)))
+		.run();
+}
+
+function regroup(
+	db: Db,
+	activity: table.Activity,
+	ideaId: number,
+	changes: Pick<table.Idea, 'clusterId'> | Pick<table.Idea, 'mergedIntoId'>
+): LiveResult<table.Idea> {
+	if (!regroupingStages.has(activity.stage)) return failure('wrong_stage');
+	return db.transaction((tx) => {
+		const result = changeIdea(tx, activity, ideaId, changes);
+		if (result.ok) moveDotsWithIdea(tx, activity.id, ideaId);
+		return result;
+	});
+}
+
 /** Folds a duplicate into another idea; the duplicate stays stored, marked as merged. */
 export function mergeIdea(
 	db: Db,
@@ -124,10 +156,9 @@ export function mergeIdea(
 	duplicateId: number,
 	intoId: number
 ): LiveResult<table.Idea> {
-	if (!regroupingStages.has(activity.stage)) return failure('wrong_stage');
 	const target = findIdea(db, activity.id, intoId);
 	if (!target || target.mergedIntoId || duplicateId === intoId) return failure('not_found');
-	return changeIdea(db, activity, duplicateId, { mergedIntoId: intoId });
+	return regroup(db, activity, duplicateId, { mergedIntoId: intoId });
 }
 
 export function moveIdeaToCluster(
@@ -136,9 +167,8 @@ export function moveIdeaToCluster(
 	ideaId: number,
 	clusterId: number | null
 ): LiveResult<table.Idea> {
-	if (!regroupingStages.has(activity.stage)) return failure('wrong_stage');
 	if (clusterId !== null && !findCluster(db, activity.id, clusterId)) return failure('not_found');
-	return changeIdea(db, activity, ideaId, { clusterId });
+	return regroup(db, activity, ideaId, { clusterId });
 }
 
 export function createCluster(
@@ -159,10 +189,13 @@ export function createCluster(
 			.returning()
 			.get();
 		if (ideaIds.length > 0) {
-			tx.update(table.idea)
+			const moved = tx
+				.update(table.idea)
 				.set({ clusterId: cluster.id })
 				.where(and(eq(table.idea.activityId, activity.id), inArray(table.idea.id, ideaIds)))
-				.run();
+				.returning({ id: table.idea.id })
+				.all();
+			for (const { id } of moved) moveDotsWithIdea(tx, activity.id, id);
 		}
 		return ok(cluster);
 	});

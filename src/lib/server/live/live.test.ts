@@ -5,7 +5,7 @@ import type * as table from '../db/schema';
 import { createEvent } from '../events/events';
 import { createProcess } from '../process/processes';
 import { createActivity, moveToStage } from './activities';
-import { createCluster, mergeIdea, setIdeaHidden, submitIdea } from './ideas';
+import { createCluster, mergeIdea, moveIdeaToCluster, setIdeaHidden, submitIdea } from './ideas';
 import { ensureJoinCode, findEventByJoinCode, findParticipant, joinEvent } from './participants';
 import { TallyCache } from './tally-cache';
 import { talliesAreVisibleToParticipants } from './views';
@@ -204,6 +204,30 @@ describe('dot voting', () => {
 		expect(
 			placeDot(db, activity, amal.id, 'ok', { kind: 'cluster', id: cluster.value.id }).ok
 		).toBe(true);
+	});
+
+	it('moves dots with an idea regrouped after voting was reopened', () => {
+		const [amal, ben] = [join(), join()];
+		const a = idea(amal.id, 'Wohnungsbörse');
+		const b = idea(ben.id, 'Online-Wohnungsbörse');
+		const c = idea(ben.id, 'Mietpatenschaften');
+		advance('clustering', 'voting');
+		placeDot(db, activity, amal.id, 'a', { kind: 'idea', id: a.id });
+		placeDot(db, activity, ben.id, 'b', { kind: 'idea', id: b.id });
+		placeDot(db, activity, ben.id, 'c', { kind: 'idea', id: c.id });
+		advance('clustering');
+		const cluster = createCluster(db, activity, 'Wohnungssuche', []);
+		if (!cluster.ok) throw new Error(cluster.error);
+		expect(mergeIdea(db, activity, b.id, a.id).ok).toBe(true);
+		expect(moveIdeaToCluster(db, activity, a.id, cluster.value.id).ok).toBe(true);
+
+		expect(rankedResults(db, activity.id).map((r) => [r.label, r.dots, r.voters])).toEqual([
+			['Wohnungssuche', 2, 2],
+			['Mietpatenschaften', 1, 1]
+		]);
+		expect(myDots(db, activity, ben.id).placed).toEqual(
+			expect.arrayContaining([{ target: { kind: 'cluster', id: cluster.value.id }, dots: 1 }])
+		);
 	});
 
 	it('keep the in-memory tallies equal to the stored dots', () => {

@@ -68,6 +68,11 @@ export class TallyCache {
 		else this.add(entry, target, participantId, delta);
 	}
 
+	/** Drops an activity's tallies after dots moved in SQLite (regrouping); they reload on use. */
+	forget(activityId: number) {
+		this.activities.delete(activityId);
+	}
+
 	tallies(activityId: number): Tally[] {
 		return [...this.load(activityId).targets.values()].map(({ target, dots, givers }) => ({
 			target,
