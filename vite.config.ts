@@ -21,7 +21,7 @@ export default defineConfig({
 		paraglideVitePlugin({
 			project: './src/lib/i18n/project.inlang',
 			outdir: './src/lib/paraglide',
-			strategy: ['cookie', 'preferredLanguage', 'baseLocale']
+			strategy: ['custom-area', 'baseLocale']
 		}),
 		sveltekit(),
 		liveInDevelopment

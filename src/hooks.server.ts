@@ -1,7 +1,9 @@
 import type { Handle, ServerInit } from '@sveltejs/kit';
 import { dev } from '$app/environment';
 import { sequence } from '@sveltejs/kit/hooks';
-import { getTextDirection } from '$lib/paraglide/runtime';
+import { cookieValue } from '$lib/cookie-value';
+import { acceptedLanguages, pickLocale } from '$lib/i18n/area';
+import { cookieName, defineCustomServerStrategy, getTextDirection } from '$lib/paraglide/runtime';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import { deleteSessionCookie, setSessionCookie } from '$lib/server/auth/cookies';
 import {
@@ -29,6 +31,15 @@ export const init: ServerInit = async () => {
 	if (live) attachLive(live, db);
 	if (!dev) console.log('Mitwirken: %s', process.env.ORIGIN ?? `port ${process.env.PORT ?? 3000}`);
 };
+
+defineCustomServerStrategy('custom-area', {
+	getLocale: (request) =>
+		pickLocale(
+			new URL(request?.url ?? 'http://localhost/').pathname,
+			cookieValue(request?.headers.get('cookie') ?? undefined, cookieName),
+			acceptedLanguages(request?.headers.get('accept-language') ?? null)
+		)
+});
 
 const handleLocale: Handle = ({ event, resolve }) =>
 	paraglideMiddleware(event.request, ({ request, locale }) => {

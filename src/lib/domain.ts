@@ -46,6 +46,15 @@ export type StakeholderCategory = (typeof stakeholderCategories)[number];
 export const activityStages = ['collecting', 'clustering', 'voting', 'revealed', 'closed'] as const;
 export type ActivityStage = (typeof activityStages)[number];
 
+/** Where the moderator may move an activity from each stage: onwards, or one step back. */
+export const stageTransitions: Record<ActivityStage, ActivityStage[]> = {
+	collecting: ['clustering'],
+	clustering: ['collecting', 'voting'],
+	voting: ['clustering', 'revealed'],
+	revealed: ['voting', 'closed'],
+	closed: ['revealed']
+};
+
 /** The languages of the participant pages: those of the people the conferences invite. */
 export const participantLocales = ['de', 'en', 'tr', 'ar', 'fa', 'uk', 'ru'] as const;
 export type ParticipantLocale = (typeof participantLocales)[number];

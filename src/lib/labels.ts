@@ -1,3 +1,4 @@
+import { categoryLabel, categoryOptions } from '$lib/live/labels';
 import { m } from '$lib/paraglide/messages';
 import type { Role } from '$lib/domain';
 import type {
@@ -7,8 +8,7 @@ import type {
 	organisationKinds,
 	phaseStatuses,
 	processStatuses,
-	processTemplates,
-	stakeholderCategories
+	processTemplates
 } from '$lib/domain';
 
 const roleLabels: Record<Role, () => string> = {
@@ -80,17 +80,7 @@ export const bodyKind = labelled<typeof bodyKinds>({
 	integration_conference: m.body_kind_integration_conference
 });
 
-export const stakeholderCategory = labelled<typeof stakeholderCategories>({
-	politics: m.category_politics,
-	administration: m.category_administration,
-	civil_society: m.category_civil_society,
-	migrant_organisation: m.category_migrant_organisation,
-	volunteers: m.category_volunteers,
-	business: m.category_business,
-	education: m.category_education,
-	welfare: m.category_welfare,
-	other: m.category_other
-});
+export const stakeholderCategory = { label: categoryLabel, options: categoryOptions };
 
 export const memberFunction = labelled<typeof memberFunctions>({
 	chair: m.member_function_chair,

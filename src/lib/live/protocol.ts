@@ -64,7 +64,31 @@ export interface ActivityView {
 	mine: MyDotsView | null;
 }
 
+export interface ActivitySummary {
+	id: number;
+	question: string;
+	stage: ActivityStage;
+}
+
+export interface EventView {
+	eventId: number;
+	title: string;
+	activities: ActivitySummary[];
+}
+
+/** What a moderator sets when creating an activity. */
+export interface ActivitySettings {
+	question: string;
+	fieldOfActionId: number | null;
+	dotsPerParticipant: number;
+	maxDotsPerTarget: number;
+	namedIdeas: boolean;
+	liveResults: boolean;
+}
+
 export interface ClientToServerEvents {
+	'event:sync': (payload: Record<string, never>, ack: Ack<EventView>) => void;
+	'activity:create': (payload: ActivitySettings, ack: Ack<ActivityView>) => void;
 	'activity:sync': (payload: { activityId: number }, ack: Ack<ActivityView>) => void;
 	'idea:submit': (
 		payload: { activityId: number; clientId: string; text: string; language: string },
@@ -109,6 +133,8 @@ export interface ClientToServerEvents {
 }
 
 export interface ServerToClientEvents {
+	/** An activity was created or changed stage: the event's activities, oldest first. */
+	'event:activities': (activities: ActivitySummary[]) => void;
 	/** An idea was added or changed (participants never receive hidden ideas). */
 	'idea:changed': (payload: { activityId: number; idea: IdeaView }) => void;
 	/** Structure changed (stage, clusters): the whole activity, as the receiver may see it. */
@@ -118,7 +144,10 @@ export interface ServerToClientEvents {
 		activityId: number;
 		tallies: TallyView[];
 		voters: number;
+		/** Phones that have joined the event. */
 		participants: number;
+		/** Phones connected right now: the turnout is `voters` of these. */
+		present: number;
 		/** Server time (ms since the epoch) when these tallies were counted. */
 		at: number;
 	}) => void;

@@ -4,6 +4,7 @@ import type { Permission } from './auth/roles';
 import type { SessionUser } from './auth/session';
 import { getDb } from './db';
 import { checkMembership } from './organisations/organisations';
+import { findEvent } from './events/events';
 import { findProcess } from './process/processes';
 
 /** Paths only within this site, so a crafted `redirectTo` cannot send people elsewhere. */
@@ -53,4 +54,16 @@ export function requireProcess(
 	const process = findProcess(getDb(), access.organisation.id, slug);
 	if (!process) error(404, { message: m.error_not_found() });
 	return { ...access, process };
+}
+
+/** The event named in the URL, inside the process named in the URL. */
+export function requireEvent(
+	event: Pick<RequestEvent, 'locals' | 'url' | 'params'>,
+	permission: Permission
+) {
+	const access = requireProcess(event, permission);
+	const id = Number((event.params as { event?: string }).event);
+	const found = findEvent(getDb(), access.process.id, id);
+	if (!found) error(404, { message: m.error_not_found() });
+	return { ...access, event: found };
 }

@@ -1,23 +1,16 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { Db } from '../db';
 import * as table from '../db/schema';
-import type { ActivityStage } from '../../domain';
+import { stageTransitions, type ActivityStage } from '../../domain';
+import type { ActivitySummary } from '../../live/protocol';
 import { nextPosition } from '../process/ordering';
 import { failure, ok, type LiveResult } from './errors';
 
 export type ActivityInput = Pick<
 	table.Activity,
 	'question' | 'fieldOfActionId' | 'dotsPerParticipant' | 'maxDotsPerTarget' | 'namedIdeas'
->;
-
-/** Where the moderator may move an activity from each stage: onwards, or one step back. */
-export const stageTransitions: Record<ActivityStage, ActivityStage[]> = {
-	collecting: ['clustering'],
-	clustering: ['collecting', 'voting'],
-	voting: ['clustering', 'revealed'],
-	revealed: ['voting', 'closed'],
-	closed: ['revealed']
-};
+> &
+	Partial<Pick<table.Activity, 'liveResults'>>;
 
 const activityScope = (eventId: number) => ({
 	rows: table.activity,
@@ -33,6 +26,31 @@ export function createActivity(db: Db, eventId: number, input: ActivityInput) {
 			.returning()
 			.get()
 	);
+}
+
+/**
+ * Creates an activity from the moderator's console; its field of action must belong to the
+ * event's own process.
+ */
+export function createActivityInEvent(
+	db: Db,
+	eventId: number,
+	input: ActivityInput
+): LiveResult<table.Activity> {
+	if (input.fieldOfActionId !== null) {
+		const field = db
+			.select({ id: table.fieldOfAction.id })
+			.from(table.fieldOfAction)
+			.innerJoin(table.event, eq(table.event.processId, table.fieldOfAction.processId))
+			.where(and(eq(table.fieldOfAction.id, input.fieldOfActionId), eq(table.event.id, eventId)))
+			.get();
+		if (!field) return failure('not_found');
+	}
+	return ok(createActivity(db, eventId, input));
+}
+
+export function activitySummaries(db: Db, eventId: number): ActivitySummary[] {
+	return listActivities(db, eventId).map(({ id, question, stage }) => ({ id, question, stage }));
 }
 
 export function listActivities(db: Db, eventId: number) {

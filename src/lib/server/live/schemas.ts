@@ -10,6 +10,15 @@ const title = v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(120));
 
 /** The payload of every client event; anything else is answered with `invalid_payload`. */
 export const payloads = {
+	'event:sync': v.object({}),
+	'activity:create': v.object({
+		question: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(500)),
+		fieldOfActionId: v.nullable(id),
+		dotsPerParticipant: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(20)),
+		maxDotsPerTarget: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(20)),
+		namedIdeas: v.boolean(),
+		liveResults: v.boolean()
+	}),
 	'activity:sync': v.object({ activityId: id }),
 	'idea:submit': v.object({
 		activityId: id,

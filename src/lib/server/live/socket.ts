@@ -1,14 +1,20 @@
 import { eq } from 'drizzle-orm';
 import type { Server, Socket } from 'socket.io';
 import * as v from 'valibot';
+import { cookieValue } from '../../cookie-value';
 import type { ClientToServerEvents, ServerToClientEvents, SocketAuth } from '../../live/protocol';
 import { sessionCookieName, validateSessionToken } from '../auth/session';
 import { TokenBucket } from '../auth/throttle';
 import type { Db } from '../db';
 import * as table from '../db/schema';
 import { checkMembership } from '../organisations/organisations';
-import { findActivityOfEvent, moveToStage } from './activities';
-import { failure, type LiveResult } from './errors';
+import {
+	activitySummaries,
+	createActivityInEvent,
+	findActivityOfEvent,
+	moveToStage
+} from './activities';
+import { failure, ok, type LiveResult } from './errors';
 import {
 	correctIdea,
 	createCluster,
@@ -37,6 +43,11 @@ interface SocketData {
 	viewer: Viewer;
 }
 type LiveServer = Server<ClientToServerEvents, ServerToClientEvents, object, SocketData>;
+type Input<E extends LiveEventName> = v.InferOutput<(typeof payloads)[E]>;
+/** The events about one activity: their payloads name it. */
+type ActivityEventName = {
+	[E in LiveEventName]: Input<E> extends { activityId: number } ? E : never;
+}[LiveEventName];
 type LiveSocket = Socket<ClientToServerEvents, ServerToClientEvents, object, SocketData>;
 
 /** How often, at most, tallies go out per activity. */
@@ -47,14 +58,6 @@ const rooms = {
 	moderators: (eventId: number) => `event:${eventId}:moderators`,
 	participants: (eventId: number) => `event:${eventId}:participants`
 };
-
-function cookieValue(header: string | undefined, name: string): string | undefined {
-	for (const part of header?.split(';') ?? []) {
-		const [key, ...value] = part.trim().split('=');
-		if (key === name) return decodeURIComponent(value.join('='));
-	}
-	return undefined;
-}
 
 /**
  * A handshake naming an event (`auth.eventId`) asks to moderate it and needs a session of a
@@ -106,6 +109,16 @@ class TallyBroadcaster {
 		this.timer ??= setTimeout(() => this.flush(), tallyIntervalMs);
 	}
 
+	/** Phones connected to the event now; a phone with two tabs counts once. */
+	private present(eventId: number): number {
+		const ids = new Set<string>();
+		for (const socketId of this.io.sockets.adapter.rooms.get(rooms.participants(eventId)) ?? []) {
+			const viewer = this.io.sockets.sockets.get(socketId)?.data.viewer;
+			if (viewer?.kind === 'participant') ids.add(viewer.participantId);
+		}
+		return ids.size;
+	}
+
 	private flush() {
 		this.timer = undefined;
 		const activityIds = [...this.pending];
@@ -122,6 +135,7 @@ class TallyBroadcaster {
 				tallies: this.cache.tallies(activityId),
 				voters: this.cache.voters(activityId),
 				participants: participantCount(this.db, activity.eventId),
+				present: this.present(activity.eventId),
 				at: Date.now()
 			};
 			this.io.to(rooms.moderators(activity.eventId)).emit('activity:tallies', payload);
@@ -162,6 +176,10 @@ export function attachLive(io: LiveServer, db: Db) {
 		);
 	}
 
+	function broadcastActivities(eventId: number) {
+		io.to(rooms.event(eventId)).emit('event:activities', activitySummaries(db, eventId));
+	}
+
 	function broadcastIdea(activity: table.Activity, idea: table.Idea) {
 		const view = ideaView(
 			idea,
@@ -191,31 +209,46 @@ export function attachLive(io: LiveServer, db: Db) {
 		]);
 
 		/**
-		 * Registers one event for this socket's role: the payload is parsed and the activity found
-		 * in the socket's own event; failures and crashes are answered, never thrown.
+		 * Registers one event for this socket's role: the payload is parsed, and failures and
+		 * crashes are answered, never thrown.
 		 */
-		function on<E extends LiveEventName>(
+		function handle<E extends LiveEventName>(
 			name: E,
-			run: (
-				input: v.InferOutput<(typeof payloads)[E]>,
-				activity: table.Activity
-			) => LiveResult<unknown>
+			run: (input: Input<E>) => LiveResult<unknown>
 		) {
 			socket.on(name as never, (payload: unknown, ack: unknown) => {
 				const reply = typeof ack === 'function' ? (ack as (r: unknown) => void) : () => {};
 				try {
 					const parsed = v.safeParse(payloads[name], payload);
 					if (!parsed.success) return reply(failure('invalid_payload'));
-					const input = parsed.output as v.InferOutput<(typeof payloads)[E]>;
-					const activity = findActivityOfEvent(db, eventId, input.activityId);
-					if (!activity) return reply(failure('not_found'));
-					reply(run(input, activity));
+					reply(run(parsed.output as Input<E>));
 				} catch (error) {
 					console.error(`live: ${name} failed`, error);
 					reply(failure('server_error'));
 				}
 			});
 		}
+
+		/** Like `handle`, for events about one activity, which must be in the socket's own event. */
+		function on<E extends ActivityEventName>(
+			name: E,
+			run: (input: Input<E>, activity: table.Activity) => LiveResult<unknown>
+		) {
+			handle(name, (input) => {
+				const activity = findActivityOfEvent(db, eventId, input.activityId);
+				return activity ? run(input, activity) : failure('not_found');
+			});
+		}
+
+		handle('event:sync', () => {
+			const event = db
+				.select({ title: table.event.title })
+				.from(table.event)
+				.where(eq(table.event.id, eventId))
+				.get();
+			if (!event) return failure('not_found');
+			return ok({ eventId, title: event.title, activities: activitySummaries(db, eventId) });
+		});
 
 		on('activity:sync', (_input, activity) => ({
 			ok: true,
@@ -265,11 +298,18 @@ export function attachLive(io: LiveServer, db: Db) {
 					value: ideaView(result.value, activity, authorsOf(db, eventId))
 				};
 			};
+			handle('activity:create', (input) => {
+				const result = createActivityInEvent(db, eventId, input);
+				if (!result.ok) return result;
+				setImmediate(() => broadcastActivities(eventId));
+				return ok(view(result.value, { kind: 'moderator' }));
+			});
 			on('activity:stage', (input, activity) => {
 				const result = moveToStage(db, activity, input.stage);
 				if (!result.ok) return result;
 				setImmediate(() => {
 					broadcastState(result.value);
+					broadcastActivities(eventId);
 					broadcaster.changed(result.value.id);
 				});
 				return { ok: true, value: view(result.value, { kind: 'moderator' }) };
@@ -280,14 +320,31 @@ export function attachLive(io: LiveServer, db: Db) {
 			on('idea:correct', (input, activity) =>
 				afterIdea(activity, correctIdea(db, activity, input.ideaId, input.text))
 			);
+			// Regrouping may move dots cast before voting was reopened: count them again.
+			const afterRegrouping = <T>(activity: table.Activity, result: LiveResult<T>) => {
+				if (result.ok) {
+					tallyCache.forget(activity.id);
+					broadcaster.changed(activity.id);
+				}
+				return result;
+			};
 			on('idea:merge', (input, activity) =>
-				afterIdea(activity, mergeIdea(db, activity, input.ideaId, input.intoId))
+				afterIdea(
+					activity,
+					afterRegrouping(activity, mergeIdea(db, activity, input.ideaId, input.intoId))
+				)
 			);
 			on('idea:move', (input, activity) =>
-				afterIdea(activity, moveIdeaToCluster(db, activity, input.ideaId, input.clusterId))
+				afterIdea(
+					activity,
+					afterRegrouping(activity, moveIdeaToCluster(db, activity, input.ideaId, input.clusterId))
+				)
 			);
 			on('cluster:create', (input, activity) => {
-				const result = createCluster(db, activity, input.title, input.ideaIds);
+				const result = afterRegrouping(
+					activity,
+					createCluster(db, activity, input.title, input.ideaIds)
+				);
 				if (!result.ok) return result;
 				setImmediate(() => broadcastState(activity));
 				return { ok: true, value: { id: result.value.id, title: result.value.title } };

@@ -1,4 +1,4 @@
-import { error, fail, redirect } from '@sveltejs/kit';
+import { fail, redirect } from '@sveltejs/kit';
 import * as v from 'valibot';
 import { m } from '$lib/paraglide/messages';
 import { listBodies, listMembers } from '$lib/server/bodies/bodies';
@@ -8,7 +8,6 @@ import {
 	addGuest,
 	deleteAgendaItem,
 	deleteEvent,
-	findEvent,
 	listAgenda,
 	listAttendees,
 	moveAgendaItem,
@@ -20,23 +19,16 @@ import {
 import { agendaForm, eventForm, guestForm } from '$lib/server/forms/events';
 import { parseForm } from '$lib/server/forms/parse';
 import { direction, id } from '$lib/server/forms/process-fields';
-import { requireProcess } from '$lib/server/guard';
+import { requireEvent } from '$lib/server/guard';
+import { listActivities } from '$lib/server/live/activities';
+import { talliesAreVisibleToParticipants } from '$lib/server/live/views';
+import { rankedResults } from '$lib/server/live/votes';
 import { listPhases } from '$lib/server/process/phases';
-import type { Actions, PageServerLoad, RequestEvent } from './$types';
+import type { Actions, PageServerLoad } from './$types';
 
 const idForm = v.object({ id });
 const moveForm = v.object({ id, direction });
 const attendanceForm = v.object({ memberIds: v.array(id) });
-
-function requireEvent(
-	event: RequestEvent | Parameters<PageServerLoad>[0],
-	permission: 'readProcess' | 'manageEvents'
-) {
-	const access = requireProcess(event, permission);
-	const found = findEvent(getDb(), access.process.id, Number(event.params.event));
-	if (!found) error(404, { message: m.error_not_found() });
-	return { ...access, event: found };
-}
 
 export const load: PageServerLoad = (request) => {
 	const { process, event } = requireEvent(request, 'readProcess');
@@ -49,7 +41,13 @@ export const load: PageServerLoad = (request) => {
 		attendees: listAttendees(db, event.id),
 		bodyMembers: event.bodyId ? listMembers(db, event.bodyId) : [],
 		bodies: bodies.map((b) => ({ id: b.id, name: b.name })),
-		phases: listPhases(db, process.id).map((p) => ({ id: p.id, title: p.title }))
+		phases: listPhases(db, process.id).map((p) => ({ id: p.id, title: p.title })),
+		activities: listActivities(db, event.id).map((activity) => ({
+			id: activity.id,
+			question: activity.question,
+			stage: activity.stage,
+			results: talliesAreVisibleToParticipants(activity) ? rankedResults(db, activity.id) : null
+		}))
 	};
 };
 

@@ -1,0 +1,47 @@
+/**
+ * Which languages a page speaks depends on who it is for. The participant pages (joining and
+ * taking part in a workshop) speak all seven languages of the people the conferences invite;
+ * the pages for staff speak German and English. A language chosen on a phone therefore never
+ * turns an administration page into a half-German Arabic one.
+ */
+import { participantLocales, type ParticipantLocale } from '../domain';
+
+export const staffLocales = ['de', 'en'] as const satisfies readonly ParticipantLocale[];
+
+/** Join codes avoid 0/O and 1/I/L; people may type them in lower case. */
+export const joinCodeSegment = /^[A-HJ-KMNP-Za-hj-kmnp-z2-9]{6}$/;
+
+/** `/mitmachen` (enter a code) and `/<join code>` with everything below it. */
+export function isParticipantPath(pathname: string): boolean {
+	const first = pathname.split('/')[1] ?? '';
+	return first === 'mitmachen' || joinCodeSegment.test(first);
+}
+
+/** Primary language subtags from an Accept-Language header, most preferred first. */
+export function acceptedLanguages(header: string | null): string[] {
+	if (!header) return [];
+	return header
+		.split(',')
+		.map((part, index) => {
+			const [tag = '', ...params] = part.trim().split(';');
+			const q = params.find((p) => p.trim().startsWith('q='));
+			return { tag, q: q ? Number(q.trim().slice(2)) || 0 : 1, index };
+		})
+		.filter((entry) => entry.tag && entry.q > 0)
+		.sort((a, b) => b.q - a.q || a.index - b.index)
+		.map((entry) => entry.tag.split('-')[0]!.toLowerCase());
+}
+
+/**
+ * The language for a page: the one chosen with the language switcher if the page speaks it,
+ * else the browser's most preferred one the page speaks, else German.
+ */
+export function pickLocale(
+	pathname: string,
+	chosen: string | undefined,
+	accepted: readonly string[]
+): ParticipantLocale {
+	const speaks: readonly string[] = isParticipantPath(pathname) ? participantLocales : staffLocales;
+	if (chosen && speaks.includes(chosen)) return chosen as ParticipantLocale;
+	return (accepted.find((tag) => speaks.includes(tag)) as ParticipantLocale | undefined) ?? 'de';
+}

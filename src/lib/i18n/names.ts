@@ -1,0 +1,12 @@
+import type { ParticipantLocale } from '../domain';
+
+/** Each language names itself, so people who cannot read the current one still find theirs. */
+export const languageNames: Record<ParticipantLocale, string> = {
+	de: 'Deutsch',
+	en: 'English',
+	tr: 'Türkçe',
+	ar: 'العربية',
+	fa: 'فارسی',
+	uk: 'Українська',
+	ru: 'Русский'
+};

@@ -1,0 +1,52 @@
+import { stakeholderCategories } from '../../domain';
+import { categoryLabel } from '../../live/labels';
+import { m } from '../../paraglide/messages';
+import type { Db } from '../db';
+import { listIdeas } from './ideas';
+import { rankedResults } from './votes';
+
+/**
+ * A cell for spreadsheets: quoted when needed, and defused when it starts like a formula, since
+ * ideas come from the public (CSV injection).
+ */
+function cell(value: string | number): string {
+	let text = String(value);
+	if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+	return /[";\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+/**
+ * The ranked results of one activity as CSV for German spreadsheets: semicolons, UTF-8 with a
+ * byte order mark, one row per idea or cluster, with dots and voters per stakeholder group.
+ */
+export function resultsCsv(db: Db, activityId: number): string {
+	const texts = new Map(listIdeas(db, activityId).map((idea) => [idea.id, idea.text]));
+	const groups = [...stakeholderCategories, null];
+	const header = [
+		m.csv_rank(),
+		m.csv_kind(),
+		m.csv_label(),
+		m.csv_ideas(),
+		m.csv_dots(),
+		m.csv_voters(),
+		...groups.flatMap((group) => [
+			m.csv_dots_of({ group: categoryLabel(group) }),
+			m.csv_voters_of({ group: categoryLabel(group) })
+		])
+	];
+	const rows = rankedResults(db, activityId).map((result, index) => {
+		const byGroup = new Map(result.byCategory.map((entry) => [entry.category, entry]));
+		return [
+			index + 1,
+			result.target.kind === 'cluster' ? m.csv_kind_cluster() : m.csv_kind_idea(),
+			result.label,
+			result.target.kind === 'cluster'
+				? result.ideaIds.map((id) => texts.get(id) ?? '').join(' | ')
+				: '',
+			result.dots,
+			result.voters,
+			...groups.flatMap((group) => [byGroup.get(group)?.dots ?? 0, byGroup.get(group)?.voters ?? 0])
+		];
+	});
+	return '\uFEFF' + [header, ...rows].map((row) => row.map(cell).join(';')).join('\r\n') + '\r\n';
+}

@@ -1,0 +1,186 @@
+import { devices, type Browser, type Page } from '@playwright/test';
+import { expect, logIn, test } from '../fixtures';
+
+const laptop = { width: 1280, height: 800 };
+const phone = { ...devices['Pixel 5'], isMobile: false, viewport: { width: 360, height: 740 } };
+
+/** A participant's phone in its own browser, with the language its owner reads. */
+async function phoneOf(browser: Browser, locale: string) {
+	const context = await browser.newContext({
+		...phone,
+		locale,
+		baseURL: test.info().project.use.baseURL
+	});
+	return context.newPage();
+}
+
+test('a moderator and three phones run a whole workshop, and the projector shows the result', async ({
+	page,
+	browser,
+	expectAccessible
+}) => {
+	test.setTimeout(120_000);
+	await page.setViewportSize(laptop);
+	await logIn(page, expectAccessible, 'moderation@landau.example');
+	await expectAccessible();
+	await page.goto('/o/stadt-landau-in-der-pfalz-demo/p/integrationskonzept-2-0/events');
+	await expectAccessible();
+	await page.getByRole('link', { name: 'Fachkonferenz Sprache und Bildung' }).click();
+	await expectAccessible();
+	await page.getByRole('link', { name: 'Live-Workshop moderieren' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Live-Workshop');
+	await expectAccessible();
+
+	const code = (await page.locator('.code').textContent())!.trim();
+	expect(code).toMatch(/^[A-Z2-9]{6}$/);
+
+	await page.getByText('Neue Aktivität').click();
+	await page.getByLabel('Frage an die Teilnehmenden').fill('Was hilft Kindern beim Deutschlernen?');
+	await page.getByLabel('Punkte je Person').fill('3');
+	await page.getByLabel('Höchstens Punkte je Idee').fill('2');
+	await page.getByRole('button', { name: 'Aktivität anlegen' }).click();
+	await expect(
+		page.getByRole('heading', { name: 'Was hilft Kindern beim Deutschlernen?' })
+	).toBeVisible();
+	await expectAccessible();
+
+	// The projector, on the second screen.
+	const projector = await page.context().newPage();
+	await projector.setViewportSize({ width: 1920, height: 1080 });
+	const projectorLink = page.getByRole('link', { name: 'Projektor-Ansicht öffnen' });
+	await projector.goto((await projectorLink.getAttribute('href'))!);
+	await expect(projector.getByText(code, { exact: true })).toBeVisible();
+	await expect(projector.getByRole('img', { name: /QR-Code/ })).toBeVisible();
+	await expectAccessible(projector);
+
+	// Three phones: German by code entry, Arabic (right to left) and Ukrainian by the short link.
+	const amal = await phoneOf(browser, 'ar');
+	const olena = await phoneOf(browser, 'uk-UA');
+	const jonas = await phoneOf(browser, 'de-DE');
+
+	await jonas.goto('/mitmachen');
+	await expectAccessible(jonas);
+	await jonas.getByLabel('Code der Veranstaltung').fill(code.toLowerCase());
+	await jonas.getByRole('button', { name: 'Weiter' }).click();
+	await expect(jonas.getByRole('heading', { level: 1 })).toHaveText(
+		'Fachkonferenz Sprache und Bildung'
+	);
+	await expectAccessible(jonas);
+	await jonas.getByLabel('Name').fill('Jonas');
+	await jonas.getByLabel('Ich bin hier für').selectOption({ label: 'Ehrenamt' });
+	await jonas.getByRole('button', { name: 'Mitmachen' }).click();
+
+	await amal.goto(`/${code}`);
+	await expect(amal.locator('html')).toHaveAttribute('dir', 'rtl');
+	await expect(amal.locator('html')).toHaveAttribute('lang', 'ar');
+	await expectAccessible(amal);
+	await amal.getByLabel('أنا هنا بصفتي ممثلاً عن').selectOption({ label: 'منظمة مهاجرين' });
+	await amal.getByRole('button', { name: 'انضم' }).click();
+
+	await olena.goto(`/${code}`);
+	await olena.getByRole('button', { name: 'Долучитися' }).click();
+
+	// Ideas.
+	const send = async (phonePage: Page, label: string, button: string, text: string) => {
+		await phonePage.getByLabel(label, { exact: true }).fill(text);
+		await phonePage.getByRole('button', { name: button }).click();
+	};
+	await expect(
+		jonas.getByRole('heading', { name: 'Was hilft Kindern beim Deutschlernen?' })
+	).toBeVisible();
+	await expectAccessible(jonas);
+	await send(jonas, 'Ihre Idee', 'Idee senden', 'Hausaufgabenhilfe im Quartier');
+	await send(jonas, 'Ihre Idee', 'Idee senden', 'Lesepatenschaften');
+	await expect(jonas.getByText('Angekommen')).toHaveCount(2);
+	await expect(
+		amal.getByRole('heading', { name: 'Was hilft Kindern beim Deutschlernen?' })
+	).toBeVisible();
+	await send(amal, 'فكرتك', 'أرسل الفكرة', 'دروس لغة للأمهات مع رعاية الأطفال');
+	await expect(amal.getByText('تم الاستلام')).toBeVisible();
+	await expectAccessible(amal);
+	await send(olena, 'Ваша ідея', 'Надіслати ідею', 'Lesepaten für Kinder');
+	await expect(olena.getByText('Отримано')).toBeVisible();
+
+	// The ideas arrive on the moderator's board and on the projector's wall, marked by language.
+	await expect(
+		page.getByRole('group', { name: 'Ohne Cluster' }).locator('span[lang="ar"]')
+	).toHaveText('دروس لغة للأمهات مع رعاية الأطفال');
+	await expect(projector.getByText('Lesepatenschaften')).toBeVisible();
+	await expect(projector.locator('abbr[title="العربية"]')).toBeVisible();
+
+	// Cluster: the two reading ideas together.
+	await page.getByRole('button', { name: 'Weiter: Die Moderation ordnet die Ideen' }).click();
+	await expect(jonas.getByText('Die Moderation ordnet die Ideen')).toBeVisible();
+	await page
+		.getByRole('checkbox', { name: /^Für neuen Cluster markieren Lesepatenschaften/ })
+		.check();
+	await page.getByLabel('Name des neuen Clusters').fill('Lesen');
+	await page.getByRole('button', { name: /Cluster anlegen/ }).click();
+	await expect(page.getByRole('group', { name: 'Lesen' })).toBeVisible();
+	// Tap-to-move: the second reading idea joins by choosing the cluster.
+	await page.getByLabel('Verschieben nach: Lesepaten für Kinder').selectOption({ label: 'Lesen' });
+	await expect(
+		page.getByRole('group', { name: 'Lesen' }).getByRole('checkbox', { name: /Lesepaten für/ })
+	).toBeVisible();
+	await expectAccessible();
+
+	// Vote: three dots each.
+	await page.getByRole('button', { name: 'Weiter: Abstimmen mit Punkten' }).click();
+	const vote = async (phonePage: Page, addLabel: string, target: string, times: number) => {
+		for (let i = 0; i < times; i++) {
+			const button = phonePage.getByRole('button', { name: `${addLabel}: ${target}` });
+			await expect(button).toBeEnabled();
+			await button.click();
+		}
+	};
+	await expect(jonas.getByText('Ihre Punkte: noch 3 von 3')).toBeVisible();
+	await expectAccessible(jonas);
+	await vote(jonas, 'Einen Punkt geben', 'Lesen', 2);
+	await vote(jonas, 'Einen Punkt geben', 'Hausaufgabenhilfe im Quartier', 1);
+	await expect(jonas.getByText('Ihre Punkte: noch 0 von 3')).toBeVisible();
+	// No more than the budget: every "give" button is disabled now.
+	await expect(
+		jonas.getByRole('button', { name: 'Einen Punkt geben: Hausaufgabenhilfe im Quartier' })
+	).toBeDisabled();
+	// Move a dot: take one back from the homework help and give it to the mothers' course.
+	await jonas
+		.getByRole('button', { name: 'Einen Punkt zurücknehmen: Hausaufgabenhilfe im Quartier' })
+		.click();
+	await vote(jonas, 'Einen Punkt geben', 'دروس لغة للأمهات مع رعاية الأطفال', 1);
+
+	await vote(amal, 'أعطِ نقطة', 'Lesen', 1);
+	await vote(amal, 'أعطِ نقطة', 'دروس لغة للأمهات مع رعاية الأطفال', 2);
+	await expectAccessible(amal);
+	await vote(olena, 'Дати бал', 'Lesen', 2);
+
+	// The moderator sees the live count and the turnout; phones and projector see no tallies yet.
+	await expect(page.getByText('Abgestimmt: 3 von 3 verbundenen Telefonen')).toBeVisible();
+	await expect(jonas.getByText('Punkte: 5')).toHaveCount(0);
+	await expect(projector.getByText('Punkte: 5')).toHaveCount(0);
+
+	await page.getByRole('button', { name: 'Weiter: Ergebnis' }).click();
+	const ranking = projector.getByRole('list').filter({ hasText: 'Punkte:' }).first();
+	await expect(ranking.getByRole('listitem').first()).toContainText('Lesen');
+	await expect(ranking.getByRole('listitem').first()).toContainText('Punkte: 5');
+	await expect(ranking.getByRole('listitem').first()).toContainText('Personen: 3');
+	await expectAccessible(projector);
+	await expect(jonas.getByRole('heading', { name: 'Ergebnis', level: 3 })).toBeVisible();
+	await expect(olena.getByText('Бали: 5')).toBeVisible();
+	await expectAccessible(olena);
+
+	// The results are kept with the event, with the breakdown by stakeholder group and as CSV.
+	await page.goto(page.url().replace(/\/live$/, ''));
+	const results = page.getByRole('table', { name: /Was hilft Kindern/ });
+	await expect(results.getByRole('row').nth(1)).toContainText('Lesen');
+	await expect(results.getByRole('row').nth(1)).toContainText('Migrantenorganisation 1');
+	await expectAccessible();
+	const download = page.waitForEvent('download');
+	await page.getByRole('link', { name: 'Ergebnis als CSV herunterladen' }).click();
+	const csv = await (await download).createReadStream();
+	const chunks: Buffer[] = [];
+	for await (const chunk of csv) chunks.push(chunk as Buffer);
+	const text = Buffer.concat(chunks).toString('utf8');
+	expect(text.split('\r\n')[1]).toMatch(
+		/^1;Cluster;Lesen;Lesepatenschaften \| Lesepaten für Kinder;5;3;/
+	);
+});
