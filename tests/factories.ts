@@ -4,7 +4,9 @@ import { join } from 'node:path';
 import { openDatabase, type Db } from '../src/lib/server/db';
 import type { Role } from '../src/lib/server/auth/roles';
 import { createUser } from '../src/lib/server/auth/users';
+import { createEvent } from '../src/lib/server/events/events';
 import { addMember, createOrganisation } from '../src/lib/server/organisations/organisations';
+import { createProcess } from '../src/lib/server/process/processes';
 
 /** A fresh SQLite file with the current schema, in its own temp folder. */
 export function tempDatabasePath(): string {
@@ -38,4 +40,27 @@ export async function createMember(db: Db, organisationId: number, role: Role) {
 	const user = await createTestUser(db);
 	addMember(db, organisationId, user.id, role);
 	return user;
+}
+
+/** A process with one live event in it, as a workshop needs. */
+export function createTestEvent(db: Db, organisationId: number, title = 'Fachkonferenz Arbeit') {
+	const process = createProcess(db, {
+		organisationId,
+		title: 'Integrationskonzept',
+		description: '',
+		template: 'empty',
+		startsOn: '2026-01-01'
+	});
+	const event = createEvent(db, process.id, {
+		title,
+		description: '',
+		place: '',
+		startsAt: '2026-03-01T17:00',
+		endsAt: '2026-03-01T20:00',
+		isPublic: true,
+		status: 'live',
+		bodyId: null,
+		phaseId: null
+	});
+	return { process, event };
 }

@@ -3,11 +3,9 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { sessionCookieName } from '../../src/lib/server/auth/session';
 import type { Db } from '../../src/lib/server/db';
 import * as table from '../../src/lib/server/db/schema';
-import { createEvent } from '../../src/lib/server/events/events';
 import { createActivity } from '../../src/lib/server/live/activities';
 import { joinEvent, participantCookieName } from '../../src/lib/server/live/participants';
-import { createProcess } from '../../src/lib/server/process/processes';
-import { createMember, createTestOrganisation, testPassword } from '../factories';
+import { createMember, createTestEvent, createTestOrganisation, testPassword } from '../factories';
 import { connectLive, next, send, type LiveClient } from './live-client';
 import { startServer, Visitor, type TestServer } from './server';
 
@@ -27,24 +25,7 @@ async function seed(db: Db) {
 	seeded.strangerEmail = (
 		await createMember(db, createTestOrganisation(db, 'Anderswo').id, 'admin')
 	).email;
-	const process = createProcess(db, {
-		organisationId: org.id,
-		title: 'Integrationskonzept',
-		description: '',
-		template: 'empty',
-		startsOn: '2026-01-01'
-	});
-	seeded.eventId = createEvent(db, process.id, {
-		title: 'Fachkonferenz Arbeit',
-		description: '',
-		place: '',
-		startsAt: '2026-03-01T17:00',
-		endsAt: '2026-03-01T20:00',
-		isPublic: true,
-		status: 'live',
-		bodyId: null,
-		phaseId: null
-	}).id;
+	seeded.eventId = createTestEvent(db, org.id).event.id;
 	seeded.activityId = createActivity(db, seeded.eventId, {
 		question: 'Was hilft beim Einstieg in Arbeit?',
 		fieldOfActionId: null,
@@ -80,6 +61,14 @@ async function moderator(email = seeded.moderatorEmail) {
 }
 
 const activityId = () => seeded.activityId;
+const newActivity = () => ({
+	question: 'Was braucht eine gute Ausbildung?',
+	fieldOfActionId: null,
+	dotsPerParticipant: 5,
+	maxDotsPerTarget: 3,
+	namedIdeas: false,
+	liveResults: false
+});
 const dotRows = () => server.db().select({ n: count() }).from(table.dot).get()!.n;
 
 beforeAll(async () => {
@@ -187,7 +176,12 @@ describe('the live protocol', () => {
 			],
 			[mod, 'activity:stage', { activityId: activityId(), stage: 'closed' }, 'wrong_stage'],
 			[mod, 'activity:stage', { activityId: activityId(), stage: 'finished' }, 'invalid_payload'],
-			[mod, 'idea:hide', { activityId: activityId(), ideaId: 99999, hidden: true }, 'not_found']
+			[mod, 'idea:hide', { activityId: activityId(), ideaId: 99999, hidden: true }, 'not_found'],
+			[phone, 'event:sync', 'alles', 'invalid_payload'],
+			[phone, 'activity:create', newActivity(), 'unauthorised'],
+			[mod, 'activity:create', { ...newActivity(), question: ' ' }, 'invalid_payload'],
+			[mod, 'activity:create', { ...newActivity(), dotsPerParticipant: 0 }, 'invalid_payload'],
+			[mod, 'activity:create', { ...newActivity(), fieldOfActionId: 99999 }, 'not_found']
 		];
 		for (const [socket, event, payload, error] of cases) {
 			// eslint-disable-next-line @typescript-eslint/no-explicit-any -- deliberately untyped: these are bad messages
@@ -298,5 +292,45 @@ describe('the live protocol', () => {
 			target: { kind: 'idea', id: server.db().select().from(table.idea).all()[1]!.id }
 		});
 		expect(placed.ok && placed.value.remaining).toBe(0);
+	});
+
+	it('lets a moderator open a new activity that every phone hears of, and counts the phones present', async () => {
+		const [amal, ben] = [await participant(0), await participant(1)];
+		await participant(1); // Ben's second tab: one phone, counted once.
+		const mod = await moderator();
+		const heard = next(amal, 'event:activities');
+		const created = await send(mod, 'activity:create', newActivity());
+		if (!created.ok) throw new Error(created.error);
+		expect(created.value).toMatchObject({ stage: 'collecting', dotsPerParticipant: 5 });
+		expect((await heard)?.map((a) => a.question)).toContain('Was braucht eine gute Ausbildung?');
+		const synced = await send(ben, 'event:sync', {});
+		expect(synced.ok && synced.value.activities.at(-1)).toEqual({
+			id: created.value.id,
+			question: 'Was braucht eine gute Ausbildung?',
+			stage: 'collecting'
+		});
+
+		const newId = created.value.id;
+		const submitted = await send(amal, 'idea:submit', {
+			activityId: newId,
+			clientId: 'p1',
+			text: 'Praktika',
+			language: 'de'
+		});
+		if (!submitted.ok) throw new Error(submitted.error);
+		for (const stage of ['clustering', 'voting'] as const) {
+			await send(mod, 'activity:stage', { activityId: newId, stage });
+		}
+		const tallies = new Promise((counted) =>
+			mod.on('activity:tallies', (payload) => {
+				if (payload.activityId === newId && payload.voters > 0) counted(payload);
+			})
+		);
+		await send(ben, 'dot:place', {
+			activityId: newId,
+			clientId: 'b1',
+			target: { kind: 'idea', id: submitted.value.id }
+		});
+		expect(await tallies).toMatchObject({ activityId: newId, voters: 1, present: 2 });
 	});
 });

@@ -98,6 +98,8 @@ export async function startServer(
 export interface Reply {
 	status: number;
 	location: string | null;
+	/** The raw Set-Cookie headers, to check their attributes. */
+	setCookies: string[];
 	body: string;
 }
 
@@ -154,6 +156,7 @@ export class Visitor {
 		return {
 			status: response.status,
 			location: response.headers.get('location'),
+			setCookies: response.headers.getSetCookie(),
 			body: await response.text()
 		};
 	}

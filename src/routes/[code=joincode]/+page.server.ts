@@ -16,7 +16,7 @@ import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 const joinForm = v.object({
 	displayName: optionalText(60),
-	category: v.optional(v.union([v.literal(''), choice(stakeholderCategories)]), '')
+	category: v.optional(choice(['', ...stakeholderCategories]), '')
 });
 
 /** A phone keeps its identity for a month: long enough for a conference and its follow-up. */

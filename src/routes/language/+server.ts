@@ -1,6 +1,13 @@
 import { redirect } from '@sveltejs/kit';
+import { participantLocales, type ParticipantLocale } from '$lib/domain';
 import { cookieMaxAge, cookieName, isLocale } from '$lib/paraglide/runtime';
+import { getDb } from '$lib/server/db';
 import { safeRedirectTarget } from '$lib/server/guard';
+import {
+	findParticipant,
+	participantCookieName,
+	setParticipantLocale
+} from '$lib/server/live/participants';
 import type { RequestHandler } from './$types';
 
 /** Works without JavaScript: a plain form post sets the language cookie and reloads the page. */
@@ -14,6 +21,12 @@ export const POST: RequestHandler = async ({ request, cookies }) => {
 			sameSite: 'lax',
 			httpOnly: false
 		});
+		// Kept with the participation, so that the minutes can say in which languages people took part.
+		const token = cookies.get(participantCookieName);
+		const participant = token ? findParticipant(getDb(), token) : undefined;
+		if (participant && (participantLocales as readonly string[]).includes(locale)) {
+			setParticipantLocale(getDb(), participant.id, locale as ParticipantLocale);
+		}
 	}
 	const target = form.get('redirectTo');
 	redirect(303, safeRedirectTarget(typeof target === 'string' ? target : null));

@@ -1,9 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { createTestDb, createTestOrganisation } from '../../../../tests/factories';
+import { createTestDb, createTestEvent, createTestOrganisation } from '../../../../tests/factories';
 import type { Db } from '../db';
 import type * as table from '../db/schema';
-import { createEvent } from '../events/events';
-import { createProcess } from '../process/processes';
 import { createActivity, moveToStage } from './activities';
 import { createCluster, mergeIdea, moveIdeaToCluster, setIdeaHidden, submitIdea } from './ideas';
 import { ensureJoinCode, findEventByJoinCode, findParticipant, joinEvent } from './participants';
@@ -17,24 +15,7 @@ let activity: table.Activity;
 
 beforeEach(() => {
 	db = createTestDb();
-	const process = createProcess(db, {
-		organisationId: createTestOrganisation(db).id,
-		title: 'Integrationskonzept',
-		description: '',
-		template: 'empty',
-		startsOn: '2026-01-01'
-	});
-	eventId = createEvent(db, process.id, {
-		title: 'Fachkonferenz Wohnen',
-		description: '',
-		place: '',
-		startsAt: '2026-03-01T17:00',
-		endsAt: '2026-03-01T20:00',
-		isPublic: true,
-		status: 'live',
-		bodyId: null,
-		phaseId: null
-	}).id;
+	eventId = createTestEvent(db, createTestOrganisation(db).id, 'Fachkonferenz Wohnen').event.id;
 	activity = createActivity(db, eventId, {
 		question: 'Was braucht es, damit Geflüchtete eine Wohnung finden?',
 		fieldOfActionId: null,

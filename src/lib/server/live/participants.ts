@@ -1,6 +1,7 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../db';
 import * as table from '../db/schema';
+import type { ParticipantLocale } from '../../domain';
 import { issueToken, secretMatches, splitToken } from '../auth/token';
 
 export const participantCookieName = 'mitwirken_participant';
@@ -68,6 +69,6 @@ export function findParticipant(db: Db, token: string) {
 	return participant;
 }
 
-export function updateProfile(db: Db, participantId: string, profile: ParticipantProfile) {
-	db.update(table.participant).set(profile).where(eq(table.participant.id, participantId)).run();
+export function setParticipantLocale(db: Db, participantId: string, locale: ParticipantLocale) {
+	db.update(table.participant).set({ locale }).where(eq(table.participant.id, participantId)).run();
 }
