@@ -56,6 +56,7 @@ export class LiveConnection {
 	chosenId = $state<number | null>(null);
 
 	protected socket: LiveSocket;
+	private listening = new AbortController();
 
 	constructor(auth: SocketAuth = {}) {
 		this.socket = io({ auth });
@@ -68,6 +69,17 @@ export class LiveConnection {
 			// A refused handshake is final; a network failure is retried by socket.io.
 			this.status = this.socket.active ? 'offline' : 'refused';
 		});
+		// When the phone itself knows it is offline, say so at once instead of after a ping timeout.
+		const { signal } = this.listening;
+		addEventListener(
+			'offline',
+			() => {
+				this.socket.disconnect();
+				this.status = 'offline';
+			},
+			{ signal }
+		);
+		addEventListener('online', () => this.socket.connect(), { signal });
 		this.socket.on('event:activities', (activities) => {
 			this.activities = activities;
 			void this.showActivity();
@@ -153,6 +165,7 @@ export class LiveConnection {
 	}
 
 	close() {
+		this.listening.abort();
 		this.socket.close();
 	}
 }

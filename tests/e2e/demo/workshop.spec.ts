@@ -98,7 +98,13 @@ test('a moderator and three phones run a whole workshop, and the projector shows
 	await send(amal, 'فكرتك', 'أرسل الفكرة', 'دروس لغة للأمهات مع رعاية الأطفال');
 	await expect(amal.getByText('تم الاستلام')).toBeVisible();
 	await expectAccessible(amal);
+	// Olena's phone loses the network: her idea waits and goes out when the link is back.
+	await olena.context().setOffline(true);
+	await expect(olena.getByRole('status')).toContainText('З’єднання перервано');
 	await send(olena, 'Ваша ідея', 'Надіслати ідею', 'Lesepaten für Kinder');
+	await expect(olena.getByText('Буде надіслано, щойно з’явиться з’єднання')).toBeVisible();
+	await expect(olena.getByRole('status')).toContainText('Ідеї в черзі: 1');
+	await olena.context().setOffline(false);
 	await expect(olena.getByText('Отримано')).toBeVisible();
 
 	// The ideas arrive on the moderator's board and on the projector's wall, marked by language.
@@ -147,6 +153,10 @@ test('a moderator and three phones run a whole workshop, and the projector shows
 		.getByRole('button', { name: 'Einen Punkt zurücknehmen: Hausaufgabenhilfe im Quartier' })
 		.click();
 	await vote(jonas, 'Einen Punkt geben', 'دروس لغة للأمهات مع رعاية الأطفال', 1);
+
+	// A reload keeps the phone's identity and its dots.
+	await jonas.reload();
+	await expect(jonas.getByText('Ihre Punkte: noch 0 von 3')).toBeVisible();
 
 	await vote(amal, 'أعطِ نقطة', 'Lesen', 1);
 	await vote(amal, 'أعطِ نقطة', 'دروس لغة للأمهات مع رعاية الأطفال', 2);
