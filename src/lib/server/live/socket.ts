@@ -250,14 +250,10 @@ export function attachLive(io: LiveServer, db: Db) {
 			return ok({ eventId, title: event.title, activities: activitySummaries(db, eventId) });
 		});
 
-		on('activity:sync', (_input, activity) => ({
-			ok: true,
-			value: activityView(
-				db,
-				activity,
-				viewer.kind === 'moderator' ? { kind: 'moderator' } : viewer
-			)
-		}));
+		// Counted from the in-memory tallies: a reconnect storm must not count every dot again.
+		on('activity:sync', (_input, activity) =>
+			ok(view(activity, viewer.kind === 'moderator' ? { kind: 'moderator' } : viewer))
+		);
 
 		if (viewer.kind === 'participant') {
 			const participantId = viewer.participantId;
