@@ -1,5 +1,5 @@
-import { and, count, countDistinct, eq, isNull } from 'drizzle-orm';
-import type { Db, DbOrTx } from '../db';
+import { and, count, countDistinct, eq, isNull, sql } from 'drizzle-orm';
+import type { Db } from '../db';
 import * as table from '../db/schema';
 import type { StakeholderCategory } from '../../domain';
 import { failure, ok, type LiveResult } from './errors';
@@ -33,49 +33,115 @@ function targetOf(row: { ideaId: number | null; clusterId: number | null }): Dot
 }
 
 /**
- * What can receive dots: every cluster, and every visible idea that is neither merged into
- * another nor part of a cluster (its cluster receives the dots).
+ * The statements of the dot hot path, built once per database: drizzle builds SQL on every
+ * call otherwise, and at a thousand dots a second that costs more than SQLite does.
  */
-function isVotable(db: DbOrTx, activityId: number, target: DotTarget): boolean {
-	if (target.kind === 'cluster') {
-		return Boolean(
-			db
-				.select({ id: table.cluster.id })
-				.from(table.cluster)
-				.where(and(eq(table.cluster.id, target.id), eq(table.cluster.activityId, activityId)))
-				.get()
-		);
-	}
-	return Boolean(
-		db
+function prepareDotStatements(db: Db) {
+	const p = sql.placeholder;
+	return {
+		applied: db
+			.select({ clientId: table.appliedWrite.clientId })
+			.from(table.appliedWrite)
+			.where(
+				and(
+					eq(table.appliedWrite.participantId, p('participantId')),
+					eq(table.appliedWrite.clientId, p('clientId'))
+				)
+			)
+			.prepare(),
+		markApplied: db
+			.insert(table.appliedWrite)
+			.values({ participantId: p('participantId'), clientId: p('clientId') })
+			.prepare(),
+		stage: db
+			.select({ stage: table.activity.stage })
+			.from(table.activity)
+			.where(eq(table.activity.id, p('activityId')))
+			.prepare(),
+		// What can receive dots: every cluster, and every visible idea that is neither merged
+		// into another nor part of a cluster (its cluster receives the dots).
+		votableCluster: db
+			.select({ id: table.cluster.id })
+			.from(table.cluster)
+			.where(and(eq(table.cluster.id, p('id')), eq(table.cluster.activityId, p('activityId'))))
+			.prepare(),
+		votableIdea: db
 			.select({ id: table.idea.id })
 			.from(table.idea)
 			.where(
 				and(
-					eq(table.idea.id, target.id),
-					eq(table.idea.activityId, activityId),
+					eq(table.idea.id, p('id')),
+					eq(table.idea.activityId, p('activityId')),
 					eq(table.idea.hidden, false),
 					isNull(table.idea.mergedIntoId),
 					isNull(table.idea.clusterId)
 				)
 			)
-			.get()
-	);
+			.prepare(),
+		mine: db
+			.select({ ideaId: table.dot.ideaId, clusterId: table.dot.clusterId, dots: count() })
+			.from(table.dot)
+			.where(
+				and(
+					eq(table.dot.activityId, p('activityId')),
+					eq(table.dot.participantId, p('participantId'))
+				)
+			)
+			.groupBy(table.dot.ideaId, table.dot.clusterId)
+			.prepare(),
+		insertDot: db
+			.insert(table.dot)
+			.values({
+				activityId: p('activityId'),
+				participantId: p('participantId'),
+				ideaId: p('ideaId'),
+				clusterId: p('clusterId')
+			})
+			.prepare(),
+		oneOnIdea: db
+			.select({ id: table.dot.id })
+			.from(table.dot)
+			.where(
+				and(
+					eq(table.dot.activityId, p('activityId')),
+					eq(table.dot.participantId, p('participantId')),
+					eq(table.dot.ideaId, p('id'))
+				)
+			)
+			.limit(1)
+			.prepare(),
+		oneOnCluster: db
+			.select({ id: table.dot.id })
+			.from(table.dot)
+			.where(
+				and(
+					eq(table.dot.activityId, p('activityId')),
+					eq(table.dot.participantId, p('participantId')),
+					eq(table.dot.clusterId, p('id'))
+				)
+			)
+			.limit(1)
+			.prepare(),
+		deleteDot: db
+			.delete(table.dot)
+			.where(eq(table.dot.id, p('id')))
+			.prepare()
+	};
 }
 
-function targetColumn(target: DotTarget) {
-	return target.kind === 'idea'
-		? eq(table.dot.ideaId, target.id)
-		: eq(table.dot.clusterId, target.id);
+const preparedFor = new WeakMap<Db, ReturnType<typeof prepareDotStatements>>();
+
+function statements(db: Db) {
+	let prepared = preparedFor.get(db);
+	if (!prepared) {
+		prepared = prepareDotStatements(db);
+		preparedFor.set(db, prepared);
+	}
+	return prepared;
 }
 
-export function myDots(db: DbOrTx, activity: table.Activity, participantId: string): MyDots {
-	const rows = db
-		.select({ ideaId: table.dot.ideaId, clusterId: table.dot.clusterId, dots: count() })
-		.from(table.dot)
-		.where(and(eq(table.dot.activityId, activity.id), eq(table.dot.participantId, participantId)))
-		.groupBy(table.dot.ideaId, table.dot.clusterId)
-		.all();
+export function myDots(db: Db, activity: table.Activity, participantId: string): MyDots {
+	const rows = statements(db).mine.all({ activityId: activity.id, participantId });
 	const placed = rows.map((row) => ({ target: targetOf(row), dots: row.dots }));
 	const spent = placed.reduce((sum, p) => sum + p.dots, 0);
 	return { placed, remaining: activity.dotsPerParticipant - spent };
@@ -91,40 +157,10 @@ function withOneMore(mine: MyDots, target: DotTarget): MyDots {
 	return { placed, remaining: mine.remaining - 1 };
 }
 
-function alreadyApplied(db: DbOrTx, participantId: string, clientId: string): boolean {
-	return Boolean(
-		db
-			.select({ clientId: table.appliedWrite.clientId })
-			.from(table.appliedWrite)
-			.where(
-				and(
-					eq(table.appliedWrite.participantId, participantId),
-					eq(table.appliedWrite.clientId, clientId)
-				)
-			)
-			.get()
-	);
-}
-
-/**
- * Only applied writes are remembered: a refused one may succeed later with the same client id,
- * e.g. once voting opens.
- */
-function markApplied(db: DbOrTx, participantId: string, clientId: string) {
-	db.insert(table.appliedWrite).values({ participantId, clientId }).run();
-}
-
-function stageOf(db: DbOrTx, activityId: number) {
-	return db
-		.select({ stage: table.activity.stage })
-		.from(table.activity)
-		.where(eq(table.activity.id, activityId))
-		.get()?.stage;
-}
-
 /**
  * Places one dot. Budget and per-target limit are checked in the same transaction as the
- * insert, so two tabs of one participant cannot overspend together.
+ * insert, so two tabs of one participant cannot overspend together. Only applied writes are
+ * remembered: a refused one may succeed later with the same client id, e.g. once voting opens.
  */
 export function placeDot(
 	db: Db,
@@ -133,25 +169,28 @@ export function placeDot(
 	clientId: string,
 	target: DotTarget
 ): LiveResult<DotWrite> {
-	return db.transaction((tx) => {
-		if (alreadyApplied(tx, participantId, clientId)) {
-			return ok({ mine: myDots(tx, activity, participantId), applied: false });
+	const run = statements(db);
+	const write = { participantId, clientId };
+	return db.transaction(() => {
+		if (run.applied.get(write)) {
+			return ok({ mine: myDots(db, activity, participantId), applied: false });
 		}
-		if (stageOf(tx, activity.id) !== 'voting') return failure('wrong_stage');
-		if (!isVotable(tx, activity.id, target)) return failure('not_found');
-		const mine = myDots(tx, activity, participantId);
+		if (run.stage.get({ activityId: activity.id })?.stage !== 'voting') {
+			return failure('wrong_stage');
+		}
+		const votable = target.kind === 'cluster' ? run.votableCluster : run.votableIdea;
+		if (!votable.get({ id: target.id, activityId: activity.id })) return failure('not_found');
+		const mine = myDots(db, activity, participantId);
 		if (mine.remaining <= 0) return failure('budget_exhausted');
 		const onTarget = mine.placed.find((p) => targetKey(p.target) === targetKey(target))?.dots ?? 0;
 		if (onTarget >= activity.maxDotsPerTarget) return failure('target_limit');
-		markApplied(tx, participantId, clientId);
-		tx.insert(table.dot)
-			.values({
-				activityId: activity.id,
-				participantId,
-				ideaId: target.kind === 'idea' ? target.id : null,
-				clusterId: target.kind === 'cluster' ? target.id : null
-			})
-			.run();
+		run.markApplied.run(write);
+		run.insertDot.run({
+			activityId: activity.id,
+			participantId,
+			ideaId: target.kind === 'idea' ? target.id : null,
+			clusterId: target.kind === 'cluster' ? target.id : null
+		});
 		return ok({ mine: withOneMore(mine, target), applied: true });
 	});
 }
@@ -163,27 +202,24 @@ export function removeDot(
 	clientId: string,
 	target: DotTarget
 ): LiveResult<DotWrite> {
-	return db.transaction((tx) => {
-		if (alreadyApplied(tx, participantId, clientId)) {
-			return ok({ mine: myDots(tx, activity, participantId), applied: false });
+	const run = statements(db);
+	const write = { participantId, clientId };
+	return db.transaction(() => {
+		if (run.applied.get(write)) {
+			return ok({ mine: myDots(db, activity, participantId), applied: false });
 		}
-		if (stageOf(tx, activity.id) !== 'voting') return failure('wrong_stage');
-		const one = tx
-			.select({ id: table.dot.id })
-			.from(table.dot)
-			.where(
-				and(
-					eq(table.dot.activityId, activity.id),
-					eq(table.dot.participantId, participantId),
-					targetColumn(target)
-				)
-			)
-			.limit(1)
-			.get();
+		if (run.stage.get({ activityId: activity.id })?.stage !== 'voting') {
+			return failure('wrong_stage');
+		}
+		const one = (target.kind === 'idea' ? run.oneOnIdea : run.oneOnCluster).get({
+			activityId: activity.id,
+			participantId,
+			id: target.id
+		});
 		if (!one) return failure('no_dot_there');
-		markApplied(tx, participantId, clientId);
-		tx.delete(table.dot).where(eq(table.dot.id, one.id)).run();
-		return ok({ mine: myDots(tx, activity, participantId), applied: true });
+		run.markApplied.run(write);
+		run.deleteDot.run({ id: one.id });
+		return ok({ mine: myDots(db, activity, participantId), applied: true });
 	});
 }
 
