@@ -11,7 +11,8 @@ const liveInDevelopment: Plugin = {
 		if (!server.httpServer) return;
 		(globalThis as Record<symbol, unknown>)[Symbol.for('mitwirken.live')] = new Server(
 			server.httpServer,
-			{ serveClient: false }
+			// Vite's own websocket (hot reload) upgrades on the same server: leave it alone.
+			{ serveClient: false, destroyUpgrade: false }
 		);
 	}
 };

@@ -2,6 +2,7 @@ import { categoryLabel, categoryOptions } from '$lib/live/labels';
 import { m } from '$lib/paraglide/messages';
 import type { Role } from '$lib/domain';
 import type {
+	activityStages,
 	bodyKinds,
 	eventStatuses,
 	memberFunctions,
@@ -92,4 +93,13 @@ export const eventStatus = labelled<typeof eventStatuses>({
 	planned: m.event_status_planned,
 	live: m.event_status_live,
 	closed: m.event_status_closed
+});
+
+/** The stages of a live activity, in the moderators' words (phones have their own). */
+export const activityStage = labelled<typeof activityStages>({
+	collecting: m.stage_collecting,
+	clustering: m.stage_clustering,
+	voting: m.stage_voting,
+	revealed: m.stage_revealed,
+	closed: m.stage_closed
 });

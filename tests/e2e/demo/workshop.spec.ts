@@ -115,7 +115,7 @@ test('a moderator and three phones run a whole workshop, and the projector shows
 	await expect(projector.locator('abbr[title="العربية"]')).toBeVisible();
 
 	// Cluster: the two reading ideas together.
-	await page.getByRole('button', { name: 'Weiter: Die Moderation ordnet die Ideen' }).click();
+	await page.getByRole('button', { name: 'Sammeln beenden, Ideen ordnen' }).click();
 	await expect(jonas.getByText('Die Moderation ordnet die Ideen')).toBeVisible();
 	await page
 		.getByRole('checkbox', { name: /^Für neuen Cluster markieren Lesepatenschaften/ })
@@ -131,7 +131,7 @@ test('a moderator and three phones run a whole workshop, and the projector shows
 	await expectAccessible();
 
 	// Vote: three dots each.
-	await page.getByRole('button', { name: 'Weiter: Abstimmen mit Punkten' }).click();
+	await page.getByRole('button', { name: 'Abstimmung starten' }).click();
 	const vote = async (phonePage: Page, addLabel: string, target: string, times: number) => {
 		for (let i = 0; i < times; i++) {
 			const button = phonePage.getByRole('button', { name: `${addLabel}: ${target}` });
@@ -168,7 +168,7 @@ test('a moderator and three phones run a whole workshop, and the projector shows
 	await expect(jonas.getByText('Punkte: 5')).toHaveCount(0);
 	await expect(projector.getByText('Punkte: 5')).toHaveCount(0);
 
-	await page.getByRole('button', { name: 'Weiter: Ergebnis' }).click();
+	await page.getByRole('button', { name: 'Ergebnis zeigen' }).click();
 	const ranking = projector.getByRole('list').filter({ hasText: 'Punkte:' }).first();
 	await expect(ranking.getByRole('listitem').first()).toContainText('Lesen');
 	await expect(ranking.getByRole('listitem').first()).toContainText('Punkte: 5');
