@@ -55,6 +55,21 @@ export const stageTransitions: Record<ActivityStage, ActivityStage[]> = {
 	closed: ['revealed']
 };
 
+/** Measures of the concept (Maßnahmen): when, how funded, how urgent, how far. */
+export const measureTimeframes = ['short', 'medium', 'long'] as const;
+export const measureFundings = ['own_budget', 'application', 'third_party', 'open'] as const;
+export const measurePriorities = ['high', 'medium', 'low'] as const;
+export const measureStatuses = [
+	'proposed',
+	'agreed',
+	'adopted',
+	'in_implementation',
+	'done',
+	'deferred',
+	'dropped'
+] as const;
+export type MeasureStatus = (typeof measureStatuses)[number];
+
 /** The languages of the participant pages: those of the people the conferences invite. */
 export const participantLocales = ['de', 'en', 'tr', 'ar', 'fa', 'uk', 'ru'] as const;
 export type ParticipantLocale = (typeof participantLocales)[number];

@@ -4,6 +4,10 @@ import type { Role } from '$lib/domain';
 import type {
 	activityStages,
 	bodyKinds,
+	measureFundings,
+	measurePriorities,
+	measureStatuses,
+	measureTimeframes,
 	eventStatuses,
 	memberFunctions,
 	organisationKinds,
@@ -102,4 +106,33 @@ export const activityStage = labelled<typeof activityStages>({
 	voting: m.stage_voting,
 	revealed: m.stage_revealed,
 	closed: m.stage_closed
+});
+
+export const measureTimeframe = labelled<typeof measureTimeframes>({
+	short: m.timeframe_short,
+	medium: m.timeframe_medium,
+	long: m.timeframe_long
+});
+
+export const measureFunding = labelled<typeof measureFundings>({
+	own_budget: m.funding_own_budget,
+	application: m.funding_application,
+	third_party: m.funding_third_party,
+	open: m.funding_open
+});
+
+export const measurePriority = labelled<typeof measurePriorities>({
+	high: m.priority_high,
+	medium: m.priority_medium,
+	low: m.priority_low
+});
+
+export const measureStatus = labelled<typeof measureStatuses>({
+	proposed: m.measure_status_proposed,
+	agreed: m.measure_status_agreed,
+	adopted: m.measure_status_adopted,
+	in_implementation: m.measure_status_in_implementation,
+	done: m.measure_status_done,
+	deferred: m.measure_status_deferred,
+	dropped: m.measure_status_dropped
 });

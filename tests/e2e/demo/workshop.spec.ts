@@ -193,4 +193,39 @@ test('a moderator and three phones run a whole workshop, and the projector shows
 	expect(text.split('\r\n')[1]).toMatch(
 		/^1;Cluster;Lesen;Lesepatenschaften \| Lesepaten für Kinder;5;3;/
 	);
+
+	// The moderator adopts the winning cluster as a measure, which keeps its trail.
+	await page.getByRole('link', { name: 'Als Maßnahme übernehmen: Lesen' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+		'Ergebnis als Maßnahme übernehmen'
+	);
+	await expect(page.getByText('5 Punkte von 3 Personen')).toBeVisible();
+	await expectAccessible();
+	await page.getByLabel('Titel (Pflichtfeld)').fill('Lesepatenschaften an allen Grundschulen');
+	await page.getByLabel('Federführung').fill('Amt für Schulen');
+	await page.getByLabel('Zeitraum').selectOption({ label: 'Kurzfristig (bis 2 Jahre)' });
+	await page.getByRole('button', { name: 'Maßnahme anlegen' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+		'Maßnahme 1.1: Lesepatenschaften an allen Grundschulen'
+	);
+	const trail = page.getByRole('region', { name: 'Herkunft aus der Beteiligung' });
+	await expect(trail.getByRole('heading', { name: 'Lesen' })).toBeVisible();
+	await expect(trail.getByText('Fachkonferenz Sprache und Bildung')).toBeVisible();
+	await expect(trail.getByText('Migrantenorganisation: 1 Punkte von 1 Personen')).toBeVisible();
+	await expect(trail.getByText('Lesepaten für Kinder')).toBeVisible();
+	await expectAccessible();
+
+	await page.getByRole('link', { name: 'Ziele & Maßnahmen' }).click();
+	await expect(
+		page.getByRole('table', { name: 'Maßnahmen im Handlungsfeld Sprache und Bildung' })
+	).toContainText('1.1');
+	await expectAccessible();
+	await page.goBack();
+	await page.getByRole('link', { name: 'Fachkonferenz Sprache und Bildung' }).click();
+	await expect(
+		page
+			.getByRole('table', { name: /Was hilft Kindern/ })
+			.getByRole('row')
+			.nth(1)
+	).toContainText('Maßnahme 1.1');
 });

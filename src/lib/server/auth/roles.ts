@@ -9,6 +9,8 @@ export const permissions = {
 	manageOrganisation: ['admin'],
 	editProcess: ['admin', 'process_owner'],
 	manageEvents: ['admin', 'process_owner', 'moderator'],
+	/** Measures and goals of the concept, and adopting workshop results into them. */
+	manageMeasures: ['admin', 'process_owner', 'moderator'],
 	readProcess: allRoles
 } as const satisfies Record<string, readonly Role[]>;
 

@@ -3,6 +3,10 @@ import {
 	activityStages,
 	bodyKinds,
 	eventStatuses,
+	measureFundings,
+	measurePriorities,
+	measureStatuses,
+	measureTimeframes,
 	memberFunctions,
 	organisationKinds,
 	participantLocales,
@@ -387,6 +391,109 @@ export const appliedWrite = sqliteTable(
 	(t) => [primaryKey({ columns: [t.participantId, t.clientId] })]
 );
 
+/** A measurable goal of a field of action (Ziel), with how it is measured. */
+export const goal = sqliteTable(
+	'goal',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		fieldOfActionId: integer('field_of_action_id')
+			.notNull()
+			.references(() => fieldOfAction.id, { onDelete: 'cascade' }),
+		title: text('title').notNull(),
+		indicator: text('indicator').notNull().default(''),
+		targetValue: text('target_value').notNull().default(''),
+		position: integer('position').notNull(),
+		createdAt: createdAt()
+	},
+	(t) => [index('goal_field_idx').on(t.fieldOfActionId, t.position)]
+);
+
+/**
+ * A measure of the concept (Maßnahme), numbered within its field of action ("2.5"). A field
+ * with measures cannot be deleted (checked at the end of the statement, so deleting the whole
+ * process still takes both): measures are what the council adopts.
+ */
+export const measure = sqliteTable(
+	'measure',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		processId: integer('process_id')
+			.notNull()
+			.references(() => process.id, { onDelete: 'cascade' }),
+		fieldOfActionId: integer('field_of_action_id')
+			.notNull()
+			.references(() => fieldOfAction.id, { onDelete: 'no action' }),
+		goalId: integer('goal_id').references(() => goal.id, { onDelete: 'set null' }),
+		position: integer('position').notNull(),
+		title: text('title').notNull(),
+		description: text('description').notNull().default(''),
+		lead: text('lead').notNull().default(''),
+		partners: text('partners').notNull().default(''),
+		timeframe: text('timeframe', { enum: measureTimeframes }).notNull().default('medium'),
+		costEstimate: text('cost_estimate').notNull().default(''),
+		funding: text('funding', { enum: measureFundings }).notNull().default('open'),
+		priority: text('priority', { enum: measurePriorities }).notNull().default('medium'),
+		status: text('status', { enum: measureStatuses }).notNull().default('proposed'),
+		createdAt: createdAt(),
+		updatedAt: integer('updated_at', { mode: 'timestamp_ms' })
+			.notNull()
+			.default(sql`(unixepoch('subsec') * 1000)`)
+	},
+	(t) => [index('measure_field_idx').on(t.fieldOfActionId, t.position)]
+);
+
+/**
+ * Where a measure came from: a ranked idea or cluster of a workshop, with its support as it
+ * stood when the measure was adopted from it (kept even if the workshop is later deleted).
+ */
+export const measureSource = sqliteTable(
+	'measure_source',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		measureId: integer('measure_id')
+			.notNull()
+			.references(() => measure.id, { onDelete: 'cascade' }),
+		eventId: integer('event_id').references(() => event.id, { onDelete: 'set null' }),
+		activityId: integer('activity_id').references(() => activity.id, { onDelete: 'set null' }),
+		eventTitle: text('event_title').notNull(),
+		question: text('question').notNull(),
+		label: text('label').notNull(),
+		targetKind: text('target_kind', { enum: ['idea', 'cluster'] }).notNull(),
+		targetId: integer('target_id').notNull(),
+		dots: integer('dots').notNull(),
+		voters: integer('voters').notNull(),
+		/** JSON: [{ category, dots, voters }], category null for "not stated". */
+		breakdown: text('breakdown', { mode: 'json' })
+			.$type<
+				{ category: (typeof stakeholderCategories)[number] | null; dots: number; voters: number }[]
+			>()
+			.notNull(),
+		adoptedBy: integer('adopted_by').references(() => user.id, { onDelete: 'set null' }),
+		createdAt: createdAt()
+	},
+	(t) => [
+		index('measure_source_measure_idx').on(t.measureId),
+		uniqueIndex('measure_source_target_idx').on(t.measureId, t.activityId, t.targetKind, t.targetId)
+	]
+);
+
+/** The ideas a measure grew from, so that each idea can show which measure it became. */
+export const measureIdea = sqliteTable(
+	'measure_idea',
+	{
+		measureId: integer('measure_id')
+			.notNull()
+			.references(() => measure.id, { onDelete: 'cascade' }),
+		ideaId: integer('idea_id')
+			.notNull()
+			.references(() => idea.id, { onDelete: 'cascade' })
+	},
+	(t) => [
+		primaryKey({ columns: [t.measureId, t.ideaId] }),
+		index('measure_idea_idea_idx').on(t.ideaId)
+	]
+);
+
 export type Organisation = typeof organisation.$inferSelect;
 export type User = typeof user.$inferSelect;
 export type Session = typeof session.$inferSelect;
@@ -404,3 +511,6 @@ export type Activity = typeof activity.$inferSelect;
 export type Participant = typeof participant.$inferSelect;
 export type Idea = typeof idea.$inferSelect;
 export type Cluster = typeof cluster.$inferSelect;
+export type Goal = typeof goal.$inferSelect;
+export type Measure = typeof measure.$inferSelect;
+export type MeasureSource = typeof measureSource.$inferSelect;

@@ -12,6 +12,7 @@ export const load: LayoutServerLoad = (event) => {
 			isPublic: process.isPublic
 		},
 		canEditProcess: roleAllows(role, 'editProcess'),
-		canManageEvents: roleAllows(role, 'manageEvents')
+		canManageEvents: roleAllows(role, 'manageEvents'),
+		canManageMeasures: roleAllows(role, 'manageMeasures')
 	};
 };

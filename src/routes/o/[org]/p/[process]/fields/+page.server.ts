@@ -6,6 +6,7 @@ import * as field from '$lib/server/forms/fields';
 import { parseForm } from '$lib/server/forms/parse';
 import { direction, id } from '$lib/server/forms/process-fields';
 import { requireProcess } from '$lib/server/guard';
+import { measureCount } from '$lib/server/concept/measures';
 import {
 	addField,
 	addGuideline,
@@ -86,6 +87,9 @@ export const actions: Actions = {
 		const { process } = requireProcess(event, 'editProcess');
 		const form = parseForm(deleteForm, await event.request.formData());
 		if (!form.ok) return fail(400, { message: m.form_has_errors() });
+		if (measureCount(getDb(), form.data.id) > 0) {
+			return fail(409, { message: m.field_has_measures() });
+		}
 		deleteField(getDb(), process.id, form.data.id);
 		return { saved: m.deleted() };
 	},

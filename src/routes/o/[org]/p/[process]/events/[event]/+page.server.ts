@@ -22,13 +22,32 @@ import { direction, id } from '$lib/server/forms/process-fields';
 import { requireEvent } from '$lib/server/guard';
 import { listActivities } from '$lib/server/live/activities';
 import { talliesAreVisibleToParticipants } from '$lib/server/live/views';
-import { rankedResults } from '$lib/server/live/votes';
+import { rankedResults, type RankedResult } from '$lib/server/live/votes';
+import { measuresOfIdeas } from '$lib/server/concept/measures';
+import type { Db } from '$lib/server/db';
 import { listPhases } from '$lib/server/process/phases';
 import type { Actions, PageServerLoad } from './$types';
 
 const idForm = v.object({ id });
 const moveForm = v.object({ id, direction });
 const attendanceForm = v.object({ memberIds: v.array(id) });
+
+/** Each result with the measures its ideas became. */
+function withMeasures(db: Db, processId: number, results: RankedResult[]) {
+	const byIdea = measuresOfIdeas(
+		db,
+		processId,
+		results.flatMap((r) => r.ideaIds)
+	);
+	return results.map((result) => ({
+		...result,
+		measures: [
+			...new Map(
+				result.ideaIds.flatMap((id) => byIdea.get(id) ?? []).map((m) => [m.id, m])
+			).values()
+		]
+	}));
+}
 
 export const load: PageServerLoad = (request) => {
 	const { process, event } = requireEvent(request, 'readProcess');
@@ -46,7 +65,9 @@ export const load: PageServerLoad = (request) => {
 			id: activity.id,
 			question: activity.question,
 			stage: activity.stage,
-			results: talliesAreVisibleToParticipants(activity) ? rankedResults(db, activity.id) : null
+			results: talliesAreVisibleToParticipants(activity)
+				? withMeasures(db, process.id, rankedResults(db, activity.id))
+				: null
 		}))
 	};
 };

@@ -1,0 +1,123 @@
+import { and, eq, inArray } from 'drizzle-orm';
+import type { Db } from '../db';
+import * as table from '../db/schema';
+import { rankedResults, type DotTarget } from '../live/votes';
+import { createMeasure, type MeasureInput } from './measures';
+
+export interface ResultRef {
+	activityId: number;
+	target: DotTarget;
+}
+
+/** A ranked idea or cluster of one of the process's workshops, with its support now. */
+export function findResult(db: Db, processId: number, ref: ResultRef) {
+	const found = db
+		.select({ activity: table.activity, event: table.event })
+		.from(table.activity)
+		.innerJoin(table.event, eq(table.activity.eventId, table.event.id))
+		.where(and(eq(table.activity.id, ref.activityId), eq(table.event.processId, processId)))
+		.get();
+	if (!found) return undefined;
+	const result = rankedResults(db, ref.activityId).find(
+		(r) => r.target.kind === ref.target.kind && r.target.id === ref.target.id
+	);
+	return result ? { ...found, result } : undefined;
+}
+
+/**
+ * Turns a workshop result into a measure, or adds it to an existing one. The measure keeps
+ * where it came from: the event, the question, the ideas, and the dots and people behind
+ * them per stakeholder group, as they stood at this moment.
+ */
+export function adoptResult(
+	db: Db,
+	processId: number,
+	userId: number,
+	ref: ResultRef,
+	into: { measureId: number } | { create: MeasureInput }
+): table.Measure | undefined {
+	const found = findResult(db, processId, ref);
+	if (!found) return undefined;
+	const { activity, event, result } = found;
+	return db.transaction((tx) => {
+		const measure =
+			'create' in into
+				? createMeasure(tx, processId, into.create)
+				: tx
+						.select()
+						.from(table.measure)
+						.where(
+							and(eq(table.measure.id, into.measureId), eq(table.measure.processId, processId))
+						)
+						.get();
+		if (!measure) return undefined;
+		tx.insert(table.measureSource)
+			.values({
+				measureId: measure.id,
+				eventId: event.id,
+				activityId: activity.id,
+				eventTitle: event.title,
+				question: activity.question,
+				label: result.label,
+				targetKind: result.target.kind,
+				targetId: result.target.id,
+				dots: result.dots,
+				voters: result.voters,
+				breakdown: result.byCategory,
+				adoptedBy: userId
+			})
+			.onConflictDoNothing()
+			.run();
+		// The ideas behind the result, and the duplicates merged into them.
+		const ideaIds =
+			result.ideaIds.length === 0
+				? []
+				: tx
+						.select({ id: table.idea.id, mergedIntoId: table.idea.mergedIntoId })
+						.from(table.idea)
+						.where(eq(table.idea.activityId, activity.id))
+						.all()
+						.filter(
+							(idea) =>
+								result.ideaIds.includes(idea.id) ||
+								(idea.mergedIntoId !== null && result.ideaIds.includes(idea.mergedIntoId))
+						)
+						.map((idea) => idea.id);
+		for (const ideaId of ideaIds) {
+			tx.insert(table.measureIdea)
+				.values({ measureId: measure.id, ideaId })
+				.onConflictDoNothing()
+				.run();
+		}
+		return measure;
+	});
+}
+
+/** Where a measure came from, and the ideas it grew from. */
+export function provenanceOf(db: Db, measureId: number) {
+	const sources = db
+		.select()
+		.from(table.measureSource)
+		.where(eq(table.measureSource.measureId, measureId))
+		.all();
+	const ideaIds = db
+		.select({ ideaId: table.measureIdea.ideaId })
+		.from(table.measureIdea)
+		.where(eq(table.measureIdea.measureId, measureId))
+		.all()
+		.map((row) => row.ideaId);
+	const ideas =
+		ideaIds.length === 0
+			? []
+			: db
+					.select({
+						id: table.idea.id,
+						text: table.idea.text,
+						language: table.idea.language,
+						activityId: table.idea.activityId
+					})
+					.from(table.idea)
+					.where(inArray(table.idea.id, ideaIds))
+					.all();
+	return { sources, ideas };
+}

@@ -1,0 +1,222 @@
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import type { Db, DbOrTx } from '../db';
+import * as table from '../db/schema';
+import { listFields } from '../process/fields';
+import { moveInOrder, type Direction } from '../process/ordering';
+
+export type MeasureInput = Pick<
+	table.Measure,
+	| 'fieldOfActionId'
+	| 'goalId'
+	| 'title'
+	| 'description'
+	| 'lead'
+	| 'partners'
+	| 'timeframe'
+	| 'costEstimate'
+	| 'funding'
+	| 'priority'
+	| 'status'
+>;
+
+export type GoalInput = Pick<table.Goal, 'title' | 'indicator' | 'targetValue'>;
+
+export interface NumberedMeasure extends table.Measure {
+	/** The field's code and the measure's place in it: "2.5". */
+	number: string;
+}
+
+function measuresOfField(db: DbOrTx, fieldId: number) {
+	return db
+		.select()
+		.from(table.measure)
+		.where(eq(table.measure.fieldOfActionId, fieldId))
+		.orderBy(asc(table.measure.position), asc(table.measure.id))
+		.all();
+}
+
+function goalsOfField(db: DbOrTx, fieldId: number) {
+	return db
+		.select()
+		.from(table.goal)
+		.where(eq(table.goal.fieldOfActionId, fieldId))
+		.orderBy(asc(table.goal.position), asc(table.goal.id))
+		.all();
+}
+
+function numbered(field: table.FieldOfAction, measures: table.Measure[]): NumberedMeasure[] {
+	return measures.map((measure, index) => ({ ...measure, number: `${field.code}.${index + 1}` }));
+}
+
+/** Every field of action of the process with its goals and its numbered measures. */
+export function listCatalogue(db: Db, processId: number) {
+	return listFields(db, processId).map((field) => ({
+		field,
+		goals: goalsOfField(db, field.id),
+		measures: numbered(field, measuresOfField(db, field.id))
+	}));
+}
+
+function findField(db: DbOrTx, processId: number, fieldId: number) {
+	return db
+		.select()
+		.from(table.fieldOfAction)
+		.where(and(eq(table.fieldOfAction.id, fieldId), eq(table.fieldOfAction.processId, processId)))
+		.get();
+}
+
+/** Field and goal must belong to the process, and the goal to the field; else nothing. */
+function validInput(db: DbOrTx, processId: number, input: MeasureInput) {
+	const field = findField(db, processId, input.fieldOfActionId);
+	if (!field) return undefined;
+	if (input.goalId !== null) {
+		const goal = db.select().from(table.goal).where(eq(table.goal.id, input.goalId)).get();
+		if (goal?.fieldOfActionId !== field.id) return undefined;
+	}
+	return field;
+}
+
+export function createMeasure(db: DbOrTx, processId: number, input: MeasureInput) {
+	if (!validInput(db, processId, input)) return undefined;
+	const position = measuresOfField(db, input.fieldOfActionId).length;
+	return db
+		.insert(table.measure)
+		.values({ ...input, processId, position })
+		.returning()
+		.get();
+}
+
+export function findMeasure(db: Db, processId: number, measureId: number) {
+	const measure = db
+		.select()
+		.from(table.measure)
+		.where(and(eq(table.measure.id, measureId), eq(table.measure.processId, processId)))
+		.get();
+	if (!measure) return undefined;
+	const field = findField(db, processId, measure.fieldOfActionId)!;
+	return numbered(field, measuresOfField(db, field.id)).find((m) => m.id === measure.id)!;
+}
+
+export function updateMeasure(db: Db, processId: number, measureId: number, input: MeasureInput) {
+	return db.transaction((tx) => {
+		const current = tx
+			.select()
+			.from(table.measure)
+			.where(and(eq(table.measure.id, measureId), eq(table.measure.processId, processId)))
+			.get();
+		if (!current || !validInput(tx, processId, input)) return undefined;
+		// A measure moved to another field goes to the end of that field's list.
+		const position =
+			current.fieldOfActionId === input.fieldOfActionId
+				? current.position
+				: measuresOfField(tx, input.fieldOfActionId).length;
+		const updated = tx
+			.update(table.measure)
+			.set({ ...input, position, updatedAt: new Date() })
+			.where(eq(table.measure.id, measureId))
+			.returning()
+			.get();
+		if (current.fieldOfActionId !== input.fieldOfActionId) {
+			renumber(tx, current.fieldOfActionId, ids(measuresOfField(tx, current.fieldOfActionId)));
+		}
+		return updated;
+	});
+}
+
+const ids = (rows: { id: number }[]) => rows.map((row) => row.id);
+
+function renumber(db: DbOrTx, fieldId: number, order: number[]) {
+	order.forEach((id, position) =>
+		db
+			.update(table.measure)
+			.set({ position })
+			.where(and(eq(table.measure.id, id), eq(table.measure.fieldOfActionId, fieldId)))
+			.run()
+	);
+}
+
+/** Moves a measure one step within its field; the numbers of the field follow. */
+export function moveMeasure(db: Db, processId: number, measureId: number, direction: Direction) {
+	db.transaction((tx) => {
+		const measure = tx
+			.select()
+			.from(table.measure)
+			.where(and(eq(table.measure.id, measureId), eq(table.measure.processId, processId)))
+			.get();
+		if (!measure) return;
+		const field = measure.fieldOfActionId;
+		renumber(tx, field, moveInOrder(ids(measuresOfField(tx, field)), measureId, direction));
+	});
+}
+
+export function deleteMeasure(db: Db, processId: number, measureId: number) {
+	db.transaction((tx) => {
+		const removed = tx
+			.delete(table.measure)
+			.where(and(eq(table.measure.id, measureId), eq(table.measure.processId, processId)))
+			.returning()
+			.get();
+		if (removed) {
+			renumber(tx, removed.fieldOfActionId, ids(measuresOfField(tx, removed.fieldOfActionId)));
+		}
+	});
+}
+
+/** How many measures a field holds: a field with measures cannot be deleted. */
+export function measureCount(db: Db, fieldId: number): number {
+	return measuresOfField(db, fieldId).length;
+}
+
+export function addGoal(db: Db, processId: number, fieldId: number, input: GoalInput) {
+	return db.transaction((tx) => {
+		if (!findField(tx, processId, fieldId)) return undefined;
+		const position = goalsOfField(tx, fieldId).length;
+		return tx
+			.insert(table.goal)
+			.values({ ...input, fieldOfActionId: fieldId, position })
+			.returning()
+			.get();
+	});
+}
+
+/** The goal, if it belongs to a field of the process. */
+function goalInProcess(db: DbOrTx, processId: number, goalId: number) {
+	return db
+		.select({ id: table.goal.id })
+		.from(table.goal)
+		.innerJoin(table.fieldOfAction, eq(table.goal.fieldOfActionId, table.fieldOfAction.id))
+		.where(and(eq(table.goal.id, goalId), eq(table.fieldOfAction.processId, processId)))
+		.get();
+}
+
+export function updateGoal(db: Db, processId: number, goalId: number, input: GoalInput) {
+	if (!goalInProcess(db, processId, goalId)) return;
+	db.update(table.goal).set(input).where(eq(table.goal.id, goalId)).run();
+}
+
+export function deleteGoal(db: Db, processId: number, goalId: number) {
+	if (!goalInProcess(db, processId, goalId)) return;
+	db.delete(table.goal).where(eq(table.goal.id, goalId)).run();
+}
+
+/** For each idea id, the numbered measures it became. */
+export function measuresOfIdeas(db: Db, processId: number, ideaIds: number[]) {
+	const byIdea = new Map<number, { id: number; number: string; title: string }[]>();
+	if (ideaIds.length === 0) return byIdea;
+	const links = db
+		.select({ ideaId: table.measureIdea.ideaId, measureId: table.measureIdea.measureId })
+		.from(table.measureIdea)
+		.where(inArray(table.measureIdea.ideaId, ideaIds))
+		.all();
+	const catalogue = new Map(
+		listCatalogue(db, processId).flatMap(({ measures }) => measures.map((m) => [m.id, m]))
+	);
+	for (const { ideaId, measureId } of links) {
+		const measure = catalogue.get(measureId);
+		if (!measure) continue;
+		const list = byIdea.get(ideaId) ?? [];
+		list.push({ id: measure.id, number: measure.number, title: measure.title });
+		byIdea.set(ideaId, list);
+	}
+	return byIdea;
+}
