@@ -199,7 +199,7 @@ test('a moderator and three phones run a whole workshop, and the projector shows
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(
 		'Ergebnis als Maßnahme übernehmen'
 	);
-	await expect(page.getByText('5 Punkte von 3 Personen')).toBeVisible();
+	await expect(page.getByText('Punkte: 5 · Personen: 3')).toBeVisible();
 	await expectAccessible();
 	await page.getByLabel('Titel (Pflichtfeld)').fill('Lesepatenschaften an allen Grundschulen');
 	await page.getByLabel('Federführung').fill('Amt für Schulen');
@@ -211,7 +211,7 @@ test('a moderator and three phones run a whole workshop, and the projector shows
 	const trail = page.getByRole('region', { name: 'Herkunft aus der Beteiligung' });
 	await expect(trail.getByRole('heading', { name: 'Lesen' })).toBeVisible();
 	await expect(trail.getByText('Fachkonferenz Sprache und Bildung')).toBeVisible();
-	await expect(trail.getByText('Migrantenorganisation: 1 Punkte von 1 Personen')).toBeVisible();
+	await expect(trail.getByText('Migrantenorganisation: Punkte: 1 · Personen: 1')).toBeVisible();
 	await expect(trail.getByText('Lesepaten für Kinder')).toBeVisible();
 	await expectAccessible();
 

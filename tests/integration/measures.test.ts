@@ -1,0 +1,160 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addGoal } from '../../src/lib/server/concept/measures';
+import type { Db } from '../../src/lib/server/db';
+import { createActivity, moveToStage } from '../../src/lib/server/live/activities';
+import { submitIdea } from '../../src/lib/server/live/ideas';
+import { joinEvent } from '../../src/lib/server/live/participants';
+import { placeDot } from '../../src/lib/server/live/votes';
+import { addField, listFields } from '../../src/lib/server/process/fields';
+import { createMember, createTestEvent, createTestOrganisation, testPassword } from '../factories';
+import { startServer, Visitor, type TestServer } from './server';
+
+const hostile = '<script>alert("x")</script><img src=x onerror=alert(1)>';
+
+let server: TestServer;
+const seeded = {
+	base: '',
+	activityId: 0,
+	ideaId: 0,
+	fieldIds: [] as number[],
+	otherGoalId: 0,
+	moderator: '',
+	steering: '',
+	stranger: ''
+};
+
+async function seed(db: Db) {
+	const org = createTestOrganisation(db, 'Landkreis Wittmund');
+	seeded.moderator = (await createMember(db, org.id, 'moderator')).email;
+	seeded.steering = (await createMember(db, org.id, 'steering_member')).email;
+	seeded.stranger = (
+		await createMember(db, createTestOrganisation(db, 'Anderswo').id, 'admin')
+	).email;
+	const { process, event } = createTestEvent(db, org.id);
+	seeded.base = `/o/${org.slug}/p/${process.slug}`;
+	addField(db, process.id, { code: '1', title: 'Sprache', description: '' });
+	addField(db, process.id, { code: '2', title: 'Arbeit', description: '' });
+	seeded.fieldIds = listFields(db, process.id).map((f) => f.id);
+	seeded.otherGoalId = addGoal(db, process.id, seeded.fieldIds[0]!, {
+		title: 'Sprachkurse für alle',
+		indicator: '',
+		targetValue: ''
+	})!.id;
+
+	let activity = createActivity(db, event.id, {
+		question: 'Was fehlt?',
+		fieldOfActionId: seeded.fieldIds[1]!,
+		dotsPerParticipant: 3,
+		maxDotsPerTarget: 3,
+		namedIdeas: false
+	});
+	seeded.activityId = activity.id;
+	const phone = joinEvent(db, event.id, {
+		displayName: null,
+		category: 'volunteers',
+		locale: 'de'
+	});
+	const idea = submitIdea(db, activity, {
+		participantId: phone.participant.id,
+		clientId: 'h',
+		text: hostile,
+		language: 'de'
+	});
+	if (!idea.ok) throw new Error(idea.error);
+	seeded.ideaId = idea.value.idea.id;
+	for (const stage of ['clustering', 'voting'] as const) {
+		const moved = moveToStage(db, activity, stage);
+		if (!moved.ok) throw new Error(moved.error);
+		activity = moved.value;
+	}
+	placeDot(db, activity, phone.participant.id, 'd', { kind: 'idea', id: seeded.ideaId });
+	moveToStage(db, activity, 'revealed');
+}
+
+beforeAll(async () => {
+	server = await startServer({ seed });
+});
+
+afterAll(() => server.stop());
+
+async function signedIn(email: string) {
+	const visitor = new Visitor(server.url);
+	await visitor.login(email, testPassword);
+	return visitor;
+}
+
+const measureFields = (overrides: Record<string, string> = {}) => ({
+	fieldOfActionId: String(seeded.fieldIds[1]),
+	goalId: '',
+	title: hostile,
+	description: 'Zeile 1\n<b>Zeile 2</b>',
+	lead: 'Jobcenter',
+	partners: '',
+	timeframe: 'short',
+	costEstimate: '',
+	funding: 'application',
+	priority: 'high',
+	status: 'proposed',
+	...overrides
+});
+
+describe('measures over HTTP', () => {
+	it('adopts a result with a hostile text, and shows it escaped everywhere', async () => {
+		const moderator = await signedIn(seeded.moderator);
+		const adopt = `${seeded.base}/measures/new?activity=${seeded.activityId}&target=idea:${seeded.ideaId}`;
+		const form = await moderator.get(adopt);
+		expect(form.status).toBe(200);
+		expect(form.body).not.toContain('<script>alert');
+		expect(form.body).toContain('&lt;script>alert');
+		expect(form.body).toContain('Punkte: 1 · Personen: 1');
+
+		const saved = await moderator.post(`${seeded.base}/measures/new?/create`, {
+			...measureFields(),
+			activity: String(seeded.activityId),
+			target: `idea:${seeded.ideaId}`
+		});
+		expect(saved.status).toBe(303);
+		expect(saved.location).toMatch(new RegExp(`^${seeded.base}/measures/\\d+$`));
+		const page = await moderator.get(saved.location!);
+		expect(page.body).toContain('Maßnahme 2.1:');
+		expect(page.body).not.toContain('<script>alert');
+		expect(page.body).not.toContain('<b>Zeile 2</b>');
+		expect(page.body.replace(/\s+/g, ' ')).toContain('Ehrenamt: Punkte: 1 · Personen: 1');
+	});
+
+	it('refuses a goal of another field with a message, and unknown results', async () => {
+		const moderator = await signedIn(seeded.moderator);
+		const refused = await moderator.post(`${seeded.base}/measures/new?/create`, {
+			...measureFields({ title: 'Jobcafé', goalId: String(seeded.otherGoalId) })
+		});
+		expect(refused.status).toBe(400);
+		expect(refused.body).toContain('Nur Ziele desselben Handlungsfelds.');
+
+		const bad = await moderator.post(`${seeded.base}/measures/new?/create`, {
+			...measureFields({ title: '', timeframe: 'bald' })
+		});
+		expect(bad.status).toBe(400);
+		expect(bad.body).toContain('Bitte füllen Sie dieses Feld aus.');
+		expect(bad.body).toContain('Bitte wählen Sie eine der angebotenen Möglichkeiten.');
+
+		expect(
+			(await moderator.get(`${seeded.base}/measures/new?activity=999&target=idea:1`)).status
+		).toBe(404);
+		expect(
+			(await moderator.get(`${seeded.base}/measures/new?activity=x&target=person:1`)).status
+		).toBe(404);
+	});
+
+	it('lets the steering group read measures but not change them; others see nothing', async () => {
+		const steering = await signedIn(seeded.steering);
+		const catalogue = await steering.get(`${seeded.base}/measures`);
+		expect(catalogue.status).toBe(200);
+		expect(catalogue.body).not.toContain('Neue Maßnahme');
+		expect(
+			(await steering.post(`${seeded.base}/measures/new?/create`, measureFields())).status
+		).toBe(403);
+
+		const stranger = await signedIn(seeded.stranger);
+		expect((await stranger.get(`${seeded.base}/measures`)).status).toBe(404);
+	});
+});
