@@ -70,6 +70,11 @@ export const measureStatuses = [
 ] as const;
 export type MeasureStatus = (typeof measureStatuses)[number];
 
+/** Minutes (Protokoll): drafted, submitted to the steering group, approved (then read-only). */
+export const minutesStatuses = ['draft', 'submitted', 'approved'] as const;
+export type MinutesStatus = (typeof minutesStatuses)[number];
+export const minutesItemKinds = ['agenda', 'decision', 'task'] as const;
+
 /** The languages of the participant pages: those of the people the conferences invite. */
 export const participantLocales = ['de', 'en', 'tr', 'ar', 'fa', 'uk', 'ru'] as const;
 export type ParticipantLocale = (typeof participantLocales)[number];

@@ -11,6 +11,8 @@ export const permissions = {
 	manageEvents: ['admin', 'process_owner', 'moderator'],
 	/** Measures and goals of the concept, and adopting workshop results into them. */
 	manageMeasures: ['admin', 'process_owner', 'moderator'],
+	/** The steering group approves minutes; process owners may record its approval. */
+	approveMinutes: ['admin', 'process_owner', 'steering_member'],
 	readProcess: allRoles
 } as const satisfies Record<string, readonly Role[]>;
 

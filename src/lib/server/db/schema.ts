@@ -8,6 +8,8 @@ import {
 	measureStatuses,
 	measureTimeframes,
 	memberFunctions,
+	minutesItemKinds,
+	minutesStatuses,
 	organisationKinds,
 	participantLocales,
 	phaseStatuses,
@@ -494,6 +496,81 @@ export const measureIdea = sqliteTable(
 	]
 );
 
+/** What minutes record of a workshop: its activities and their ranked results, as drafted. */
+export interface MinutesResults {
+	activities: {
+		question: string;
+		results: {
+			label: string;
+			kind: 'idea' | 'cluster';
+			ideas: string[];
+			dots: number;
+			voters: number;
+			byCategory: {
+				category: (typeof stakeholderCategories)[number] | null;
+				dots: number;
+				voters: number;
+			}[];
+		}[];
+	}[];
+}
+
+/**
+ * Minutes of an event (Protokoll), one row per revision. Approved minutes are read-only; a
+ * correction is a new revision that points to the one it corrects.
+ */
+export const minutes = sqliteTable(
+	'minutes',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		eventId: integer('event_id')
+			.notNull()
+			.references(() => event.id, { onDelete: 'cascade' }),
+		revision: integer('revision').notNull(),
+		previousId: integer('previous_id').references((): AnySQLiteColumn => minutes.id, {
+			onDelete: 'set null'
+		}),
+		status: text('status', { enum: minutesStatuses }).notNull().default('draft'),
+		summary: text('summary').notNull().default(''),
+		/** Attendees as they were recorded when drafting (names, affiliations, groups). */
+		attendees: text('attendees', { mode: 'json' })
+			.$type<
+				{
+					name: string;
+					affiliation: string;
+					category: (typeof stakeholderCategories)[number] | null;
+				}[]
+			>()
+			.notNull(),
+		results: text('results', { mode: 'json' }).$type<MinutesResults>().notNull(),
+		submittedAt: integer('submitted_at', { mode: 'timestamp_ms' }),
+		approvedAt: integer('approved_at', { mode: 'timestamp_ms' }),
+		approvedBy: integer('approved_by').references(() => user.id, { onDelete: 'set null' }),
+		/** Kept as written, so the record survives the account. */
+		approvedByName: text('approved_by_name'),
+		createdAt: createdAt()
+	},
+	(t) => [uniqueIndex('minutes_event_revision_idx').on(t.eventId, t.revision)]
+);
+
+/** A part of the minutes: notes on an agenda item, a decision, or a follow-up task. */
+export const minutesItem = sqliteTable(
+	'minutes_item',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		minutesId: integer('minutes_id')
+			.notNull()
+			.references(() => minutes.id, { onDelete: 'cascade' }),
+		kind: text('kind', { enum: minutesItemKinds }).notNull(),
+		title: text('title').notNull(),
+		notes: text('notes').notNull().default(''),
+		owner: text('owner').notNull().default(''),
+		dueOn: text('due_on'),
+		position: integer('position').notNull()
+	},
+	(t) => [index('minutes_item_minutes_idx').on(t.minutesId, t.kind, t.position)]
+);
+
 export type Organisation = typeof organisation.$inferSelect;
 export type User = typeof user.$inferSelect;
 export type Session = typeof session.$inferSelect;
@@ -514,3 +591,5 @@ export type Cluster = typeof cluster.$inferSelect;
 export type Goal = typeof goal.$inferSelect;
 export type Measure = typeof measure.$inferSelect;
 export type MeasureSource = typeof measureSource.$inferSelect;
+export type Minutes = typeof minutes.$inferSelect;
+export type MinutesItem = typeof minutesItem.$inferSelect;

@@ -7,6 +7,7 @@ import { sessionCookieName, validateSessionToken } from '../auth/session';
 import { TokenBucket } from '../auth/throttle';
 import type { Db } from '../db';
 import * as table from '../db/schema';
+import { draftMinutesWhenWorkshopEnds } from '../minutes/minutes';
 import { checkMembership } from '../organisations/organisations';
 import {
 	activitySummaries,
@@ -303,6 +304,7 @@ export function attachLive(io: LiveServer, db: Db) {
 			on('activity:stage', (input, activity) => {
 				const result = moveToStage(db, activity, input.stage);
 				if (!result.ok) return result;
+				if (result.value.stage === 'closed') draftMinutesWhenWorkshopEnds(db, eventId);
 				setImmediate(() => {
 					broadcastState(result.value);
 					broadcastActivities(eventId);

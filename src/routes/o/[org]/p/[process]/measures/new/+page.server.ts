@@ -60,7 +60,8 @@ export const actions: Actions = {
 		const measure = ref
 			? adoptResult(db, process.id, user.id, ref, { create: form.data })
 			: createMeasure(db, process.id, form.data);
-		if (!measure) return fail(400, { errors: { goalId: m.measure_goal_hint() }, values: form.values });
+		if (!measure)
+			return fail(400, { errors: { goalId: m.measure_goal_hint() }, values: form.values });
 		redirect(303, `/o/${organisation.slug}/p/${process.slug}/measures/${measure.id}`);
 	},
 	extend: async (event) => {
