@@ -6,6 +6,7 @@ import { hashPassword } from '../auth/password';
 import { hasAnyUser } from '../auth/users';
 import { addMember, createOrganisation } from '../organisations/organisations';
 import { createProcess } from '../process/processes';
+import { seedFinishedWorkshop } from './workshop';
 
 export const demoPassword = 'mitwirken-demo';
 
@@ -59,13 +60,14 @@ function monthsAgo(months: number, now: Date): string {
 
 /**
  * A demo install: Stadt Landau's "Integrationskonzept 2.0" timeline, started two months ago, with
- * the expert conferences under way. Does nothing when any account exists.
+ * the expert conferences under way: one finished, with its minutes drafted, one coming up.
+ * Does nothing when any account exists.
  */
 export async function seedDemo(db: Db, now = new Date()): Promise<boolean> {
 	if (hasAnyUser(db)) return false;
 	const passwordHash = await hashPassword(demoPassword);
-	return db.transaction((tx) => {
-		if (hasAnyUser(tx)) return false;
+	const processId = db.transaction((tx) => {
+		if (hasAnyUser(tx)) return null;
 		const organisation = createOrganisation(tx, {
 			name: 'Stadt Landau in der Pfalz (Demo)',
 			kind: 'stadt'
@@ -181,8 +183,11 @@ export async function seedDemo(db: Db, now = new Date()): Promise<boolean> {
 				)
 			)
 			.run();
-		return true;
+		return process.id;
 	});
+	if (processId === null) return false;
+	seedFinishedWorkshop(db, processId, `${inDays(-14, now)}T09:00`, `${inDays(-14, now)}T13:00`);
+	return true;
 }
 
 function inDays(days: number, now: Date): string {

@@ -1,0 +1,113 @@
+import { and, eq } from 'drizzle-orm';
+import type { Db } from '../db';
+import * as table from '../db/schema';
+import { createActivity, moveToStage } from '../live/activities';
+import { createCluster, submitIdea } from '../live/ideas';
+import { joinEvent } from '../live/participants';
+import { placeDot, type DotTarget } from '../live/votes';
+import { draftMinutes } from '../minutes/minutes';
+
+// Who came to the demo's finished workshop: self-declared groups and phone languages.
+const people: [table.StakeholderCategory | null, table.ParticipantLocale][] = [
+	['administration', 'de'],
+	['administration', 'de'],
+	['politics', 'de'],
+	['civil_society', 'de'],
+	['civil_society', 'tr'],
+	['migrant_organisation', 'ar'],
+	['migrant_organisation', 'fa'],
+	['volunteers', 'de'],
+	['volunteers', 'uk'],
+	['business', 'de'],
+	['business', 'de'],
+	[null, 'ru']
+];
+
+// Ideas as participants typed them, with the group they were clustered into (or none).
+const ideas: [string, string, string | null][] = [
+	['Anerkennung ausländischer Abschlüsse schneller prüfen', 'de', 'Anerkennung'],
+	['Beratung zur Anerkennung an einem Ort bündeln', 'de', 'Anerkennung'],
+	['Berufssprachkurse mit Kinderbetreuung', 'de', 'Sprache im Beruf'],
+	['دورات لغة مهنية في المساء للعاملين', 'ar', 'Sprache im Beruf'],
+	['Praktika in Betrieben vermitteln', 'de', 'Betriebe öffnen'],
+	['İşletmelerde deneme haftaları', 'tr', 'Betriebe öffnen'],
+	['Jobcafé mit Ehrenamtlichen', 'de', null],
+	['Менторы из той же профессии', 'ru', null]
+];
+
+/**
+ * A finished expert conference two weeks back: twelve phones, eight ideas in three clusters,
+ * dots cast and revealed, the activity closed and the minutes drafted from it, so that the
+ * demo shows the road from a workshop to its minutes and measures.
+ */
+export function seedFinishedWorkshop(db: Db, processId: number, startsAt: string, endsAt: string) {
+	const field = db
+		.select()
+		.from(table.fieldOfAction)
+		.where(and(eq(table.fieldOfAction.processId, processId), eq(table.fieldOfAction.code, '2')))
+		.get();
+	const event = db
+		.insert(table.event)
+		.values({
+			processId,
+			title: 'Fachkonferenz Arbeitsmarkt',
+			description: 'Fachworkshop mit Betrieben, Jobcenter, Kammern und Migrantenorganisationen.',
+			place: 'Jobcenter Landau, Seminarraum',
+			startsAt,
+			endsAt,
+			status: 'closed'
+		})
+		.returning()
+		.get();
+	let activity = createActivity(db, event.id, {
+		question: 'Was erleichtert Zugewanderten den Einstieg in Arbeit?',
+		fieldOfActionId: field?.id ?? null,
+		dotsPerParticipant: 3,
+		maxDotsPerTarget: 2,
+		namedIdeas: false
+	});
+	const phones = people.map(
+		([category, locale]) =>
+			joinEvent(db, event.id, { displayName: null, category, locale }).participant
+	);
+	const stored = ideas.map(([text, language], i) => {
+		const result = submitIdea(db, activity, {
+			participantId: phones[i % phones.length]!.id,
+			clientId: `demo-${i}`,
+			text,
+			language
+		});
+		if (!result.ok) throw new Error(`demo idea refused: ${result.error}`);
+		return result.value.idea;
+	});
+	const advance = (stage: table.ActivityStage) => {
+		const moved = moveToStage(db, activity, stage);
+		if (!moved.ok) throw new Error(`demo workshop cannot move to ${stage}`);
+		activity = moved.value;
+	};
+	advance('clustering');
+	const clusters = new Map<string, number>();
+	for (const title of new Set(ideas.map(([, , cluster]) => cluster).filter((c) => c !== null))) {
+		const members = stored.filter((_, i) => ideas[i]![2] === title).map((idea) => idea.id);
+		const cluster = createCluster(db, activity, title, members);
+		if (cluster.ok) clusters.set(title, cluster.value.id);
+	}
+	advance('voting');
+	const targets: DotTarget[] = [
+		...[...clusters.values()].map((id) => ({ kind: 'cluster' as const, id })),
+		...stored
+			.filter((_, i) => ideas[i]![2] === null)
+			.map((idea) => ({ kind: 'idea' as const, id: idea.id }))
+	];
+	// A fixed pattern, so the demo always ranks the same way: Anerkennung first.
+	const choices = [0, 0, 1, 0, 2, 1, 3, 0, 1, 2, 4, 0, 1, 2, 0, 3, 1, 0, 2, 4, 0, 1, 3, 2];
+	phones.forEach((phone, p) => {
+		for (let dot = 0; dot < 3; dot++) {
+			const target = targets[choices[(p * 3 + dot) % choices.length]! % targets.length]!;
+			placeDot(db, activity, phone.id, `demo-${p}-${dot}`, target);
+		}
+	});
+	advance('revealed');
+	advance('closed');
+	draftMinutes(db, event.id);
+}

@@ -1,0 +1,89 @@
+import { strFromU8, unzipSync } from 'fflate';
+import { readFile } from 'node:fs/promises';
+import { expect, logIn, test } from '../fixtures';
+
+const eventsPath = '/o/stadt-landau-in-der-pfalz-demo/p/integrationskonzept-2-0/events';
+
+test('from a finished workshop to approved minutes, a traceable measure and a Word file', async ({
+	page,
+	browser,
+	expectAccessible
+}) => {
+	test.setTimeout(90_000);
+	await logIn(page, expectAccessible, 'moderation@landau.example');
+	await expectAccessible();
+	await page.goto(eventsPath);
+	await expectAccessible();
+	await page.getByRole('link', { name: 'Fachkonferenz Arbeitsmarkt' }).click();
+	await expectAccessible();
+	await page.getByRole('link', { name: 'Protokoll', exact: true }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+		'Protokoll: Fachkonferenz Arbeitsmarkt'
+	);
+	await expect(page.getByText('Fassung 1')).toBeVisible();
+	const results = page.getByRole('table', {
+		name: 'Was erleichtert Zugewanderten den Einstieg in Arbeit?'
+	});
+	await expect(results.getByRole('row').nth(1)).toContainText('Anerkennung');
+	await expect(results.getByRole('row').nth(1)).toContainText('13');
+	await expectAccessible();
+
+	await page
+		.getByLabel('Neuer Beschluss')
+		.fill('Eine Anerkennungsberatung aus einer Hand einrichten.');
+	await page.getByRole('button', { name: 'Beschluss hinzufügen' }).click();
+	await expect(page.getByRole('listitem').filter({ hasText: 'aus einer Hand' })).toBeVisible();
+	await page.getByLabel('Aufgabe (Pflichtfeld)').fill('Kammern zum Gespräch einladen');
+	await page.getByLabel('Zuständig').fill('Integrationsbeauftragte');
+	await page.getByLabel('Bis').fill('2027-01-31');
+	await page.getByRole('button', { name: 'Aufgabe hinzufügen' }).click();
+	await expect(page.getByRole('cell', { name: 'Kammern zum Gespräch einladen', exact: true })).toBeVisible();
+	await page.getByRole('button', { name: 'Zur Freigabe vorlegen' }).click();
+	await expect(page.getByText('Der Steuerungsgruppe zur Freigabe vorgelegt')).toBeVisible();
+	// Submitted minutes are no longer editable.
+	await expect(page.getByRole('button', { name: 'Beschluss hinzufügen' })).toHaveCount(0);
+	await expectAccessible();
+	const minutesUrl = page.url();
+
+	// A member of the steering group approves them.
+	const steeringContext = await browser.newContext({
+		baseURL: test.info().project.use.baseURL,
+		locale: 'de-DE'
+	});
+	const steering = await steeringContext.newPage();
+	await logIn(steering, expectAccessible, 'steuerung@landau.example');
+	await expectAccessible(steering);
+	await steering.goto(minutesUrl);
+	await expectAccessible(steering);
+	await steering.getByRole('button', { name: 'Protokoll freigeben' }).click();
+	await expect(steering.getByText(/freigegeben von Steuerungsgruppe \(Demo\)/)).toBeVisible();
+	await expectAccessible(steering);
+	await steeringContext.close();
+
+	// The moderator downloads the approved minutes as a Word file.
+	await page.reload();
+	await expect(page.getByText(/freigegeben von Steuerungsgruppe \(Demo\)/)).toBeVisible();
+	const download = page.waitForEvent('download');
+	await page.getByRole('link', { name: 'Als Word-Datei (DOCX) herunterladen' }).click();
+	const file = await (await download).path();
+	const xml = strFromU8(unzipSync(new Uint8Array(await readFile(file)))['word/document.xml']!);
+	expect(xml).toContain('Protokoll: Fachkonferenz Arbeitsmarkt');
+	expect(xml).toContain('Eine Anerkennungsberatung aus einer Hand einrichten.');
+	expect(xml).toContain('Kammern zum Gespräch einladen');
+
+	// The winning cluster becomes a measure of the field of action "Arbeitsmarkt".
+	await page.getByRole('link', { name: 'Fachkonferenz Arbeitsmarkt' }).click();
+	await page.getByRole('link', { name: 'Als Maßnahme übernehmen: Anerkennung' }).click();
+	await expect(page.getByLabel('Handlungsfeld (Pflichtfeld)')).toHaveValue(/\d+/);
+	await expectAccessible();
+	await page.getByLabel('Titel (Pflichtfeld)').fill('Anerkennungsberatung aus einer Hand');
+	await page.getByRole('button', { name: 'Maßnahme anlegen' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+		'Maßnahme 2.1: Anerkennungsberatung aus einer Hand'
+	);
+	await expect(page.getByText('Punkte: 13 · Personen: 11')).toBeVisible();
+	await expect(
+		page.getByText('Anerkennung ausländischer Abschlüsse schneller prüfen')
+	).toBeVisible();
+	await expectAccessible();
+});
