@@ -54,10 +54,16 @@ export const organisationKindOptions = () =>
 		label: organisationKindLabel(value)
 	}));
 
-type LabelMap<T extends readonly string[]> = Record<T[number], () => string>;
+type Locale = 'de' | 'en';
+type LabelMap<T extends readonly string[]> = Record<
+	T[number],
+	(inputs?: Record<string, never>, options?: { locale?: Locale }) => string
+>;
 
+/** Labels in the reader's language, or in a given one (exports for the council are German). */
 function labelled<T extends readonly string[]>(labels: LabelMap<T>) {
-	const label = (value: T[number]) => labels[value]();
+	const label = (value: T[number], locale?: Locale) =>
+		labels[value]({}, locale ? { locale } : undefined);
 	const options = () =>
 		(Object.keys(labels) as T[number][]).map((value) => ({ value, label: label(value) }));
 	return { label, options };

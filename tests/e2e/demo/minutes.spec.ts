@@ -37,7 +37,9 @@ test('from a finished workshop to approved minutes, a traceable measure and a Wo
 	await page.getByLabel('Zuständig').fill('Integrationsbeauftragte');
 	await page.getByLabel('Bis').fill('2027-01-31');
 	await page.getByRole('button', { name: 'Aufgabe hinzufügen' }).click();
-	await expect(page.getByRole('cell', { name: 'Kammern zum Gespräch einladen', exact: true })).toBeVisible();
+	await expect(
+		page.getByRole('cell', { name: 'Kammern zum Gespräch einladen', exact: true })
+	).toBeVisible();
 	await page.getByRole('button', { name: 'Zur Freigabe vorlegen' }).click();
 	await expect(page.getByText('Der Steuerungsgruppe zur Freigabe vorgelegt')).toBeVisible();
 	// Submitted minutes are no longer editable.
@@ -86,4 +88,46 @@ test('from a finished workshop to approved minutes, a traceable measure and a Wo
 		page.getByText('Anerkennung ausländischer Abschlüsse schneller prüfen')
 	).toBeVisible();
 	await expectAccessible();
+
+	// The process owner saves the concept as a version and downloads it for the council.
+	const ownerContext = await browser.newContext({
+		baseURL: test.info().project.use.baseURL,
+		locale: 'de-DE'
+	});
+	const owner = await ownerContext.newPage();
+	await logIn(owner, expectAccessible, 'integration@landau.example');
+	await expectAccessible(owner);
+	await owner.goto('/o/stadt-landau-in-der-pfalz-demo/p/integrationskonzept-2-0/concept');
+	await expectAccessible(owner);
+	await owner.getByLabel('Anlass der Fassung').fill('Entwurf für die Steuerungsgruppe');
+	await owner.getByRole('button', { name: 'Als neue Fassung speichern' }).click();
+	await expect(owner.getByText('Fassung 1 gespeichert.')).toBeVisible();
+	await owner.getByRole('link', { name: 'Fassung 1 ansehen' }).click();
+	await expect(
+		owner.getByRole('heading', { name: '2.1 Anerkennungsberatung aus einer Hand' })
+	).toBeVisible();
+	await expect(
+		owner.getByText(/Fachkonferenz Arbeitsmarkt, „Anerkennung“ \(13 Punkte, 11 Personen\)/)
+	).toBeVisible();
+	await expectAccessible(owner);
+	const conceptDownload = owner.waitForEvent('download');
+	await owner.getByRole('link', { name: 'Word (DOCX)' }).click();
+	const concept = strFromU8(
+		unzipSync(new Uint8Array(await readFile(await (await conceptDownload).path())))[
+			'word/document.xml'
+		]!
+	);
+	expect(concept).toContain('Anerkennungsberatung aus einer Hand');
+	expect(concept).toContain('<w:tbl>');
+
+	// The council adopts it; the version is then frozen.
+	await owner.getByRole('link', { name: 'Konzeptentwurf' }).click();
+	await owner.locator('summary', { hasText: 'Beschluss erfassen' }).click();
+	await owner.getByLabel('Beschließendes Gremium (Pflichtfeld)').fill('Stadtrat');
+	await owner.getByLabel('Datum des Beschlusses (Pflichtfeld)').fill('2027-03-15');
+	await owner.getByRole('button', { name: 'Beschluss erfassen' }).click();
+	await expect(owner.getByText('beschlossen von Stadtrat am 15.03.2027')).toBeVisible();
+	await expect(owner.getByRole('button', { name: /Fassung löschen/ })).toHaveCount(0);
+	await expectAccessible(owner);
+	await ownerContext.close();
 });

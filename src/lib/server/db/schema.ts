@@ -571,6 +571,69 @@ export const minutesItem = sqliteTable(
 	(t) => [index('minutes_item_minutes_idx').on(t.minutesId, t.kind, t.position)]
 );
 
+/** What a concept version holds: the whole concept as it stood (src/lib/server/concept/snapshot.ts). */
+export interface ConceptSnapshot {
+	organisation: string;
+	title: string;
+	introduction: string;
+	guidelines: { title: string; description: string }[];
+	fields: {
+		code: string;
+		title: string;
+		description: string;
+		goals: { title: string; indicator: string; targetValue: string }[];
+		measures: {
+			id: number;
+			number: string;
+			title: string;
+			description: string;
+			goal: string | null;
+			lead: string;
+			partners: string;
+			timeframe: (typeof measureTimeframes)[number];
+			costEstimate: string;
+			funding: (typeof measureFundings)[number];
+			priority: (typeof measurePriorities)[number];
+			status: (typeof measureStatuses)[number];
+			sources: { eventTitle: string; label: string; dots: number; voters: number }[];
+		}[];
+	}[];
+	participation: {
+		events: {
+			title: string;
+			startsAt: string;
+			attendees: number;
+			phones: number;
+			ideas: number;
+			dots: number;
+		}[];
+		phonesByCategory: { category: (typeof stakeholderCategories)[number] | null; count: number }[];
+	};
+}
+
+/**
+ * A saved version of the concept draft: a snapshot, who saved it and why. Versions never
+ * change; an adopted one (which body, which day) cannot be deleted either.
+ */
+export const conceptVersion = sqliteTable(
+	'concept_version',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		processId: integer('process_id')
+			.notNull()
+			.references(() => process.id, { onDelete: 'cascade' }),
+		number: integer('number').notNull(),
+		note: text('note').notNull().default(''),
+		snapshot: text('snapshot', { mode: 'json' }).$type<ConceptSnapshot>().notNull(),
+		createdBy: integer('created_by').references(() => user.id, { onDelete: 'set null' }),
+		createdByName: text('created_by_name').notNull(),
+		createdAt: createdAt(),
+		adoptedBy: text('adopted_by'),
+		adoptedOn: text('adopted_on')
+	},
+	(t) => [uniqueIndex('concept_version_number_idx').on(t.processId, t.number)]
+);
+
 export type Organisation = typeof organisation.$inferSelect;
 export type User = typeof user.$inferSelect;
 export type Session = typeof session.$inferSelect;
@@ -593,3 +656,4 @@ export type Measure = typeof measure.$inferSelect;
 export type MeasureSource = typeof measureSource.$inferSelect;
 export type Minutes = typeof minutes.$inferSelect;
 export type MinutesItem = typeof minutesItem.$inferSelect;
+export type ConceptVersion = typeof conceptVersion.$inferSelect;

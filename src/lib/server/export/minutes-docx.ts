@@ -11,11 +11,9 @@ import {
 	Packer,
 	Paragraph,
 	Table,
-	TableCell,
-	TableRow,
-	TextRun,
-	WidthType
+	TextRun
 } from 'docx';
+import { docxTable, textLines } from './docx-parts';
 import { categoryLabel } from '../../live/labels';
 import { m } from '../../paraglide/messages';
 import type * as table from '../db/schema';
@@ -44,28 +42,6 @@ const day = (date: Date) =>
 const heading = (text: string, level: (typeof HeadingLevel)[keyof typeof HeadingLevel]) =>
 	new Paragraph({ text, heading: level });
 
-/** Plain text with its line breaks kept. */
-function text(value: string): Paragraph[] {
-	return value.split(/\r?\n/).map((line) => new Paragraph({ children: [new TextRun(line)] }));
-}
-
-function grid(header: string[], rows: string[][]): Table {
-	const row = (cells: string[], bold = false) =>
-		new TableRow({
-			tableHeader: bold,
-			children: cells.map(
-				(cell) =>
-					new TableCell({
-						children: [new Paragraph({ children: [new TextRun({ text: cell, bold })] })]
-					})
-			)
-		});
-	return new Table({
-		width: { size: 100, type: WidthType.PERCENTAGE },
-		rows: [row(header, true), ...rows.map((cells) => row(cells))]
-	});
-}
-
 function statusLine({ minutes }: CurrentMinutes): string {
 	const revision = m.minutes_revision({ revision: minutes.revision }, de);
 	if (minutes.status === 'approved' && minutes.approvedAt) {
@@ -91,7 +67,7 @@ export async function minutesDocx(input: MinutesDocument): Promise<Buffer> {
 		heading(m.attendees_title({}, de), HeadingLevel.HEADING_1),
 		minutes.attendees.length === 0
 			? new Paragraph({ text: m.minutes_no_attendees({}, de) })
-			: grid(
+			: docxTable(
 					[m.minutes_name({}, de), m.minutes_affiliation({}, de), m.field_category({}, de)],
 					minutes.attendees.map((a) => [a.name, a.affiliation, categoryLabel(a.category)])
 				)
@@ -100,7 +76,7 @@ export async function minutesDocx(input: MinutesDocument): Promise<Buffer> {
 	if (minutes.summary) {
 		children.push(
 			heading(m.minutes_summary({}, de), HeadingLevel.HEADING_1),
-			...text(minutes.summary)
+			...textLines(minutes.summary)
 		);
 	}
 
@@ -108,7 +84,7 @@ export async function minutesDocx(input: MinutesDocument): Promise<Buffer> {
 		children.push(heading(m.agenda_title({}, de), HeadingLevel.HEADING_1));
 		current.agenda.forEach((item, index) => {
 			children.push(heading(`${index + 1}. ${item.title}`, HeadingLevel.HEADING_2));
-			if (item.notes) children.push(...text(item.notes));
+			if (item.notes) children.push(...textLines(item.notes));
 		});
 	}
 
@@ -117,7 +93,7 @@ export async function minutesDocx(input: MinutesDocument): Promise<Buffer> {
 		for (const activity of minutes.results.activities) {
 			children.push(
 				heading(activity.question, HeadingLevel.HEADING_2),
-				grid(
+				docxTable(
 					[
 						m.csv_rank({}, de),
 						m.csv_label({}, de),
@@ -152,7 +128,7 @@ export async function minutesDocx(input: MinutesDocument): Promise<Buffer> {
 	children.push(
 		current.tasks.length === 0
 			? new Paragraph({ text: m.minutes_none({}, de) })
-			: grid(
+			: docxTable(
 					[m.minutes_task({}, de), m.minutes_owner({}, de), m.minutes_due({}, de)],
 					current.tasks.map((task) => [
 						task.title,

@@ -1,0 +1,112 @@
+import { strFromU8, unzipSync } from 'fflate';
+import { beforeEach, describe, expect, it } from 'vitest';
+import {
+	createTestDb,
+	createTestEvent,
+	createTestOrganisation,
+	createTestUser
+} from '../../../../tests/factories';
+import type { Db } from '../db';
+import type * as table from '../db/schema';
+import { conceptDocx, conceptMarkdown } from '../export/concept';
+import { addField, addGuideline, listFields } from '../process/fields';
+import { createMeasure, deleteMeasure, updateMeasure, type MeasureInput } from './measures';
+import {
+	compareVersions,
+	deleteVersion,
+	findVersion,
+	listVersions,
+	recordAdoption,
+	saveVersion
+} from './versions';
+
+const hostile = '<script>alert(1)</script> **fett** | [Link](javascript:alert(1)) & Co';
+
+let db: Db;
+let process: table.Process;
+let author: { id: number; name: string };
+let work: number;
+
+const measure = (title: string, overrides: Partial<MeasureInput> = {}): MeasureInput => ({
+	fieldOfActionId: work,
+	goalId: null,
+	title,
+	description: '',
+	lead: 'Jobcenter',
+	partners: '',
+	timeframe: 'short',
+	costEstimate: '10.000 €',
+	funding: 'own_budget',
+	priority: 'high',
+	status: 'proposed',
+	...overrides
+});
+
+beforeEach(async () => {
+	db = createTestDb();
+	process = createTestEvent(db, createTestOrganisation(db).id).process;
+	author = await createTestUser(db, { name: 'Integrationsbeauftragte' });
+	addField(db, process.id, { code: '2', title: 'Arbeitsmarkt', description: '' });
+	addGuideline(db, process.id, { title: 'Beteiligung', description: 'Betroffene einbinden' });
+	work = listFields(db, process.id)[0]!.id;
+});
+
+const save = (note: string) =>
+	saveVersion(db, process, 'Landkreis Lörrach', { introduction: 'Einleitung', note }, author);
+
+describe('concept versions', () => {
+	it('compare: added, changed and dropped measures', () => {
+		const kept = createMeasure(db, process.id, measure('Jobcafé'))!;
+		const dropped = createMeasure(db, process.id, measure('Messe'))!;
+		const first = save('Entwurf');
+		updateMeasure(db, process.id, kept.id, measure('Jobcafé', { lead: 'IHK', status: 'agreed' }));
+		deleteMeasure(db, process.id, dropped.id);
+		createMeasure(db, process.id, measure('Anerkennungsberatung'));
+		const second = save('Nach der Steuerungsgruppe');
+
+		expect(listVersions(db, process.id).map((v) => [v.number, v.note])).toEqual([
+			[2, 'Nach der Steuerungsgruppe'],
+			[1, 'Entwurf']
+		]);
+		const diff = compareVersions(first.snapshot, second.snapshot);
+		expect(diff.added.map((m) => m.title)).toEqual(['Anerkennungsberatung']);
+		expect(diff.dropped.map((m) => m.title)).toEqual(['Messe']);
+		expect(diff.changed).toEqual([expect.objectContaining({ fields: ['lead', 'status'] })]);
+		expect(diff.changed[0]!.after).toMatchObject({ number: '2.1', lead: 'IHK' });
+	});
+
+	it('freeze once adopted: no second adoption, no deletion', () => {
+		const version = save('Beschlussvorlage');
+		const adoption = { adoptedBy: 'Kreistag', adoptedOn: '2027-03-15' };
+		expect(recordAdoption(db, process.id, version.id, adoption)).toBe(true);
+		expect(recordAdoption(db, process.id, version.id, { ...adoption, adoptedBy: 'Andere' })).toBe(
+			false
+		);
+		expect(deleteVersion(db, process.id, version.id)).toBe(false);
+		expect(findVersion(db, process.id, version.id)).toMatchObject(adoption);
+		const draft = save('Verworfen');
+		expect(deleteVersion(db, process.id, draft.id)).toBe(true);
+	});
+
+	it('export as Word with the measures table, and as Markdown with hostile text defused', async () => {
+		createMeasure(db, process.id, measure(hostile));
+		const version = save('Export');
+		const files = unzipSync(new Uint8Array(await conceptDocx(version)));
+		const xml = strFromU8(files['word/document.xml']!);
+		expect(xml).toContain('Handlungsfelder, Ziele und Maßnahmen');
+		expect(xml).toMatch(/<w:tbl>.*Nr\./s);
+		expect(xml).toContain('10.000 €');
+		expect(xml).not.toContain('<script>');
+		expect(xml).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+
+		const markdown = conceptMarkdown(version);
+		expect(markdown).toContain(
+			'| Nr. | Titel | Federführung | Zeitraum | Kostenschätzung | Priorität |'
+		);
+		expect(markdown).toContain(
+			'| 2.1 | &lt;script&gt;alert(1)&lt;/script&gt; \\*\\*fett\\*\\* \\| \\[Link\\](javascript:alert(1)) &amp; Co | Jobcenter |'
+		);
+		expect(markdown).not.toContain('<script>');
+		expect(markdown).toContain('1. Beteiligung: Betroffene einbinden');
+	});
+});

@@ -1,0 +1,239 @@
+import { and, count, countDistinct, desc, eq, isNull } from 'drizzle-orm';
+import type { Db, DbOrTx } from '../db';
+import * as table from '../db/schema';
+import { listGuidelines } from '../process/fields';
+import { provenanceOf } from './adopt';
+import { listCatalogue } from './measures';
+
+/** The participation behind the concept: per event its people, phones, ideas and dots. */
+function participation(db: Db, processId: number): table.ConceptSnapshot['participation'] {
+	const events = db
+		.select()
+		.from(table.event)
+		.where(eq(table.event.processId, processId))
+		.orderBy(table.event.startsAt)
+		.all();
+	const countOf = (query: { n: number } | undefined) => query?.n ?? 0;
+	const rows = events.map((event) => ({
+		title: event.title,
+		startsAt: event.startsAt,
+		attendees: countOf(
+			db
+				.select({ n: count() })
+				.from(table.eventAttendee)
+				.where(eq(table.eventAttendee.eventId, event.id))
+				.get()
+		),
+		phones: countOf(
+			db
+				.select({ n: count() })
+				.from(table.participant)
+				.where(eq(table.participant.eventId, event.id))
+				.get()
+		),
+		ideas: countOf(
+			db
+				.select({ n: count() })
+				.from(table.idea)
+				.innerJoin(table.activity, eq(table.idea.activityId, table.activity.id))
+				.where(and(eq(table.activity.eventId, event.id), eq(table.idea.hidden, false)))
+				.get()
+		),
+		dots: countOf(
+			db
+				.select({ n: count() })
+				.from(table.dot)
+				.innerJoin(table.activity, eq(table.dot.activityId, table.activity.id))
+				.where(eq(table.activity.eventId, event.id))
+				.get()
+		)
+	}));
+	const phonesByCategory = db
+		.select({ category: table.participant.category, count: countDistinct(table.participant.id) })
+		.from(table.participant)
+		.innerJoin(table.event, eq(table.participant.eventId, table.event.id))
+		.where(eq(table.event.processId, processId))
+		.groupBy(table.participant.category)
+		.all();
+	return { events: rows.filter((e) => e.attendees + e.phones > 0), phonesByCategory };
+}
+
+/** The whole concept as it stands now. */
+export function conceptSnapshot(
+	db: Db,
+	process: table.Process,
+	organisation: string,
+	introduction: string
+): table.ConceptSnapshot {
+	return {
+		organisation,
+		title: process.title,
+		introduction,
+		guidelines: listGuidelines(db, process.id).map(({ title, description }) => ({
+			title,
+			description
+		})),
+		fields: listCatalogue(db, process.id).map(({ field, goals, measures }) => ({
+			code: field.code,
+			title: field.title,
+			description: field.description,
+			goals: goals.map(({ title, indicator, targetValue }) => ({ title, indicator, targetValue })),
+			measures: measures.map((measure) => ({
+				id: measure.id,
+				number: measure.number,
+				title: measure.title,
+				description: measure.description,
+				goal: goals.find((g) => g.id === measure.goalId)?.title ?? null,
+				lead: measure.lead,
+				partners: measure.partners,
+				timeframe: measure.timeframe,
+				costEstimate: measure.costEstimate,
+				funding: measure.funding,
+				priority: measure.priority,
+				status: measure.status,
+				sources: provenanceOf(db, measure.id).sources.map(
+					({ eventTitle, label, dots, voters }) => ({
+						eventTitle,
+						label,
+						dots,
+						voters
+					})
+				)
+			}))
+		})),
+		participation: participation(db, process.id)
+	};
+}
+
+export function listVersions(db: DbOrTx, processId: number) {
+	return db
+		.select()
+		.from(table.conceptVersion)
+		.where(eq(table.conceptVersion.processId, processId))
+		.orderBy(desc(table.conceptVersion.number))
+		.all();
+}
+
+export function findVersion(db: Db, processId: number, versionId: number) {
+	return db
+		.select()
+		.from(table.conceptVersion)
+		.where(
+			and(eq(table.conceptVersion.id, versionId), eq(table.conceptVersion.processId, processId))
+		)
+		.get();
+}
+
+/** Saves the concept as it stands as the next version. */
+export function saveVersion(
+	db: Db,
+	process: table.Process,
+	organisation: string,
+	input: { introduction: string; note: string },
+	author: { id: number; name: string }
+) {
+	const snapshot = conceptSnapshot(db, process, organisation, input.introduction);
+	return db.transaction((tx) => {
+		const number = (listVersions(tx, process.id)[0]?.number ?? 0) + 1;
+		return tx
+			.insert(table.conceptVersion)
+			.values({
+				processId: process.id,
+				number,
+				note: input.note,
+				snapshot,
+				createdBy: author.id,
+				createdByName: author.name
+			})
+			.returning()
+			.get();
+	});
+}
+
+/** Records which body adopted the version on which day; once recorded, it stays. */
+export function recordAdoption(
+	db: Db,
+	processId: number,
+	versionId: number,
+	adoption: { adoptedBy: string; adoptedOn: string }
+): boolean {
+	return Boolean(
+		db
+			.update(table.conceptVersion)
+			.set(adoption)
+			.where(
+				and(
+					eq(table.conceptVersion.id, versionId),
+					eq(table.conceptVersion.processId, processId),
+					isNull(table.conceptVersion.adoptedOn)
+				)
+			)
+			.returning()
+			.get()
+	);
+}
+
+/** Deletes a version nobody adopted. */
+export function deleteVersion(db: Db, processId: number, versionId: number): boolean {
+	return Boolean(
+		db
+			.delete(table.conceptVersion)
+			.where(
+				and(
+					eq(table.conceptVersion.id, versionId),
+					eq(table.conceptVersion.processId, processId),
+					isNull(table.conceptVersion.adoptedOn)
+				)
+			)
+			.returning()
+			.get()
+	);
+}
+
+type SnapshotMeasure = table.ConceptSnapshot['fields'][number]['measures'][number];
+
+/** The measure fields a comparison looks at, with the field of action they sit in. */
+const compared = [
+	'number',
+	'title',
+	'description',
+	'goal',
+	'lead',
+	'partners',
+	'timeframe',
+	'costEstimate',
+	'funding',
+	'priority',
+	'status'
+] as const;
+
+export interface VersionComparison {
+	added: SnapshotMeasure[];
+	dropped: SnapshotMeasure[];
+	changed: {
+		before: SnapshotMeasure;
+		after: SnapshotMeasure;
+		fields: (typeof compared)[number][];
+	}[];
+}
+
+/** What measures the later version added, dropped and changed against the earlier one. */
+export function compareVersions(
+	earlier: table.ConceptSnapshot,
+	later: table.ConceptSnapshot
+): VersionComparison {
+	const measures = (snapshot: table.ConceptSnapshot) =>
+		new Map(snapshot.fields.flatMap((f) => f.measures).map((m) => [m.id, m]));
+	const before = measures(earlier);
+	const after = measures(later);
+	return {
+		added: [...after.values()].filter((m) => !before.has(m.id)),
+		dropped: [...before.values()].filter((m) => !after.has(m.id)),
+		changed: [...after.values()].flatMap((m) => {
+			const old = before.get(m.id);
+			if (!old) return [];
+			const fields = compared.filter((key) => old[key] !== m[key]);
+			return fields.length > 0 ? [{ before: old, after: m, fields }] : [];
+		})
+	};
+}
