@@ -158,3 +158,50 @@ describe('measures over HTTP', () => {
 		expect((await stranger.get(`${seeded.base}/measures`)).status).toBe(404);
 	});
 });
+
+describe('the concept over HTTP', () => {
+	it('takes steering group comments, escaped, which the process owner resolves', async () => {
+		const steering = await signedIn(seeded.steering);
+		const commented = await steering.post(`${seeded.base}/concept?/comment`, {
+			target: 'introduction',
+			body: hostile
+		});
+		expect(commented.status).toBe(200);
+		expect(commented.body).toContain('Ihr Kommentar ist gespeichert.');
+		const page = await steering.get(`${seeded.base}/concept`);
+		expect(page.body).not.toContain('<script>alert');
+		expect(page.body).toContain('&lt;script>alert');
+		expect(page.body).not.toContain('Als erledigt markieren');
+
+		const elsewhere = await steering.post(`${seeded.base}/concept?/comment`, {
+			target: 'measure:99999',
+			body: 'Wohin?'
+		});
+		expect(elsewhere.status).toBe(400);
+		expect(elsewhere.body).toContain('Bitte wählen Sie eine der angebotenen Möglichkeiten.');
+
+		// Moderators run workshops; commenting on the concept is the steering group's.
+		const moderator = await signedIn(seeded.moderator);
+		expect(
+			(await moderator.post(`${seeded.base}/concept?/comment`, { target: 'guidelines', body: 'x' }))
+				.status
+		).toBe(403);
+		expect(
+			(await steering.post(`${seeded.base}/concept?/save`, { introduction: '', note: '' })).status
+		).toBe(403);
+	});
+
+	it('lets a goal be corrected', async () => {
+		const moderator = await signedIn(seeded.moderator);
+		const saved = await moderator.post(`${seeded.base}/measures?/updateGoal`, {
+			id: String(seeded.otherGoalId),
+			title: 'Sprachkurse für alle Eltern',
+			indicator: 'Teilnehmende je Jahr',
+			targetValue: '200'
+		});
+		expect(saved.status).toBe(200);
+		const catalogue = await moderator.get(`${seeded.base}/measures`);
+		expect(catalogue.body).toContain('Sprachkurse für alle Eltern');
+		expect(catalogue.body).toContain('Teilnehmende je Jahr');
+	});
+});

@@ -13,6 +13,8 @@ export const permissions = {
 	manageMeasures: ['admin', 'process_owner', 'moderator'],
 	/** The steering group approves minutes; process owners may record its approval. */
 	approveMinutes: ['admin', 'process_owner', 'steering_member'],
+	/** Steering group members comment on the concept draft; process owners resolve comments. */
+	commentConcept: ['admin', 'process_owner', 'steering_member'],
 	readProcess: allRoles
 } as const satisfies Record<string, readonly Role[]>;
 

@@ -634,6 +634,29 @@ export const conceptVersion = sqliteTable(
 	(t) => [uniqueIndex('concept_version_number_idx').on(t.processId, t.number)]
 );
 
+/**
+ * A steering group member's comment on the concept: on the introduction, the guidelines, a field
+ * of action or a measure (`target`: "introduction", "guidelines", "field:<id>", "measure:<id>").
+ * The process owner resolves it.
+ */
+export const conceptComment = sqliteTable(
+	'concept_comment',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		processId: integer('process_id')
+			.notNull()
+			.references(() => process.id, { onDelete: 'cascade' }),
+		target: text('target').notNull(),
+		body: text('body').notNull(),
+		authorId: integer('author_id').references(() => user.id, { onDelete: 'set null' }),
+		authorName: text('author_name').notNull(),
+		createdAt: createdAt(),
+		resolvedAt: integer('resolved_at', { mode: 'timestamp_ms' }),
+		resolvedByName: text('resolved_by_name')
+	},
+	(t) => [index('concept_comment_process_idx').on(t.processId, t.target)]
+);
+
 export type Organisation = typeof organisation.$inferSelect;
 export type User = typeof user.$inferSelect;
 export type Session = typeof session.$inferSelect;
@@ -657,3 +680,4 @@ export type MeasureSource = typeof measureSource.$inferSelect;
 export type Minutes = typeof minutes.$inferSelect;
 export type MinutesItem = typeof minutesItem.$inferSelect;
 export type ConceptVersion = typeof conceptVersion.$inferSelect;
+export type ConceptComment = typeof conceptComment.$inferSelect;

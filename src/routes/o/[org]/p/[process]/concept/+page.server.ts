@@ -1,6 +1,13 @@
 import { fail } from '@sveltejs/kit';
 import * as v from 'valibot';
 import { m } from '$lib/paraglide/messages';
+import { roleAllows } from '$lib/server/auth/roles';
+import {
+	addComment,
+	commentTargets,
+	listComments,
+	resolveComment
+} from '$lib/server/concept/comments';
 import {
 	compareVersions,
 	deleteVersion,
@@ -17,7 +24,7 @@ import { requireProcess } from '$lib/server/guard';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {
-	const { process } = requireProcess(event, 'readProcess');
+	const { process, role } = requireProcess(event, 'readProcess');
 	const db = getDb();
 	const versions = listVersions(db, process.id);
 	const chosen = v.safeParse(v.object({ from: id, to: id }), {
@@ -49,7 +56,10 @@ export const load: PageServerLoad = (event) => {
 			})
 		),
 		introduction: versions[0]?.snapshot.introduction ?? process.description,
-		comparison
+		comparison,
+		comments: listComments(db, process.id),
+		commentTargets: commentTargets(db, process.id),
+		canComment: roleAllows(role, 'commentConcept')
 	};
 };
 
@@ -63,7 +73,29 @@ const adoptForm = v.object({
 	adoptedOn: isoDate
 });
 
+const commentForm = v.object({ target: field.requiredText(40), body: field.requiredText(4000) });
+
 export const actions: Actions = {
+	comment: async (event) => {
+		const { process, user } = requireProcess(event, 'commentConcept');
+		const form = parseForm(commentForm, await event.request.formData());
+		if (!form.ok) return fail(400, { commentErrors: form.errors, values: form.values });
+		if (!addComment(getDb(), process.id, user, form.data.target, form.data.body)) {
+			return fail(400, {
+				commentErrors: { target: m.error_choice() } as Record<string, string>,
+				values: form.values
+			});
+		}
+		return { saved: m.concept_comment_saved() };
+	},
+	resolve: async (event) => {
+		const { process, user } = requireProcess(event, 'editProcess');
+		const form = parseForm(v.object({ id }), await event.request.formData());
+		if (!form.ok || !resolveComment(getDb(), process.id, form.data.id, user)) {
+			return fail(400, { message: m.form_has_errors() });
+		}
+		return { saved: m.concept_comment_resolved() };
+	},
 	save: async (event) => {
 		const { organisation, process, user } = requireProcess(event, 'editProcess');
 		const form = parseForm(saveForm, await event.request.formData());

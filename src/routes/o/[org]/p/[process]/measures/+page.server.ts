@@ -1,7 +1,13 @@
 import { fail } from '@sveltejs/kit';
 import * as v from 'valibot';
 import { m } from '$lib/paraglide/messages';
-import { addGoal, deleteGoal, listCatalogue, moveMeasure } from '$lib/server/concept/measures';
+import {
+	addGoal,
+	deleteGoal,
+	listCatalogue,
+	moveMeasure,
+	updateGoal
+} from '$lib/server/concept/measures';
 import { getDb } from '$lib/server/db';
 import { goalForm } from '$lib/server/forms/measures';
 import { parseForm } from '$lib/server/forms/parse';
@@ -25,6 +31,15 @@ export const actions: Actions = {
 			return fail(400, { goalField: field.data.fieldId, errors: form.errors, values: form.values });
 		}
 		addGoal(getDb(), process.id, field.data.fieldId, form.data);
+		return { saved: m.saved() };
+	},
+	updateGoal: async (event) => {
+		const { process } = requireProcess(event, 'manageMeasures');
+		const data = await event.request.formData();
+		const goal = parseForm(v.object({ id }), data);
+		const form = parseForm(goalForm, data);
+		if (!goal.ok || !form.ok) return fail(400, { message: m.form_has_errors() });
+		updateGoal(getDb(), process.id, goal.data.id, form.data);
 		return { saved: m.saved() };
 	},
 	deleteGoal: async (event) => {
