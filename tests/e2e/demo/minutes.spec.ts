@@ -73,8 +73,7 @@ test('from a finished workshop to approved minutes, a traceable measure and a Wo
 	expect(xml).toContain('Eine Anerkennungsberatung aus einer Hand einrichten.');
 	expect(xml).toContain('Kammern zum Gespräch einladen');
 
-	// The winning cluster becomes a measure of the field of action "Arbeitsmarkt".
-	await page.getByRole('link', { name: 'Fachkonferenz Arbeitsmarkt' }).click();
+	// From the minutes, the winning cluster becomes a measure of the field "Arbeitsmarkt".
 	await page.getByRole('link', { name: 'Als Maßnahme übernehmen: Anerkennung' }).click();
 	await expect(page.getByLabel('Handlungsfeld (Pflichtfeld)')).toHaveValue(/\d+/);
 	await expectAccessible();

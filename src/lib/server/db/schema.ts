@@ -499,10 +499,13 @@ export const measureIdea = sqliteTable(
 /** What minutes record of a workshop: its activities and their ranked results, as drafted. */
 export interface MinutesResults {
 	activities: {
+		activityId: number;
 		question: string;
 		results: {
 			label: string;
 			kind: 'idea' | 'cluster';
+			/** The idea or cluster, so that a result can be adopted as a measure from the minutes. */
+			targetId: number;
 			ideas: string[];
 			dots: number;
 			voters: number;

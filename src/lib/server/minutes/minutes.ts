@@ -24,10 +24,12 @@ function resultsOf(db: Db, eventId: number): table.MinutesResults {
 			.map((activity) => {
 				const texts = new Map(listIdeas(db, activity.id).map((idea) => [idea.id, idea.text]));
 				return {
+					activityId: activity.id,
 					question: activity.question,
 					results: rankedResults(db, activity.id).map((result) => ({
 						label: result.label,
 						kind: result.target.kind,
+						targetId: result.target.id,
 						ideas:
 							result.target.kind === 'cluster'
 								? result.ideaIds.map((id) => texts.get(id) ?? '')
