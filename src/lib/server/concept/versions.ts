@@ -150,6 +150,14 @@ export function saveVersion(
 	});
 }
 
+/** A version of the process that no body has adopted yet. */
+const unadopted = (processId: number, versionId: number) =>
+	and(
+		eq(table.conceptVersion.id, versionId),
+		eq(table.conceptVersion.processId, processId),
+		isNull(table.conceptVersion.adoptedOn)
+	);
+
 /** Records which body adopted the version on which day; once recorded, it stays. */
 export function recordAdoption(
 	db: Db,
@@ -161,13 +169,7 @@ export function recordAdoption(
 		db
 			.update(table.conceptVersion)
 			.set(adoption)
-			.where(
-				and(
-					eq(table.conceptVersion.id, versionId),
-					eq(table.conceptVersion.processId, processId),
-					isNull(table.conceptVersion.adoptedOn)
-				)
-			)
+			.where(unadopted(processId, versionId))
 			.returning()
 			.get()
 	);
@@ -176,17 +178,7 @@ export function recordAdoption(
 /** Deletes a version nobody adopted. */
 export function deleteVersion(db: Db, processId: number, versionId: number): boolean {
 	return Boolean(
-		db
-			.delete(table.conceptVersion)
-			.where(
-				and(
-					eq(table.conceptVersion.id, versionId),
-					eq(table.conceptVersion.processId, processId),
-					isNull(table.conceptVersion.adoptedOn)
-				)
-			)
-			.returning()
-			.get()
+		db.delete(table.conceptVersion).where(unadopted(processId, versionId)).returning().get()
 	);
 }
 

@@ -32,6 +32,23 @@ function targetOf(row: { ideaId: number | null; clusterId: number | null }): Dot
 		: { kind: 'idea', id: row.ideaId! };
 }
 
+/** One of a participant's dots on an idea or on a cluster, to take back. */
+function oneDotOn(db: Db, column: typeof table.dot.ideaId | typeof table.dot.clusterId) {
+	const p = sql.placeholder;
+	return db
+		.select({ id: table.dot.id })
+		.from(table.dot)
+		.where(
+			and(
+				eq(table.dot.activityId, p('activityId')),
+				eq(table.dot.participantId, p('participantId')),
+				eq(column, p('id'))
+			)
+		)
+		.limit(1)
+		.prepare();
+}
+
 /**
  * The statements of the dot hot path, built once per database: drizzle builds SQL on every
  * call otherwise, and at a thousand dots a second that costs more than SQLite does.
@@ -98,30 +115,8 @@ function prepareDotStatements(db: Db) {
 				clusterId: p('clusterId')
 			})
 			.prepare(),
-		oneOnIdea: db
-			.select({ id: table.dot.id })
-			.from(table.dot)
-			.where(
-				and(
-					eq(table.dot.activityId, p('activityId')),
-					eq(table.dot.participantId, p('participantId')),
-					eq(table.dot.ideaId, p('id'))
-				)
-			)
-			.limit(1)
-			.prepare(),
-		oneOnCluster: db
-			.select({ id: table.dot.id })
-			.from(table.dot)
-			.where(
-				and(
-					eq(table.dot.activityId, p('activityId')),
-					eq(table.dot.participantId, p('participantId')),
-					eq(table.dot.clusterId, p('id'))
-				)
-			)
-			.limit(1)
-			.prepare(),
+		oneOnIdea: oneDotOn(db, table.dot.ideaId),
+		oneOnCluster: oneDotOn(db, table.dot.clusterId),
 		deleteDot: db
 			.delete(table.dot)
 			.where(eq(table.dot.id, p('id')))
