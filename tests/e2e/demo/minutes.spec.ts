@@ -129,4 +129,31 @@ test('from a finished workshop to approved minutes, a traceable measure and a Wo
 	await expect(owner.getByRole('button', { name: /Fassung löschen/ })).toHaveCount(0);
 	await expectAccessible(owner);
 	await ownerContext.close();
+
+	// The steering group reviews the results by field and follows one to its measure.
+	const reviewContext = await browser.newContext({
+		baseURL: test.info().project.use.baseURL,
+		locale: 'de-DE'
+	});
+	const reviewer = await reviewContext.newPage();
+	await logIn(reviewer, expectAccessible, 'steuerung@landau.example');
+	await expectAccessible(reviewer);
+	await reviewer.goto('/o/stadt-landau-in-der-pfalz-demo/p/integrationskonzept-2-0/review');
+	await expectAccessible(reviewer);
+	await reviewer.getByLabel('Handlungsfeld').selectOption({ label: '2 Arbeitsmarkt' });
+	await reviewer.getByRole('button', { name: 'Anzeigen' }).click();
+	const first = reviewer
+		.getByRole('table', { name: 'Auswertung für die Steuerungsgruppe' })
+		.getByRole('row')
+		.nth(1);
+	await expect(first).toContainText('Anerkennung');
+	await expect(first).toContainText('36 %');
+	await expect(first).toContainText(/breit \(\d+ %\)/);
+	await expectAccessible(reviewer);
+	await first.getByRole('link', { name: '2.1' }).click();
+	await expect(reviewer.getByRole('heading', { level: 1 })).toHaveText(
+		'Maßnahme 2.1: Anerkennungsberatung aus einer Hand'
+	);
+	await expectAccessible(reviewer);
+	await reviewContext.close();
 });
