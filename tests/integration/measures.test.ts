@@ -205,3 +205,38 @@ describe('the concept over HTTP', () => {
 		expect(catalogue.body).toContain('Teilnehmende je Jahr');
 	});
 });
+
+describe('implementation monitoring over HTTP', () => {
+	it('records dated statuses, refuses bad ones with a message, and exports the catalogue', async () => {
+		const moderator = await signedIn(seeded.moderator);
+		const saved = await moderator.post(`${seeded.base}/measures/new?/create`, {
+			...measureFields({ title: '=Jobcafé', plannedYear: '2025' })
+		});
+		expect(saved.status).toBe(303);
+		const bad = await moderator.post(`${saved.location}?/recordStatus`, {
+			recordedOn: '2027-02-30',
+			status: 'in_implementation',
+			percentDone: '150',
+			note: ''
+		});
+		expect(bad.status).toBe(400);
+		expect(bad.body).toContain('Bitte geben Sie eine Zahl von 0 bis 100 ein.');
+		const good = await moderator.post(`${saved.location}?/recordStatus`, {
+			recordedOn: '2027-02-01',
+			status: 'in_implementation',
+			percentDone: '40',
+			note: 'Erste Termine laufen'
+		});
+		expect(good.status).toBe(200);
+		expect((await moderator.get(saved.location!)).body).toContain('Erste Termine laufen');
+
+		const plan = await moderator.get(`${seeded.base}/monitoring`);
+		// Planned for 2025, still under way: flagged as overdue in the yearly plan.
+		expect(plan.body).toMatch(/<strong class="flag[^>]*>Überfällig</);
+		const csv = await moderator.get(`${seeded.base}/measures/massnahmen.csv`);
+		expect(csv.status).toBe(200);
+		const row = csv.body.split('\r\n').find((line) => line.includes('Jobcafé'))!;
+		expect(row).toContain("'=Jobcafé");
+		expect(row).toContain('2027-02-01;40;Erste Termine laufen;×;');
+	});
+});

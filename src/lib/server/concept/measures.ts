@@ -17,7 +17,8 @@ export type MeasureInput = Pick<
 	| 'funding'
 	| 'priority'
 	| 'status'
->;
+> &
+	Partial<Pick<table.Measure, 'plannedYear'>>;
 
 export type GoalInput = Pick<table.Goal, 'title' | 'indicator' | 'targetValue'>;
 

@@ -436,6 +436,8 @@ export const measure = sqliteTable(
 		funding: text('funding', { enum: measureFundings }).notNull().default('open'),
 		priority: text('priority', { enum: measurePriorities }).notNull().default('medium'),
 		status: text('status', { enum: measureStatuses }).notNull().default('proposed'),
+		/** The year the measure is planned for (Jahresplanung). */
+		plannedYear: integer('planned_year'),
 		createdAt: createdAt(),
 		updatedAt: integer('updated_at', { mode: 'timestamp_ms' })
 			.notNull()
@@ -660,6 +662,24 @@ export const conceptComment = sqliteTable(
 	(t) => [index('concept_comment_process_idx').on(t.processId, t.target)]
 );
 
+/** A dated status update of a measure during implementation; the latest one is its status. */
+export const measureUpdate = sqliteTable(
+	'measure_update',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		measureId: integer('measure_id')
+			.notNull()
+			.references(() => measure.id, { onDelete: 'cascade' }),
+		recordedOn: text('recorded_on').notNull(),
+		status: text('status', { enum: measureStatuses }).notNull(),
+		note: text('note').notNull().default(''),
+		percentDone: integer('percent_done'),
+		recordedBy: text('recorded_by').notNull(),
+		createdAt: createdAt()
+	},
+	(t) => [index('measure_update_measure_idx').on(t.measureId, t.recordedOn)]
+);
+
 export type Organisation = typeof organisation.$inferSelect;
 export type User = typeof user.$inferSelect;
 export type Session = typeof session.$inferSelect;
@@ -684,3 +704,4 @@ export type Minutes = typeof minutes.$inferSelect;
 export type MinutesItem = typeof minutesItem.$inferSelect;
 export type ConceptVersion = typeof conceptVersion.$inferSelect;
 export type ConceptComment = typeof conceptComment.$inferSelect;
+export type MeasureUpdate = typeof measureUpdate.$inferSelect;

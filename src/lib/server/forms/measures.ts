@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { m } from '$lib/paraglide/messages';
 import {
 	measureFundings,
 	measurePriorities,
@@ -6,7 +7,7 @@ import {
 	measureTimeframes
 } from '../db/schema';
 import * as field from './fields';
-import { id, optionalId } from './process-fields';
+import { id, isoDate, optionalId } from './process-fields';
 
 export const measureForm = v.object({
 	fieldOfActionId: id,
@@ -19,7 +20,20 @@ export const measureForm = v.object({
 	costEstimate: field.optionalText(200),
 	funding: field.choice(measureFundings),
 	priority: field.choice(measurePriorities),
-	status: field.choice(measureStatuses)
+	status: field.choice(measureStatuses),
+	plannedYear: v.pipe(
+		v.optional(v.string(), ''),
+		v.trim(),
+		v.transform((value) => (value === '' ? null : Number(value))),
+		v.nullable(
+			v.pipe(
+				v.number(() => m.error_year()),
+				v.integer(() => m.error_year()),
+				v.minValue(2000, () => m.error_year()),
+				v.maxValue(2100, () => m.error_year())
+			)
+		)
+	)
 });
 
 export const goalForm = v.object({
@@ -38,5 +52,24 @@ export const resultRef = v.object({
 			const [kind, target] = value.split(':') as ['idea' | 'cluster', string];
 			return { kind, id: Number(target) };
 		})
+	)
+});
+
+export const updateForm = v.object({
+	recordedOn: isoDate,
+	status: field.choice(measureStatuses),
+	note: field.optionalText(4000),
+	percentDone: v.pipe(
+		v.optional(v.string(), ''),
+		v.trim(),
+		v.transform((value) => (value === '' ? null : Number(value))),
+		v.nullable(
+			v.pipe(
+				v.number(() => m.error_percent()),
+				v.integer(() => m.error_percent()),
+				v.minValue(0, () => m.error_percent()),
+				v.maxValue(100, () => m.error_percent())
+			)
+		)
 	)
 });

@@ -4,16 +4,7 @@ import { m } from '../../paraglide/messages';
 import type { Db } from '../db';
 import { listIdeas } from './ideas';
 import { rankedResults } from './votes';
-
-/**
- * A cell for spreadsheets: quoted when needed, and defused when it starts like a formula, since
- * ideas come from the public (CSV injection).
- */
-function cell(value: string | number): string {
-	let text = String(value);
-	if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-	return /[";\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
+import { toCsv } from '../export/csv';
 
 /**
  * The ranked results of one activity as CSV for German spreadsheets: semicolons, UTF-8 with a
@@ -48,5 +39,5 @@ export function resultsCsv(db: Db, activityId: number): string {
 			...groups.flatMap((group) => [byGroup.get(group)?.dots ?? 0, byGroup.get(group)?.voters ?? 0])
 		];
 	});
-	return '\uFEFF' + [header, ...rows].map((row) => row.map(cell).join(';')).join('\r\n') + '\r\n';
+	return toCsv([header, ...rows]);
 }

@@ -4,7 +4,9 @@ import { provenanceOf } from '$lib/server/concept/adopt';
 import { measureChoices } from '$lib/server/concept/choices';
 import { deleteMeasure, findMeasure, updateMeasure } from '$lib/server/concept/measures';
 import { getDb } from '$lib/server/db';
-import { measureForm } from '$lib/server/forms/measures';
+import { measureForm, updateForm } from '$lib/server/forms/measures';
+import { listUpdates, recordUpdate } from '$lib/server/monitoring/monitoring';
+import { todayIn } from '$lib/server/time';
 import { parseForm } from '$lib/server/forms/parse';
 import { requireProcess } from '$lib/server/guard';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
@@ -25,7 +27,9 @@ export const load: PageServerLoad = (event) => {
 	return {
 		measure,
 		...provenanceOf(db, measure.id),
-		...measureChoices(db, process.id)
+		...measureChoices(db, process.id),
+		updates: listUpdates(db, measure.id),
+		today: todayIn()
 	};
 };
 
@@ -38,6 +42,13 @@ export const actions: Actions = {
 			return fail(400, { errors: { goalId: m.measure_goal_hint() }, values: form.values });
 		}
 		return { saved: m.saved() };
+	},
+	recordStatus: async (event) => {
+		const { process, measure, user } = requireMeasure(event, 'manageMeasures');
+		const form = parseForm(updateForm, await event.request.formData());
+		if (!form.ok) return fail(400, { updateErrors: form.errors, values: form.values });
+		recordUpdate(getDb(), process.id, measure.id, form.data, user);
+		return { saved: m.update_saved() };
 	},
 	delete: async (event) => {
 		const { organisation, process, measure } = requireMeasure(event, 'manageMeasures');
