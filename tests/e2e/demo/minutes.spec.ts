@@ -87,6 +87,13 @@ test('from a finished workshop to approved minutes, a traceable measure and a Wo
 		page.getByText('Anerkennung ausländischer Abschlüsse schneller prüfen')
 	).toBeVisible();
 	await expectAccessible();
+	// Implementation starts: a first dated status.
+	await page.locator('summary', { hasText: 'Sachstand erfassen' }).click();
+	await page.locator('#update-status').selectOption({ label: 'In Umsetzung' });
+	await page.getByLabel('Was ist geschehen?').fill('Erstes Gespräch mit den Kammern geführt.');
+	await page.getByRole('button', { name: 'Sachstand erfassen' }).click();
+	await expect(page.getByText('Der Sachstand ist erfasst.')).toBeVisible();
+	await expectAccessible();
 
 	// The process owner saves the concept as a version and downloads it for the council.
 	const ownerContext = await browser.newContext({
@@ -155,5 +162,23 @@ test('from a finished workshop to approved minutes, a traceable measure and a Wo
 		'Maßnahme 2.1: Anerkennungsberatung aus einer Hand'
 	);
 	await expectAccessible(reviewer);
+
+	// The yearly status report for the council, with what changed this year.
+	await reviewer.getByRole('link', { name: 'Umsetzung', exact: true }).click();
+	await expectAccessible(reviewer);
+	await reviewer.getByRole('link', { name: 'Sachstandsbericht erstellen' }).click();
+	await expect(
+		reviewer.getByRole('region', { name: 'Was sich im Berichtszeitraum geändert hat' })
+	).toContainText('Erstes Gespräch mit den Kammern geführt.');
+	await expectAccessible(reviewer);
+	const reportDownload = reviewer.waitForEvent('download');
+	await reviewer.getByRole('link', { name: 'Bericht als Word-Datei (DOCX)' }).click();
+	const report = strFromU8(
+		unzipSync(new Uint8Array(await readFile(await (await reportDownload).path())))[
+			'word/document.xml'
+		]!
+	);
+	expect(report).toContain('Sachstandsbericht: Integrationskonzept 2.0');
+	expect(report).toContain('Erstes Gespräch mit den Kammern geführt.');
 	await reviewContext.close();
 });

@@ -1,8 +1,10 @@
+import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { createTestDb, createTestEvent, createTestOrganisation } from '../../../../tests/factories';
 import { createMeasure, findMeasure, type MeasureInput } from '../concept/measures';
+import { statusReportDocx } from '../export/status-report-docx';
 import { addField, listFields } from '../process/fields';
-import { listUpdates, recordUpdate, yearlyPlan } from './monitoring';
+import { listUpdates, recordUpdate, statusReport, yearlyPlan } from './monitoring';
 
 describe('implementation monitoring', () => {
 	it('keeps a dated status history, plans by year, and flags overdue and stalled measures', () => {
@@ -99,5 +101,72 @@ describe('implementation monitoring', () => {
 			Elternkurse: [false, true],
 			Offen: [false, false]
 		});
+	});
+
+	it('reports a period: exactly its changes, and each measure as it stood at its end', async () => {
+		const db = createTestDb();
+		const { process } = createTestEvent(db, createTestOrganisation(db).id);
+		addField(db, process.id, { code: '3', title: 'Wohnen', description: '' });
+		const field = listFields(db, process.id)[0]!.id;
+		const input: MeasureInput = {
+			fieldOfActionId: field,
+			goalId: null,
+			title: 'Mietpatenschaften',
+			description: '',
+			lead: 'Caritas',
+			partners: '',
+			timeframe: 'medium',
+			costEstimate: '',
+			funding: 'application',
+			priority: 'high',
+			status: 'adopted'
+		};
+		const a = createMeasure(db, process.id, input)!;
+		const b = createMeasure(db, process.id, { ...input, title: 'Wohnungsbörse' })!;
+		const by = { name: 'Sozialamt' };
+		const update = (
+			id: number,
+			recordedOn: string,
+			status: 'in_implementation' | 'done',
+			note: string
+		) => recordUpdate(db, process.id, id, { recordedOn, status, note, percentDone: null }, by);
+		update(a.id, '2026-03-01', 'in_implementation', 'vor dem Zeitraum');
+		update(a.id, '2026-07-15', 'in_implementation', 'im Zeitraum');
+		update(b.id, '2026-12-31', 'done', 'am letzten Tag');
+		update(b.id, '2027-01-05', 'done', 'danach');
+
+		const report = statusReport(db, process.id, '2026-07-01', '2026-12-31');
+		expect(report.changes.map((c) => [c.number, c.update.note])).toEqual([
+			['3.1', 'im Zeitraum'],
+			['3.2', 'am letzten Tag']
+		]);
+		expect(report.fields[0]!.measures.map((m) => [m.title, m.status, m.latest?.note])).toEqual([
+			['Mietpatenschaften', 'in_implementation', 'im Zeitraum'],
+			['Wohnungsbörse', 'done', 'am letzten Tag']
+		]);
+		expect(report.counts).toEqual(
+			expect.arrayContaining([
+				{ status: 'in_implementation', count: 1 },
+				{ status: 'done', count: 1 }
+			])
+		);
+		const files = unzipSync(
+			new Uint8Array(
+				await statusReportDocx(report, { organisation: 'Stadt Landau', process: 'Konzept' })
+			)
+		);
+		const xml = strFromU8(files['word/document.xml']!);
+		expect(xml).toContain('Sachstandsbericht: Konzept');
+		expect(xml).toContain('<w:tbl>');
+		expect(xml).toContain('im Zeitraum');
+		expect(xml).not.toContain('vor dem Zeitraum');
+
+		// With no update up to the end of a period, a measure shows its catalogue status.
+		const early = statusReport(db, process.id, '2026-01-01', '2026-02-01');
+		expect(early.changes).toEqual([]);
+		expect(early.fields[0]!.measures.map((m) => [m.status, m.latest])).toEqual([
+			['in_implementation', null],
+			['done', null]
+		]);
 	});
 });

@@ -90,3 +90,38 @@ export function yearlyPlan(db: Db, processId: number, today: string) {
 		measures: entries.filter((e) => e.plannedYear === year)
 	}));
 }
+
+/**
+ * The status report (Sachstandsbericht) for a period: per field of action its measures with
+ * their latest status up to the end of the period (a measure without updates by then shows
+ * its catalogue status), the count per status, and the updates recorded within the period
+ * ("what changed since the last report").
+ */
+export function statusReport(db: Db, processId: number, from: string, to: string) {
+	const fields = listCatalogue(db, processId).map(({ field, measures }) => ({
+		field,
+		measures: measures.map((measure) => {
+			const history = listUpdates(db, measure.id).filter((u) => u.recordedOn <= to);
+			return {
+				...measure,
+				status: history[0]?.status ?? measure.status,
+				latest: history[0] ?? null,
+				changes: history.filter((u) => u.recordedOn >= from).reverse()
+			};
+		})
+	}));
+	const all = fields.flatMap((f) => f.measures);
+	const counts = new Map<table.MeasureStatus, number>();
+	for (const measure of all) counts.set(measure.status, (counts.get(measure.status) ?? 0) + 1);
+	return {
+		from,
+		to,
+		fields,
+		counts: [...counts].map(([status, count]) => ({ status, count })),
+		changes: all.flatMap((measure) =>
+			measure.changes.map((update) => ({ number: measure.number, title: measure.title, update }))
+		)
+	};
+}
+
+export type StatusReport = ReturnType<typeof statusReport>;
