@@ -1,7 +1,14 @@
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { createTestDb, createTestEvent, createTestOrganisation } from '../../../../tests/factories';
-import { createMeasure, findMeasure, type MeasureInput } from '../concept/measures';
+import {
+	addGoal,
+	createMeasure,
+	findMeasure,
+	listCatalogue,
+	type MeasureInput
+} from '../concept/measures';
+import { createRevision } from '../process/processes';
 import { statusReportDocx } from '../export/status-report-docx';
 import { addField, listFields } from '../process/fields';
 import { listUpdates, recordUpdate, statusReport, yearlyPlan } from './monitoring';
@@ -168,5 +175,66 @@ describe('implementation monitoring', () => {
 			['in_implementation', null],
 			['done', null]
 		]);
+	});
+
+	it('carries measures with their status and history into the Fortschreibung', () => {
+		const db = createTestDb();
+		const { process } = createTestEvent(db, createTestOrganisation(db).id);
+		addField(db, process.id, { code: '1', title: 'Sprache', description: '' });
+		const field = listFields(db, process.id)[0]!.id;
+		const goal = addGoal(db, process.id, field, {
+			title: 'Alle Kinder sprechen Deutsch',
+			indicator: '',
+			targetValue: ''
+		})!;
+		const measure = createMeasure(db, process.id, {
+			fieldOfActionId: field,
+			goalId: goal.id,
+			title: 'Sprachkitas',
+			description: '',
+			lead: 'Jugendamt',
+			partners: '',
+			timeframe: 'long',
+			costEstimate: '',
+			funding: 'application',
+			priority: 'high',
+			status: 'adopted',
+			plannedYear: 2027
+		})!;
+		recordUpdate(
+			db,
+			process.id,
+			measure.id,
+			{
+				recordedOn: '2026-09-01',
+				status: 'in_implementation',
+				note: 'Drei Kitas dabei',
+				percentDone: 30
+			},
+			{ name: 'Jugendamt' }
+		);
+
+		const next = createRevision(db, process, {
+			title: 'Integrationskonzept 2030',
+			description: '',
+			template: 'empty',
+			startsOn: '2027-01-01'
+		});
+		const [carried] = listCatalogue(db, next.id).flatMap((c) => c.measures);
+		expect(carried).toMatchObject({
+			number: '1.1',
+			title: 'Sprachkitas',
+			status: 'in_implementation',
+			plannedYear: 2027
+		});
+		expect(carried!.goalId).not.toBe(goal.id);
+		expect(listCatalogue(db, next.id)[0]!.goals.map((g) => g.title)).toEqual([
+			'Alle Kinder sprechen Deutsch'
+		]);
+		expect(listUpdates(db, carried!.id).map((u) => [u.recordedOn, u.note])).toEqual([
+			['2026-09-01', 'Drei Kitas dabei']
+		]);
+		// The earlier process keeps its own.
+		expect(listCatalogue(db, process.id).flatMap((c) => c.measures)).toHaveLength(1);
 	});
 });

@@ -1,6 +1,7 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../db';
 import * as table from '../db/schema';
+import { carryOverMeasures } from '../concept/carry-over';
 import { uniqueSlug } from '../organisations/slug';
 import { layOutPhases, type ProcessTemplate } from './templates';
 
@@ -54,7 +55,8 @@ export function createProcess(db: DbOrTx, input: NewProcess): table.Process {
 
 /**
  * The next round (Fortschreibung) of an earlier process: fresh phases from the template, and
- * the earlier fields of action, guidelines and bodies (with seat plans and members) copied over.
+ * the earlier fields of action, guidelines and bodies (with seat plans and members) copied over,
+ * and the goals and measures carried on with their status and history.
  */
 export function createRevision(
 	db: Db,
@@ -123,6 +125,7 @@ export function createRevision(
 					.run();
 			}
 		}
+		carryOverMeasures(tx, previous.id, created.id, fieldIds);
 		return created;
 	});
 }
