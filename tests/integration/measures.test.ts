@@ -240,3 +240,19 @@ describe('implementation monitoring over HTTP', () => {
 		expect(row).toContain('2027-02-01;40;Erste Termine laufen;×;');
 	});
 });
+
+describe('harmonising results over HTTP', () => {
+	it('is for the steering group, and needs two results and a name', async () => {
+		const item = `${seeded.activityId}:idea:${seeded.ideaId}`;
+		const steering = await signedIn(seeded.steering);
+		const one = await steering.post(`${seeded.base}/review?/link`, { title: 'Thema', items: item });
+		expect(one.status).toBe(400);
+		expect(one.body).toContain('Bitte markieren Sie mindestens zwei Ergebnisse');
+		const moderator = await signedIn(seeded.moderator);
+		expect(
+			(await moderator.post(`${seeded.base}/review?/link`, { title: 'Thema', items: item })).status
+		).toBe(403);
+		const page = await steering.get(`${seeded.base}/review`);
+		expect(page.body).toContain('Markierte als ein Thema verknüpfen');
+	});
+});

@@ -15,6 +15,8 @@ export const permissions = {
 	approveMinutes: ['admin', 'process_owner', 'steering_member'],
 	/** Steering group members comment on the concept draft; process owners resolve comments. */
 	commentConcept: ['admin', 'process_owner', 'steering_member'],
+	/** The steering group and process owners harmonise results across workshops. */
+	harmoniseResults: ['admin', 'process_owner', 'steering_member'],
 	readProcess: allRoles
 } as const satisfies Record<string, readonly Role[]>;
 

@@ -680,6 +680,38 @@ export const measureUpdate = sqliteTable(
 	(t) => [index('measure_update_measure_idx').on(t.measureId, t.recordedOn)]
 );
 
+/**
+ * Results of different workshops marked as the same topic (harmonising), so that the review
+ * shows one line whose support adds up.
+ */
+export const topic = sqliteTable('topic', {
+	id: integer('id').primaryKey({ autoIncrement: true }),
+	processId: integer('process_id')
+		.notNull()
+		.references(() => process.id, { onDelete: 'cascade' }),
+	title: text('title').notNull(),
+	createdAt: createdAt()
+});
+
+/** One result in a topic; a result belongs to one topic at most. */
+export const topicItem = sqliteTable(
+	'topic_item',
+	{
+		topicId: integer('topic_id')
+			.notNull()
+			.references(() => topic.id, { onDelete: 'cascade' }),
+		activityId: integer('activity_id')
+			.notNull()
+			.references(() => activity.id, { onDelete: 'cascade' }),
+		targetKind: text('target_kind', { enum: ['idea', 'cluster'] }).notNull(),
+		targetId: integer('target_id').notNull()
+	},
+	(t) => [
+		primaryKey({ columns: [t.activityId, t.targetKind, t.targetId] }),
+		index('topic_item_topic_idx').on(t.topicId)
+	]
+);
+
 export type Organisation = typeof organisation.$inferSelect;
 export type User = typeof user.$inferSelect;
 export type Session = typeof session.$inferSelect;

@@ -7,6 +7,29 @@ import { listIdeas } from '../live/ideas';
 import { talliesAreVisibleToParticipants } from '../live/views';
 import { rankedResults } from '../live/votes';
 import { breadthOfSupport } from './breadth';
+import { combinedSupport, topicsOf, type ItemRef } from './topics';
+
+/** One line of the review: a workshop result, or a topic of linked results. */
+export interface ReviewItem {
+	key: string;
+	ref: ItemRef;
+	/** All dots of the result's activity, to compare results of different budgets. */
+	activityTotal: number;
+	topicId: number | null;
+	eventId: number;
+	eventTitle: string;
+	question: string;
+	/** Place in its own activity; 0 for a topic. */
+	rank: number;
+	label: string;
+	ideas: string[];
+	dots: number;
+	voters: number;
+	share: number;
+	byCategory: { category: StakeholderCategory | null; dots: number; voters: number }[];
+	breadth: number | null;
+	measures: { id: number; number: string; title: string }[];
+}
 
 export interface ReviewFilters {
 	fieldId: number | null;
@@ -36,7 +59,7 @@ function presentAt(db: Db, eventId: number) {
  * activity's dots (budgets differ between activities), the breadth of its support across the
  * groups present, and the measures it became; most broadly carried shares first.
  */
-export function reviewResults(db: Db, processId: number, filters: ReviewFilters) {
+export function reviewResults(db: Db, processId: number, filters: ReviewFilters): ReviewItem[] {
 	const conditions: SQL[] = [eq(table.event.processId, processId)];
 	if (filters.eventId) conditions.push(eq(table.event.id, filters.eventId));
 	if (filters.phaseId) conditions.push(eq(table.event.phaseId, filters.phaseId));
@@ -49,7 +72,7 @@ export function reviewResults(db: Db, processId: number, filters: ReviewFilters)
 		.all()
 		.filter(({ activity }) => talliesAreVisibleToParticipants(activity));
 
-	const items = activities.flatMap(({ activity, event }) => {
+	const items = activities.flatMap(({ activity, event }): ReviewItem[] => {
 		const results = rankedResults(db, activity.id);
 		const total = results.reduce((sum, r) => sum + r.dots, 0);
 		const present = presentAt(db, event.id);
@@ -61,6 +84,9 @@ export function reviewResults(db: Db, processId: number, filters: ReviewFilters)
 		);
 		return results.map((result, index) => ({
 			key: `${activity.id}:${result.target.kind}:${result.target.id}`,
+			ref: { activityId: activity.id, kind: result.target.kind, id: result.target.id },
+			activityTotal: total,
+			topicId: null,
 			eventId: event.id,
 			eventTitle: event.title,
 			question: activity.question,
@@ -80,5 +106,49 @@ export function reviewResults(db: Db, processId: number, filters: ReviewFilters)
 			]
 		}));
 	});
-	return items.sort((a, b) => b.share - a.share || (b.breadth ?? -1) - (a.breadth ?? -1));
+	return harmonise(db, processId, items).sort(
+		(a, b) => b.share - a.share || (b.breadth ?? -1) - (a.breadth ?? -1)
+	);
+}
+
+/** Results linked as one topic become one line: their support added up, each person once. */
+function harmonise(db: Db, processId: number, items: ReviewItem[]): ReviewItem[] {
+	const topics = topicsOf(db, processId);
+	const members = new Map<number, ReviewItem[]>();
+	const single: ReviewItem[] = [];
+	for (const item of items) {
+		const topic = topics.get(item.key);
+		if (topic) members.set(topic.id, [...(members.get(topic.id) ?? []), item]);
+		else single.push(item);
+	}
+	const merged = [...members].map(([topicId, group]) => {
+		const support = combinedSupport(
+			db,
+			group.map((item) => item.ref)
+		);
+		const present = new Map<StakeholderCategory, number>();
+		for (const eventId of new Set(group.map((item) => item.eventId))) {
+			for (const [category, people] of presentAt(db, eventId)) {
+				present.set(category, (present.get(category) ?? 0) + people);
+			}
+		}
+		const totals = new Map(group.map((item) => [item.ref.activityId, item.activityTotal]));
+		const total = [...totals.values()].reduce((sum, n) => sum + n, 0);
+		const first = group[0]!;
+		return {
+			...first,
+			key: `topic:${topicId}`,
+			topicId,
+			label: topics.get(first.key)!.title,
+			ideas: group.map((item) => `${item.label} (${item.eventTitle})`),
+			eventTitle: [...new Set(group.map((item) => item.eventTitle))].join(', '),
+			question: '',
+			rank: 0,
+			...support,
+			share: total > 0 ? support.dots / total : 0,
+			breadth: breadthOfSupport(support.byCategory, present),
+			measures: [...new Map(group.flatMap((item) => item.measures).map((m) => [m.id, m])).values()]
+		};
+	});
+	return [...single, ...merged];
 }

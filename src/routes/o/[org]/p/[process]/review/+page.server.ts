@@ -1,17 +1,23 @@
+import { fail } from '@sveltejs/kit';
 import * as v from 'valibot';
+import { m } from '$lib/paraglide/messages';
+import { roleAllows } from '$lib/server/auth/roles';
+import * as field from '$lib/server/forms/fields';
+import { parseForm } from '$lib/server/forms/parse';
+import { linkAsTopic, unlinkTopic } from '$lib/server/review/topics';
 import { getDb } from '$lib/server/db';
-import { optionalId } from '$lib/server/forms/process-fields';
+import { id, optionalId } from '$lib/server/forms/process-fields';
 import { requireProcess } from '$lib/server/guard';
 import { listEvents } from '$lib/server/events/events';
 import { listFields } from '$lib/server/process/fields';
 import { listPhases } from '$lib/server/process/phases';
 import { reviewResults } from '$lib/server/review/dashboard';
-import type { PageServerLoad } from './$types';
+import type { Actions, PageServerLoad } from './$types';
 
 const filterForm = v.object({ field: optionalId, event: optionalId, phase: optionalId });
 
 export const load: PageServerLoad = (request) => {
-	const { process } = requireProcess(request, 'readProcess');
+	const { process, role } = requireProcess(request, 'readProcess');
 	const db = getDb();
 	const query = request.url.searchParams;
 	const parsed = v.safeParse(filterForm, {
@@ -25,6 +31,7 @@ export const load: PageServerLoad = (request) => {
 	return {
 		filters,
 		items: reviewResults(db, process.id, filters),
+		canHarmonise: roleAllows(role, 'harmoniseResults'),
 		fields: listFields(db, process.id).map((f) => ({
 			value: String(f.id),
 			label: `${f.code} ${f.title}`
@@ -35,4 +42,37 @@ export const load: PageServerLoad = (request) => {
 		})),
 		phases: listPhases(db, process.id).map((p) => ({ value: String(p.id), label: p.title }))
 	};
+};
+
+const itemRef = v.pipe(
+	v.string(),
+	v.regex(/^\d+:(idea|cluster):\d+$/),
+	v.transform((value) => {
+		const [activityId, kind, id] = value.split(':') as [string, 'idea' | 'cluster', string];
+		return { activityId: Number(activityId), kind, id: Number(id) };
+	})
+);
+const linkForm = v.object({ title: field.requiredText(200), items: v.array(itemRef) });
+
+export const actions: Actions = {
+	link: async (event) => {
+		const { process } = requireProcess(event, 'harmoniseResults');
+		const data = await event.request.formData();
+		const parsed = v.safeParse(linkForm, {
+			title: data.get('title') ?? '',
+			items: data.getAll('items')
+		});
+		if (!parsed.success) return fail(400, { message: m.review_link_invalid() });
+		if (!linkAsTopic(getDb(), process.id, parsed.output.title, parsed.output.items)) {
+			return fail(400, { message: m.review_link_invalid() });
+		}
+		return { saved: m.review_linked() };
+	},
+	unlink: async (event) => {
+		const { process } = requireProcess(event, 'harmoniseResults');
+		const form = parseForm(v.object({ topicId: id }), await event.request.formData());
+		if (!form.ok) return fail(400, { message: m.form_has_errors() });
+		unlinkTopic(getDb(), process.id, form.data.topicId);
+		return { saved: m.review_unlinked() };
+	}
 };
