@@ -156,6 +156,10 @@ test('from a finished workshop to approved minutes, a traceable measure and a Wo
 	await expect(first).toContainText('Anerkennung');
 	await expect(first).toContainText('36 %');
 	await expect(first).toContainText(/breit \(\d+ %\)/);
+	// The chart (drawn by Chart.js) shows where the dots came from; the table holds the figures.
+	await expect(
+		reviewer.getByRole('img', { name: /Balkendiagramm/ }).locator('canvas')
+	).toHaveAttribute('width', /^[1-9]\d*$/);
 	await expectAccessible(reviewer);
 	await first.getByRole('link', { name: '2.1' }).click();
 	await expect(reviewer.getByRole('heading', { level: 1 })).toHaveText(
