@@ -12,6 +12,7 @@ import { listEvents } from '$lib/server/events/events';
 import { listFields } from '$lib/server/process/fields';
 import { listPhases } from '$lib/server/process/phases';
 import { reviewResults } from '$lib/server/review/dashboard';
+import { participationByGroup } from '$lib/server/review/participation';
 import type { Actions, PageServerLoad } from './$types';
 
 const filterForm = v.object({ field: optionalId, event: optionalId, phase: optionalId });
@@ -32,6 +33,7 @@ export const load: PageServerLoad = (request) => {
 		filters,
 		items: reviewResults(db, process.id, filters),
 		canHarmonise: roleAllows(role, 'harmoniseResults'),
+		participation: participationByGroup(db, process.id),
 		fields: listFields(db, process.id).map((f) => ({
 			value: String(f.id),
 			label: `${f.code} ${f.title}`
