@@ -6,7 +6,7 @@ import { provenanceOf } from './adopt';
 import { listCatalogue } from './measures';
 
 /** The participation behind the concept: per event its people, phones, ideas and dots. */
-function participation(db: Db, processId: number): table.ConceptSnapshot['participation'] {
+export function participation(db: Db, processId: number): table.ConceptSnapshot['participation'] {
 	const events = db
 		.select()
 		.from(table.event)

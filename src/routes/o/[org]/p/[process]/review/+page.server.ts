@@ -11,6 +11,7 @@ import { requireProcess } from '$lib/server/guard';
 import { listEvents } from '$lib/server/events/events';
 import { listFields } from '$lib/server/process/fields';
 import { listPhases } from '$lib/server/process/phases';
+import { participation } from '$lib/server/concept/versions';
 import { reviewResults } from '$lib/server/review/dashboard';
 import { participationByGroup } from '$lib/server/review/participation';
 import type { Actions, PageServerLoad } from './$types';
@@ -34,11 +35,12 @@ export const load: PageServerLoad = (request) => {
 		items: reviewResults(db, process.id, filters),
 		canHarmonise: roleAllows(role, 'harmoniseResults'),
 		participation: participationByGroup(db, process.id),
+		events: participation(db, process.id).events,
 		fields: listFields(db, process.id).map((f) => ({
 			value: String(f.id),
 			label: `${f.code} ${f.title}`
 		})),
-		events: listEvents(db, process.id).map(({ event }) => ({
+		eventOptions: listEvents(db, process.id).map(({ event }) => ({
 			value: String(event.id),
 			label: event.title
 		})),
