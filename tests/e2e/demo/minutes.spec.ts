@@ -165,6 +165,7 @@ test('from a finished workshop to approved minutes, a traceable measure and a Wo
 	await expect(reviewer.getByRole('heading', { level: 1 })).toHaveText(
 		'Maßnahme 2.1: Anerkennungsberatung aus einer Hand'
 	);
+	await expect(reviewer.getByText(/Breite der Unterstützung: \d+ %/)).toBeVisible();
 	await expectAccessible(reviewer);
 
 	// The yearly status report for the council, with what changed this year.

@@ -38,7 +38,7 @@ export interface ReviewFilters {
 }
 
 /** The phones of an event per stated group: who was there to give support. */
-function presentAt(db: Db, eventId: number) {
+export function presentAt(db: Db, eventId: number) {
 	const rows = db
 		.select({ category: table.participant.category, people: count() })
 		.from(table.participant)

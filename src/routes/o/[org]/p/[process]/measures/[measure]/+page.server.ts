@@ -1,6 +1,8 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
 import { provenanceOf } from '$lib/server/concept/adopt';
+import { breadthOfSupport } from '$lib/server/review/breadth';
+import { presentAt } from '$lib/server/review/dashboard';
 import { measureChoices } from '$lib/server/concept/choices';
 import { deleteMeasure, findMeasure, updateMeasure } from '$lib/server/concept/measures';
 import { getDb } from '$lib/server/db';
@@ -24,9 +26,14 @@ function requireMeasure(
 export const load: PageServerLoad = (event) => {
 	const { process, measure } = requireMeasure(event, 'readProcess');
 	const db = getDb();
+	const provenance = provenanceOf(db, measure.id);
 	return {
 		measure,
-		...provenanceOf(db, measure.id),
+		...provenance,
+		// How evenly each result's support was spread over the groups at its event.
+		breadths: provenance.sources.map((source) =>
+			source.eventId ? breadthOfSupport(source.breakdown, presentAt(db, source.eventId)) : null
+		),
 		...measureChoices(db, process.id),
 		updates: listUpdates(db, measure.id),
 		today: todayIn()
