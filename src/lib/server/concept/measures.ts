@@ -221,3 +221,11 @@ export function measuresOfIdeas(db: Db, processId: number, ideaIds: number[]) {
 	}
 	return byIdea;
 }
+
+/** The measures a result became, each once, from `measuresOfIdeas` of its ideas. */
+export function measuresOfResult(
+	byIdea: ReturnType<typeof measuresOfIdeas>,
+	ideaIds: number[]
+): { id: number; number: string; title: string }[] {
+	return [...new Map(ideaIds.flatMap((id) => byIdea.get(id) ?? []).map((m) => [m.id, m])).values()];
+}

@@ -62,10 +62,6 @@ export function listActivities(db: Db, eventId: number) {
 		.all();
 }
 
-export function findActivity(db: Db, activityId: number) {
-	return db.select().from(table.activity).where(eq(table.activity.id, activityId)).get();
-}
-
 export function findActivityOfEvent(db: Db, eventId: number, activityId: number) {
 	return db
 		.select()

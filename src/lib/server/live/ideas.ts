@@ -216,18 +216,3 @@ export function renameCluster(
 		.get();
 	return updated ? ok(updated) : failure('not_found');
 }
-
-/** Dissolves a cluster; its ideas stay, ungrouped. */
-export function dissolveCluster(
-	db: Db,
-	activity: table.Activity,
-	clusterId: number
-): LiveResult<null> {
-	if (!regroupingStages.has(activity.stage)) return failure('wrong_stage');
-	const removed = db
-		.delete(table.cluster)
-		.where(and(eq(table.cluster.id, clusterId), eq(table.cluster.activityId, activity.id)))
-		.returning()
-		.get();
-	return removed ? ok(null) : failure('not_found');
-}

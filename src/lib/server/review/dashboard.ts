@@ -1,6 +1,6 @@
 import { and, count, eq, type SQL } from 'drizzle-orm';
 import type { StakeholderCategory } from '../../domain';
-import { measuresOfIdeas } from '../concept/measures';
+import { measuresOfIdeas, measuresOfResult } from '../concept/measures';
 import type { Db } from '../db';
 import * as table from '../db/schema';
 import { listIdeas } from '../live/ideas';
@@ -72,16 +72,20 @@ export function reviewResults(db: Db, processId: number, filters: ReviewFilters)
 		.all()
 		.filter(({ activity }) => talliesAreVisibleToParticipants(activity));
 
-	const items = activities.flatMap(({ activity, event }): ReviewItem[] => {
-		const results = rankedResults(db, activity.id);
+	const ranked = activities.map((found) => ({
+		...found,
+		results: rankedResults(db, found.activity.id)
+	}));
+	// One look-up of measures for all results, not one per activity.
+	const measures = measuresOfIdeas(
+		db,
+		processId,
+		ranked.flatMap(({ results }) => results.flatMap((r) => r.ideaIds))
+	);
+	const items = ranked.flatMap(({ activity, event, results }): ReviewItem[] => {
 		const total = results.reduce((sum, r) => sum + r.dots, 0);
 		const present = presentAt(db, event.id);
 		const texts = new Map(listIdeas(db, activity.id).map((idea) => [idea.id, idea.text]));
-		const measures = measuresOfIdeas(
-			db,
-			processId,
-			results.flatMap((r) => r.ideaIds)
-		);
 		return results.map((result, index) => ({
 			key: `${activity.id}:${result.target.kind}:${result.target.id}`,
 			ref: { activityId: activity.id, kind: result.target.kind, id: result.target.id },
@@ -99,11 +103,7 @@ export function reviewResults(db: Db, processId: number, filters: ReviewFilters)
 			share: total > 0 ? result.dots / total : 0,
 			byCategory: result.byCategory,
 			breadth: breadthOfSupport(result.byCategory, present),
-			measures: [
-				...new Map(
-					result.ideaIds.flatMap((id) => measures.get(id) ?? []).map((m) => [m.id, m])
-				).values()
-			]
+			measures: measuresOfResult(measures, result.ideaIds)
 		}));
 	});
 	return harmonise(db, processId, items).sort(

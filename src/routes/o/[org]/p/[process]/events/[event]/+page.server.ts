@@ -23,7 +23,7 @@ import { requireEvent } from '$lib/server/guard';
 import { listActivities } from '$lib/server/live/activities';
 import { talliesAreVisibleToParticipants } from '$lib/server/live/views';
 import { rankedResults, type RankedResult } from '$lib/server/live/votes';
-import { measuresOfIdeas } from '$lib/server/concept/measures';
+import { measuresOfIdeas, measuresOfResult } from '$lib/server/concept/measures';
 import type { Db } from '$lib/server/db';
 import { listPhases } from '$lib/server/process/phases';
 import type { Actions, PageServerLoad } from './$types';
@@ -41,11 +41,7 @@ function withMeasures(db: Db, processId: number, results: RankedResult[]) {
 	);
 	return results.map((result) => ({
 		...result,
-		measures: [
-			...new Map(
-				result.ideaIds.flatMap((id) => byIdea.get(id) ?? []).map((m) => [m.id, m])
-			).values()
-		]
+		measures: measuresOfResult(byIdea, result.ideaIds)
 	}));
 }
 
