@@ -241,6 +241,8 @@ export const event = sqliteTable(
 		status: text('status', { enum: eventStatuses }).notNull().default('planned'),
 		/** Participants join the event's live workshops with this short code (or its QR code). */
 		joinCode: text('join_code').unique(),
+		/** The moderator stopped new phones from joining (those already in stay). */
+		joinClosed: integer('join_closed', { mode: 'boolean' }).notNull().default(false),
 		createdAt: createdAt()
 	},
 	(t) => [index('event_process_idx').on(t.processId, t.startsAt)]
@@ -388,7 +390,12 @@ export const appliedWrite = sqliteTable(
 		participantId: text('participant_id')
 			.notNull()
 			.references(() => participant.id, { onDelete: 'cascade' }),
-		clientId: text('client_id').notNull()
+		clientId: text('client_id').notNull(),
+		/** What the write did, so that a client id reused for another write is refused. */
+		kind: text('kind', { enum: ['dot:place', 'dot:remove'] })
+			.notNull()
+			.default('dot:place'),
+		activityId: integer('activity_id').references(() => activity.id, { onDelete: 'cascade' })
 	},
 	(t) => [primaryKey({ columns: [t.participantId, t.clientId] })]
 );
