@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, devices, type Response } from '@playwright/test';
 import { openDatabase } from '../src/lib/server/db';
-import { ensureJoinCode } from '../src/lib/server/live/participants';
+import { ensureJoinCode } from '../src/lib/server/workshop/participants';
 import { seedConference } from './seed';
 
 const port = 4320;

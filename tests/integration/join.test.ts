@@ -3,14 +3,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sessionCookieName } from '../../src/lib/server/auth/session';
 import type { Db } from '../../src/lib/server/db';
 import * as table from '../../src/lib/server/db/schema';
-import { createActivity, moveToStage } from '../../src/lib/server/live/activities';
-import { submitIdea } from '../../src/lib/server/live/ideas';
+import { createActivity, moveToStage } from '../../src/lib/server/workshop/activities';
+import { submitIdea } from '../../src/lib/server/workshop/ideas';
 import {
 	ensureJoinCode,
 	joinEvent,
 	participantCookieName
-} from '../../src/lib/server/live/participants';
-import { placeDot } from '../../src/lib/server/live/votes';
+} from '../../src/lib/server/workshop/participants';
+import { placeDot } from '../../src/lib/server/workshop/votes';
 import { createMember, createTestEvent, createTestOrganisation, testPassword } from '../factories';
 import { connectLive, send } from './live-client';
 import { startServer, Visitor, type TestServer } from './server';

@@ -1,5 +1,5 @@
 import { io, type Socket } from 'socket.io-client';
-import type { ClientToServerEvents, ServerToClientEvents } from '../../src/lib/live/protocol';
+import type { ClientToServerEvents, ServerToClientEvents } from '../../src/lib/workshop/protocol';
 
 export type LiveClient = Socket<ServerToClientEvents, ClientToServerEvents>;
 

@@ -3,8 +3,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { sessionCookieName } from '../../src/lib/server/auth/session';
 import type { Db } from '../../src/lib/server/db';
 import * as table from '../../src/lib/server/db/schema';
-import { createActivity } from '../../src/lib/server/live/activities';
-import { joinEvent, participantCookieName } from '../../src/lib/server/live/participants';
+import { createActivity } from '../../src/lib/server/workshop/activities';
+import { joinEvent, participantCookieName } from '../../src/lib/server/workshop/participants';
 import { createMember, createTestEvent, createTestOrganisation, testPassword } from '../factories';
 import { connectLive, next, send, type LiveClient } from './live-client';
 import { startServer, Visitor, type TestServer } from './server';
@@ -98,7 +98,7 @@ describe('the live protocol', () => {
 		const mod = await moderator();
 		const phone = await participant(0);
 		const other = await participant(1);
-		const seen = next(other, 'idea:changed');
+		const seen = next(other, 'ideas:changed');
 		const reply = await send(phone, 'idea:submit', {
 			activityId: activityId(),
 			clientId: 'idea-1',
@@ -108,7 +108,7 @@ describe('the live protocol', () => {
 		expect(reply.ok).toBe(true);
 		const stored = server.db().select().from(table.idea).all();
 		expect(stored.map((i) => i.text)).toContain('Sprachkurse mit Kinderbetreuung');
-		expect((await seen)?.idea.text).toBe('Sprachkurse mit Kinderbetreuung');
+		expect((await seen)?.ideas[0]?.text).toBe('Sprachkurse mit Kinderbetreuung');
 
 		const resend = await send(phone, 'idea:submit', {
 			activityId: activityId(),

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addGoal } from '../../src/lib/server/concept/measures';
 import type { Db } from '../../src/lib/server/db';
-import { createActivity, moveToStage } from '../../src/lib/server/live/activities';
-import { submitIdea } from '../../src/lib/server/live/ideas';
-import { joinEvent } from '../../src/lib/server/live/participants';
-import { placeDot } from '../../src/lib/server/live/votes';
+import { createActivity, moveToStage } from '../../src/lib/server/workshop/activities';
+import { submitIdea } from '../../src/lib/server/workshop/ideas';
+import { joinEvent } from '../../src/lib/server/workshop/participants';
+import { placeDot } from '../../src/lib/server/workshop/votes';
 import { addField, listFields } from '../../src/lib/server/process/fields';
 import { createMember, createTestEvent, createTestOrganisation, testPassword } from '../factories';
 import { startServer, Visitor, type TestServer } from './server';

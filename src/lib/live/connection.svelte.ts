@@ -1,42 +1,43 @@
 /**
  * The browser's side of the live protocol (docs/live-protocol.md), shared by the phone page,
- * the moderator's console and the projector. It keeps the event's activities and the one on
- * screen up to date, and re-syncs the whole state after every (re)connect.
+ * the moderator's console and the projector. It feeds the workshop state from acks and
+ * broadcasts, and re-syncs the whole state after every (re)connect.
  */
-import { io, type Socket } from 'socket.io-client';
+import { io, type ManagerOptions, type Socket, type SocketOptions } from 'socket.io-client';
+import type { LiveErrorCode } from '$lib/workshop/errors';
+import type { MessageInput, MessageName, SocketAuth } from '$lib/workshop/messages';
 import type {
-	ActivitySummary,
-	ActivityView,
+	AckValues,
 	ClientToServerEvents,
-	IdeaView,
-	LiveErrorCode,
 	Reply,
-	ServerToClientEvents,
-	SocketAuth
-} from './protocol';
+	ServerToClientEvents
+} from '$lib/workshop/protocol';
+import { WorkshopState } from './workshop-state.svelte';
 
 type LiveSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
-type Payload<E extends keyof ClientToServerEvents> = Parameters<ClientToServerEvents[E]>[0];
-type AckValue<E extends keyof ClientToServerEvents> =
-	Parameters<Parameters<ClientToServerEvents[E]>[1]>[0] extends Reply<infer T> ? T : never;
 
 /** What the client itself may report besides the server's codes. */
 export type ClientErrorCode = LiveErrorCode | 'no_connection';
+export type ClientReply<T> = { ok: true; value: T } | { ok: false; error: ClientErrorCode };
 
 /**
  * `online`: connected; `offline`: the link dropped, socket.io keeps trying; `refused`: the
- * server does not accept our credentials any more (e.g. the device token was removed).
+ * server does not accept us (any more): the device token was removed, the moderator logged out
+ * or lost the right to run the event.
  */
 export type ConnectionStatus = 'connecting' | 'online' | 'offline' | 'refused';
 
 /** How long to wait for an ack before treating the write as not (yet) delivered. */
 const ackTimeoutMs = 10_000;
 
-export interface Turnout {
-	voters: number;
-	participants: number;
-	present: number;
-}
+/**
+ * Websocket first: one round trip fewer than long-polling and its upgrade, which matters for
+ * 300 phones coming back after a restart. Where a proxy blocks websockets, polling takes over.
+ */
+const transportOptions: Partial<ManagerOptions & SocketOptions> = {
+	transports: ['websocket', 'polling'],
+	tryAllTransports: true
+};
 
 /** A write id the server remembers; works on plain-http intranet hosts (no randomUUID there). */
 export function newClientId(): string {
@@ -45,26 +46,23 @@ export function newClientId(): string {
 	).join('');
 }
 
-export class LiveConnection {
+export class LiveConnection extends WorkshopState {
 	status = $state<ConnectionStatus>('connecting');
-	title = $state('');
-	activities = $state<ActivitySummary[]>([]);
-	/** The activity on screen. */
-	activity = $state<ActivityView | null>(null);
-	turnout = $state<Turnout | null>(null);
-	/** The activity chosen by hand; otherwise the newest one still open. */
-	chosenId = $state<number | null>(null);
 
 	protected socket: LiveSocket;
 	private listening = new AbortController();
 
 	constructor(auth: SocketAuth = {}) {
-		this.socket = io({ auth });
+		super();
+		this.socket = io({ auth, ...transportOptions });
 		this.socket.on('connect', () => {
 			this.status = 'online';
 			void this.resync().then(() => this.connected());
 		});
-		this.socket.on('disconnect', () => (this.status = 'offline'));
+		this.socket.on('disconnect', (reason) => {
+			// The server ending the connection on purpose is final; anything else is retried.
+			this.status = reason === 'io server disconnect' ? 'refused' : 'offline';
+		});
 		this.socket.on('connect_error', () => {
 			// A refused handshake is final; a network failure is retried by socket.io.
 			this.status = this.socket.active ? 'offline' : 'refused';
@@ -81,88 +79,62 @@ export class LiveConnection {
 		);
 		addEventListener('online', () => this.socket.connect(), { signal });
 		this.socket.on('event:activities', (activities) => {
-			this.activities = activities;
-			void this.showActivity();
+			this.applyActivities(activities);
+			void this.refreshActivity();
 		});
-		this.socket.on('activity:state', (view) => {
-			if (view.id !== this.activity?.id) return;
-			// Broadcasts carry no one's own dots; keep ours, which come with our acks.
-			this.activity = { ...view, mine: this.activity.mine, tallies: view.tallies };
-		});
-		this.socket.on('idea:changed', ({ activityId, idea }) => {
-			if (activityId === this.activity?.id) this.upsertIdea(idea);
-		});
-		this.socket.on('activity:tallies', ({ activityId, tallies, voters, participants, present }) => {
-			if (activityId !== this.activity?.id) return;
-			this.activity.tallies = tallies;
-			this.turnout = { voters, participants, present };
-		});
+		this.socket.on('activity:state', (view) => this.applyState(view));
+		this.socket.on('ideas:changed', ({ activityId, ideas }) => this.applyIdeas(activityId, ideas));
+		this.socket.on('ideas:removed', ({ activityId, ideaIds }) =>
+			this.removeIdeas(activityId, ideaIds)
+		);
+		this.socket.on('cluster:changed', ({ activityId, cluster }) =>
+			this.applyCluster(activityId, cluster)
+		);
+		this.socket.on('activity:tallies', (message) => this.applyTallies(message));
 	}
 
-	/** Sends one event and waits for its ack; a lost link or a timeout is `no_connection`. */
-	async request<E extends keyof ClientToServerEvents>(
+	/** Sends one message and waits for its ack; a lost link or a timeout is `no_connection`. */
+	async request<E extends MessageName>(
 		event: E,
-		payload: Payload<E>
-	): Promise<{ ok: true; value: AckValue<E> } | { ok: false; error: ClientErrorCode }> {
+		payload: MessageInput<E>
+	): Promise<ClientReply<AckValues[E]>> {
 		if (!this.socket.connected) return { ok: false, error: 'no_connection' };
 		try {
 			const socket = this.socket.timeout(ackTimeoutMs);
 			// socket.io's typed emitWithAck cannot follow a generic event name.
 			const emit = socket.emitWithAck.bind(socket) as (
 				event: E,
-				payload: Payload<E>
-			) => Promise<Reply<AckValue<E>>>;
+				payload: MessageInput<E>
+			) => Promise<Reply<AckValues[E]>>;
 			return await emit(event, payload);
 		} catch {
 			return { ok: false, error: 'no_connection' };
 		}
 	}
 
-	/** The activity to show: the chosen one, else the newest still open, else the newest. */
-	get currentId(): number | null {
-		const ids = this.activities.map((a) => a.id);
-		if (this.chosenId !== null && ids.includes(this.chosenId)) return this.chosenId;
-		const open = this.activities.filter((a) => a.stage !== 'closed');
-		return (open.at(-1) ?? this.activities.at(-1))?.id ?? null;
-	}
-
-	choose(activityId: number) {
-		this.chosenId = activityId;
-		void this.showActivity();
+	override choose(activityId: number) {
+		super.choose(activityId);
+		void this.refreshActivity();
 	}
 
 	async resync() {
 		const event = await this.request('event:sync', {});
 		if (!event.ok) return;
-		this.title = event.value.title;
-		this.activities = event.value.activities;
-		await this.showActivity(true);
+		this.applyEvent(event.value);
+		await this.refreshActivity(true);
 	}
 
-	private async showActivity(force = false) {
+	/** Fetches the activity on screen whole when it changed (or always, after a reconnect). */
+	private async refreshActivity(force = false) {
+		if (!force && !this.needsActivity) return;
 		const id = this.currentId;
-		if (id === null) {
-			this.activity = null;
-			return;
-		}
-		if (!force && this.activity?.id === id) {
-			const summary = this.activities.find((a) => a.id === id);
-			if (summary?.stage === this.activity.stage) return;
-		}
+		if (id === null) return this.showActivity(null);
 		const view = await this.request('activity:sync', { activityId: id });
-		if (view.ok && this.currentId === view.value.id) this.activity = view.value;
+		if (view.ok) this.showActivity(view.value);
 	}
 
 	/** After each (re)connect and re-sync; the phone sends what waited in its outbox. */
 	protected connected() {}
-
-	protected upsertIdea(idea: IdeaView) {
-		if (!this.activity) return;
-		const ideas = this.activity.ideas;
-		const index = ideas.findIndex((i) => i.id === idea.id);
-		if (index >= 0) ideas[index] = idea;
-		else ideas.push(idea);
-	}
 
 	close() {
 		this.listening.abort();

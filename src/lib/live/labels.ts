@@ -43,6 +43,7 @@ const errors: Record<ClientErrorCode, () => string> = {
 	budget_exhausted: m.live_error_budget_exhausted,
 	target_limit: m.live_error_target_limit,
 	no_dot_there: m.live_error_no_dot_there,
+	client_id_reused: m.live_error_client_id_reused,
 	server_error: m.live_error_server_error,
 	no_connection: m.live_error_no_connection
 };

@@ -1,7 +1,7 @@
 /** The moderator's console and the projector: the same connection, with the moderator's writes. */
+import type { ActivityStage } from '$lib/domain';
+import type { ActivitySettings, MessageInput, MessageName } from '$lib/workshop/messages';
 import { LiveConnection, type ClientErrorCode } from './connection.svelte';
-import type { ActivitySettings, ClientToServerEvents } from './protocol';
-import type { ActivityStage } from '../domain';
 
 export class ModeratorConnection extends LiveConnection {
 	/** The last refused action, shown next to the controls. */
@@ -11,10 +11,7 @@ export class ModeratorConnection extends LiveConnection {
 		super({ eventId });
 	}
 
-	private async act<E extends keyof ClientToServerEvents>(
-		event: E,
-		payload: Parameters<ClientToServerEvents[E]>[0]
-	) {
+	private async act<E extends MessageName>(event: E, payload: MessageInput<E>) {
 		const reply = await this.request(event, payload);
 		this.actionError = reply.ok ? null : reply.error;
 		return reply;
@@ -32,48 +29,46 @@ export class ModeratorConnection extends LiveConnection {
 
 	async setStage(stage: ActivityStage) {
 		const reply = await this.act('activity:stage', { activityId: this.activityId, stage });
-		if (reply.ok && this.activity?.id === reply.value.id) {
-			this.activity = reply.value;
-			const summary = this.activities.find((a) => a.id === reply.value.id);
-			if (summary) summary.stage = reply.value.stage;
-		}
+		if (reply.ok) this.showActivity(reply.value);
 	}
 
 	async hideIdea(ideaId: number, hidden: boolean) {
-		const reply = await this.act('idea:hide', { activityId: this.activityId, ideaId, hidden });
-		if (reply.ok) this.upsertIdea(reply.value);
+		const activityId = this.activityId;
+		const reply = await this.act('idea:hide', { activityId, ideaId, hidden });
+		if (reply.ok) this.applyIdeas(activityId, [reply.value]);
 	}
 
 	async correctIdea(ideaId: number, text: string) {
-		const reply = await this.act('idea:correct', { activityId: this.activityId, ideaId, text });
-		if (reply.ok) this.upsertIdea(reply.value);
+		const activityId = this.activityId;
+		const reply = await this.act('idea:correct', { activityId, ideaId, text });
+		if (reply.ok) this.applyIdeas(activityId, [reply.value]);
 		return reply.ok;
 	}
 
 	async mergeIdea(ideaId: number, intoId: number) {
-		const reply = await this.act('idea:merge', { activityId: this.activityId, ideaId, intoId });
-		if (reply.ok) this.upsertIdea(reply.value);
+		const activityId = this.activityId;
+		const reply = await this.act('idea:merge', { activityId, ideaId, intoId });
+		if (reply.ok) this.applyIdeas(activityId, [reply.value]);
 	}
 
 	async moveIdea(ideaId: number, clusterId: number | null) {
-		const reply = await this.act('idea:move', { activityId: this.activityId, ideaId, clusterId });
-		if (reply.ok) this.upsertIdea(reply.value);
+		const activityId = this.activityId;
+		const reply = await this.act('idea:move', { activityId, ideaId, clusterId });
+		if (reply.ok) this.applyIdeas(activityId, [reply.value]);
 	}
 
+	/** The ideas follow by broadcast, as they do for everyone else in the room. */
 	async createCluster(title: string, ideaIds: number[]) {
-		const reply = await this.act('cluster:create', { activityId: this.activityId, title, ideaIds });
-		if (reply.ok) await this.resync();
+		const activityId = this.activityId;
+		const reply = await this.act('cluster:create', { activityId, title, ideaIds });
+		if (reply.ok) this.applyCluster(activityId, reply.value);
 		return reply.ok;
 	}
 
 	async renameCluster(clusterId: number, title: string) {
-		const reply = await this.act('cluster:rename', {
-			activityId: this.activityId,
-			clusterId,
-			title
-		});
-		const cluster = this.activity?.clusters.find((c) => c.id === clusterId);
-		if (reply.ok && cluster) cluster.title = reply.value.title;
+		const activityId = this.activityId;
+		const reply = await this.act('cluster:rename', { activityId, clusterId, title });
+		if (reply.ok) this.applyCluster(activityId, reply.value);
 		return reply.ok;
 	}
 }

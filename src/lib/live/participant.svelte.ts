@@ -1,20 +1,10 @@
 /**
- * The phone's connection: ideas wait in an outbox (kept in localStorage, so a reload or a dead
- * battery loses nothing typed) until the server has acknowledged them; dots go one at a time.
+ * The phone's connection: ideas wait in an outbox until the server has acknowledged them; dots
+ * go one at a time.
  */
+import type { DotTarget } from '$lib/workshop/messages';
 import { LiveConnection, newClientId, type ClientErrorCode } from './connection.svelte';
-import type { DotTarget } from './protocol';
-
-export interface OwnIdea {
-	clientId: string;
-	activityId: number;
-	text: string;
-	language: string;
-	/** Set once the server has stored the idea. */
-	ideaId: number | null;
-	/** Why the server refused it for good (e.g. collecting had ended). */
-	error: ClientErrorCode | null;
-}
+import { IdeaOutbox } from './idea-outbox.svelte';
 
 type DotWrite = { event: 'dot:place' | 'dot:remove'; clientId: string; target: DotTarget };
 
@@ -22,43 +12,24 @@ type DotWrite = { event: 'dot:place' | 'dot:remove'; clientId: string; target: D
 const rateLimitRetryMs = 5_000;
 
 export class ParticipantConnection extends LiveConnection {
-	ownIdeas = $state<OwnIdea[]>([]);
+	outbox: IdeaOutbox;
 	/** A dot is on its way; further taps wait for its answer. */
 	voting = $state(false);
 	/** The last refused dot, shown to the participant. */
 	dotError = $state<ClientErrorCode | null>(null);
 
-	private storageKey: string;
 	private flushing = false;
 	/** A dot whose answer was lost with the link: resent with the same id once it is back. */
 	private unanswered: DotWrite | null = null;
 
 	constructor(eventId: number) {
 		super();
-		this.storageKey = `mitwirken.ideas.${eventId}`;
-		try {
-			this.ownIdeas = JSON.parse(localStorage.getItem(this.storageKey) ?? '[]');
-		} catch {
-			this.ownIdeas = [];
-		}
+		this.outbox = new IdeaOutbox(globalThis.localStorage, `mitwirken.ideas.${eventId}`);
 	}
 
 	submitIdea(activityId: number, text: string, language: string) {
-		this.ownIdeas.push({
-			clientId: newClientId(),
-			activityId,
-			text,
-			language,
-			ideaId: null,
-			error: null
-		});
-		this.save();
+		this.outbox.add({ clientId: newClientId(), activityId, text, language });
 		void this.flush();
-	}
-
-	/** Ideas typed but not yet acknowledged. */
-	get waiting(): number {
-		return this.ownIdeas.filter((idea) => idea.ideaId === null && idea.error === null).length;
 	}
 
 	protected override connected() {
@@ -70,28 +41,19 @@ export class ParticipantConnection extends LiveConnection {
 		if (this.flushing) return;
 		this.flushing = true;
 		try {
-			for (const idea of this.ownIdeas) {
-				if (idea.ideaId !== null || idea.error !== null) continue;
+			// Ideas typed while earlier ones are on their way are sent in the same run.
+			for (let idea = this.outbox.waiting[0]; idea; idea = this.outbox.waiting[0]) {
 				const { activityId, clientId, text, language } = idea;
 				const reply = await this.request('idea:submit', { activityId, clientId, text, language });
-				if (reply.ok) idea.ideaId = reply.value.id;
-				else if (reply.error === 'no_connection') break;
-				else if (reply.error === 'rate_limited') {
+				const step = this.outbox.answered(idea, reply);
+				if (step === 'wait_for_link') break;
+				if (step === 'retry_later') {
 					setTimeout(() => void this.flush(), rateLimitRetryMs);
 					break;
-				} else idea.error = reply.error;
-				this.save();
+				}
 			}
 		} finally {
 			this.flushing = false;
-		}
-	}
-
-	private save() {
-		try {
-			localStorage.setItem(this.storageKey, JSON.stringify(this.ownIdeas));
-		} catch {
-			// Storage full or disabled: the outbox still lives as long as the page does.
 		}
 	}
 
@@ -115,7 +77,7 @@ export class ParticipantConnection extends LiveConnection {
 		});
 		this.voting = false;
 		this.unanswered = !reply.ok && reply.error === 'no_connection' ? write : null;
-		if (!reply.ok) this.dotError = reply.error;
-		else if (this.activity?.id === activityId) this.activity.mine = reply.value;
+		if (reply.ok) this.applyMine(activityId, reply.value);
+		else this.dotError = reply.error;
 	}
 }

@@ -11,7 +11,7 @@ import {
 	findParticipant,
 	joinEvent,
 	participantCookieName
-} from '$lib/server/live/participants';
+} from '$lib/server/workshop/participants';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 const joinForm = v.object({

@@ -7,7 +7,7 @@ import {
 	findParticipant,
 	participantCookieName,
 	setParticipantLocale
-} from '$lib/server/live/participants';
+} from '$lib/server/workshop/participants';
 import type { RequestHandler } from './$types';
 
 /** Works without JavaScript: a plain form post sets the language cookie and reloads the page. */

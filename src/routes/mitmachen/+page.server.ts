@@ -1,6 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
-import { findEventByJoinCode } from '$lib/server/live/participants';
+import { findEventByJoinCode } from '$lib/server/workshop/participants';
 import type { PageServerLoad } from './$types';
 
 /** The code typed by hand (a plain GET form, so it works without JavaScript). */

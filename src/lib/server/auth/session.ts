@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../db';
 import * as table from '../db/schema';
+import { accessChanged } from './access-changes';
 import { issueToken, secretMatches, splitToken } from './token';
 
 export const sessionCookieName = 'mitwirken_session';
@@ -66,10 +67,26 @@ export function sessionExpiresAt(session: table.Session): Date {
 	return new Date(session.lastVerifiedAt.getTime() + inactivityTimeoutMs);
 }
 
+/** Whether a session still exists and has been used recently enough to be valid. */
+export function sessionIsActive(db: Db, sessionId: string, now = new Date()): boolean {
+	const session = db
+		.select({ lastVerifiedAt: table.session.lastVerifiedAt })
+		.from(table.session)
+		.where(eq(table.session.id, sessionId))
+		.get();
+	return !!session && now.getTime() - session.lastVerifiedAt.getTime() < inactivityTimeoutMs;
+}
+
 export function invalidateSession(db: Db, sessionId: string) {
-	db.delete(table.session).where(eq(table.session.id, sessionId)).run();
+	const ended = db
+		.delete(table.session)
+		.where(eq(table.session.id, sessionId))
+		.returning({ userId: table.session.userId })
+		.get();
+	if (ended) accessChanged(ended.userId);
 }
 
 export function invalidateUserSessions(db: Db, userId: number) {
 	db.delete(table.session).where(eq(table.session.userId, userId)).run();
+	accessChanged(userId);
 }

@@ -1,7 +1,8 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../db';
 import * as table from '../db/schema';
-import { rankedResults, type DotTarget } from '../live/votes';
+import type { DotTarget } from '../../workshop/messages';
+import { rankedResults } from '../workshop/votes';
 import { createMeasure, type MeasureInput } from './measures';
 
 export interface ResultRef {

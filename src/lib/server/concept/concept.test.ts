@@ -7,10 +7,10 @@ import {
 } from '../../../../tests/factories';
 import type { Db } from '../db';
 import type * as table from '../db/schema';
-import { createActivity, moveToStage } from '../live/activities';
-import { createCluster, mergeIdea, submitIdea } from '../live/ideas';
-import { joinEvent } from '../live/participants';
-import { placeDot } from '../live/votes';
+import { createActivity, moveToStage } from '../workshop/activities';
+import { createCluster, mergeIdea, submitIdea } from '../workshop/ideas';
+import { joinEvent } from '../workshop/participants';
+import { placeDot } from '../workshop/votes';
 import { addField, deleteField } from '../process/fields';
 import { adoptResult, provenanceOf } from './adopt';
 import {

@@ -736,6 +736,7 @@ export type Activity = typeof activity.$inferSelect;
 export type Participant = typeof participant.$inferSelect;
 export type Idea = typeof idea.$inferSelect;
 export type Cluster = typeof cluster.$inferSelect;
+export type AppliedWrite = typeof appliedWrite.$inferSelect;
 export type Goal = typeof goal.$inferSelect;
 export type Measure = typeof measure.$inferSelect;
 export type MeasureSource = typeof measureSource.$inferSelect;

@@ -1,10 +1,11 @@
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../db';
 import * as table from '../db/schema';
-import { createActivity, moveToStage } from '../live/activities';
-import { createCluster, submitIdea } from '../live/ideas';
-import { joinEvent } from '../live/participants';
-import { placeDot, type DotTarget } from '../live/votes';
+import { createActivity, moveToStage } from '../workshop/activities';
+import { createCluster, submitIdea } from '../workshop/ideas';
+import { joinEvent } from '../workshop/participants';
+import type { DotTarget } from '../../workshop/messages';
+import { placeDot } from '../workshop/votes';
 import { draftMinutes } from '../minutes/minutes';
 
 // Who came to the demo's finished workshop: self-declared groups and phone languages.

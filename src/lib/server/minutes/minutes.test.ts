@@ -10,10 +10,10 @@ import type { Db } from '../db';
 import type * as table from '../db/schema';
 import { addAgendaItem, addGuest, findEvent } from '../events/events';
 import { minutesDocx } from '../export/minutes-docx';
-import { createActivity, moveToStage } from '../live/activities';
-import { createCluster, submitIdea } from '../live/ideas';
-import { joinEvent } from '../live/participants';
-import { placeDot } from '../live/votes';
+import { createActivity, moveToStage } from '../workshop/activities';
+import { createCluster, submitIdea } from '../workshop/ideas';
+import { joinEvent } from '../workshop/participants';
+import { placeDot } from '../workshop/votes';
 import {
 	addItem,
 	approveMinutes,

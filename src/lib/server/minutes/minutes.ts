@@ -2,10 +2,10 @@ import { and, asc, desc, eq } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../db';
 import * as table from '../db/schema';
 import { listAgenda, listAttendees } from '../events/events';
-import { listActivities } from '../live/activities';
-import { listIdeas } from '../live/ideas';
-import { talliesAreVisibleToParticipants } from '../live/views';
-import { rankedResults } from '../live/votes';
+import { listActivities } from '../workshop/activities';
+import { listIdeas } from '../workshop/ideas';
+import { talliesVisibleToParticipants } from '../../workshop/rules';
+import { rankedResults } from '../workshop/votes';
 
 export type MinutesChange =
 	{ ok: true } | { ok: false; reason: 'not_found' | 'locked' | 'wrong_status' };
@@ -20,7 +20,7 @@ const refused = (reason: 'not_found' | 'locked' | 'wrong_status'): MinutesChange
 function resultsOf(db: Db, eventId: number): table.MinutesResults {
 	return {
 		activities: listActivities(db, eventId)
-			.filter(talliesAreVisibleToParticipants)
+			.filter(talliesVisibleToParticipants)
 			.map((activity) => {
 				const texts = new Map(listIdeas(db, activity.id).map((idea) => [idea.id, idea.text]));
 				return {

@@ -1,6 +1,7 @@
 import { and, asc, count, eq } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../db';
 import * as table from '../db/schema';
+import { accessChanged } from '../auth/access-changes';
 import { roleAllows, type Permission, type Role } from '../auth/roles';
 import { uniqueSlug } from './slug';
 
@@ -122,7 +123,7 @@ export function changeMemberRole(
 	userId: number,
 	role: Role
 ): MemberChange {
-	return db.transaction((tx) => {
+	const result = db.transaction((tx) => {
 		const current = findRole(tx, organisationId, userId);
 		if (!current) return { ok: false, reason: 'not_member' } as const;
 		if (current === 'admin' && role !== 'admin' && countAdmins(tx, organisationId) <= 1) {
@@ -139,10 +140,12 @@ export function changeMemberRole(
 			.run();
 		return { ok: true } as const;
 	});
+	if (result.ok) accessChanged(userId);
+	return result;
 }
 
 export function removeMember(db: Db, organisationId: number, userId: number): MemberChange {
-	return db.transaction((tx) => {
+	const result = db.transaction((tx) => {
 		const current = findRole(tx, organisationId, userId);
 		if (!current) return { ok: false, reason: 'not_member' } as const;
 		if (current === 'admin' && countAdmins(tx, organisationId) <= 1) {
@@ -158,4 +161,6 @@ export function removeMember(db: Db, organisationId: number, userId: number): Me
 			.run();
 		return { ok: true } as const;
 	});
+	if (result.ok) accessChanged(userId);
+	return result;
 }

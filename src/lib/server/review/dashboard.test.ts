@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { createTestDb, createTestEvent, createTestOrganisation } from '../../../../tests/factories';
 import type * as table from '../db/schema';
-import { createActivity, moveToStage } from '../live/activities';
-import { submitIdea } from '../live/ideas';
-import { joinEvent } from '../live/participants';
-import { placeDot } from '../live/votes';
+import { createActivity, moveToStage } from '../workshop/activities';
+import { submitIdea } from '../workshop/ideas';
+import { joinEvent } from '../workshop/participants';
+import { placeDot } from '../workshop/votes';
 import { addField, listFields } from '../process/fields';
 import { reviewResults } from './dashboard';
 import { linkAsTopic, unlinkTopic } from './topics';

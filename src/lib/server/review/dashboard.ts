@@ -3,9 +3,9 @@ import type { StakeholderCategory } from '../../domain';
 import { measuresOfIdeas, measuresOfResult } from '../concept/measures';
 import type { Db } from '../db';
 import * as table from '../db/schema';
-import { listIdeas } from '../live/ideas';
-import { talliesAreVisibleToParticipants } from '../live/views';
-import { rankedResults } from '../live/votes';
+import { listIdeas } from '../workshop/ideas';
+import { talliesVisibleToParticipants } from '../../workshop/rules';
+import { rankedResults } from '../workshop/votes';
 import { breadthOfSupport } from './breadth';
 import { combinedSupport, topicsOf, type ItemRef } from './topics';
 
@@ -70,7 +70,7 @@ export function reviewResults(db: Db, processId: number, filters: ReviewFilters)
 		.innerJoin(table.event, eq(table.activity.eventId, table.event.id))
 		.where(and(...conditions))
 		.all()
-		.filter(({ activity }) => talliesAreVisibleToParticipants(activity));
+		.filter(({ activity }) => talliesVisibleToParticipants(activity));
 
 	const ranked = activities.map((found) => ({
 		...found,

@@ -20,9 +20,9 @@ import { agendaForm, eventForm, guestForm } from '$lib/server/forms/events';
 import { parseForm } from '$lib/server/forms/parse';
 import { direction, id } from '$lib/server/forms/process-fields';
 import { requireEvent } from '$lib/server/guard';
-import { listActivities } from '$lib/server/live/activities';
-import { talliesAreVisibleToParticipants } from '$lib/server/live/views';
-import { rankedResults, type RankedResult } from '$lib/server/live/votes';
+import { listActivities } from '$lib/server/workshop/activities';
+import { talliesVisibleToParticipants } from '$lib/workshop/rules';
+import { rankedResults, type RankedResult } from '$lib/server/workshop/votes';
 import { measuresOfIdeas, measuresOfResult } from '$lib/server/concept/measures';
 import type { Db } from '$lib/server/db';
 import { listPhases } from '$lib/server/process/phases';
@@ -61,7 +61,7 @@ export const load: PageServerLoad = (request) => {
 			id: activity.id,
 			question: activity.question,
 			stage: activity.stage,
-			results: talliesAreVisibleToParticipants(activity)
+			results: talliesVisibleToParticipants(activity)
 				? withMeasures(db, process.id, rankedResults(db, activity.id))
 				: null
 		}))

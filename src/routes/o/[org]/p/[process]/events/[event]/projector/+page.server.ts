@@ -1,6 +1,6 @@
 import { getDb } from '$lib/server/db';
 import { requireEvent } from '$lib/server/guard';
-import { joinLink } from '$lib/server/live/join-link';
+import { joinLink } from '$lib/server/workshop/join-link';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (request) => {

@@ -2,8 +2,8 @@ import { error } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
 import { getDb } from '$lib/server/db';
 import { requireEvent } from '$lib/server/guard';
-import { findActivityOfEvent } from '$lib/server/live/activities';
-import { resultsCsv } from '$lib/server/live/results-csv';
+import { findActivityOfEvent } from '$lib/server/workshop/activities';
+import { resultsCsv } from '$lib/server/export/results-csv';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = (request) => {

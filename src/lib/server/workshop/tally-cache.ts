@@ -1,5 +1,7 @@
 import type { Db } from '../db';
-import type { DotTarget, Tally } from './votes';
+import type { DotTarget } from '../../workshop/messages';
+import type { TallyView } from '../../workshop/protocol';
+import { targetKey, targetOf } from '../../workshop/rules';
 
 interface ActivityTallies {
 	/** Dots per target, and per target how many each participant gave. */
@@ -7,8 +9,6 @@ interface ActivityTallies {
 	/** Dots per participant over the whole activity. */
 	voters: Map<string, number>;
 }
-
-const keyOf = (target: DotTarget) => `${target.kind}:${target.id}`;
 
 /**
  * Running tallies kept in memory, so that counting after every dot costs the number of targets,
@@ -36,18 +36,14 @@ export class TallyCache {
 			dots: number;
 		}[];
 		for (const row of rows) {
-			const target: DotTarget =
-				row.clusterId !== null
-					? { kind: 'cluster', id: row.clusterId }
-					: { kind: 'idea', id: row.ideaId! };
-			this.add(entry, target, row.participantId, row.dots);
+			this.add(entry, targetOf(row), row.participantId, row.dots);
 		}
 		this.activities.set(activityId, entry);
 		return entry;
 	}
 
 	private add(entry: ActivityTallies, target: DotTarget, participantId: string, delta: number) {
-		const key = keyOf(target);
+		const key = targetKey(target);
 		const slot = entry.targets.get(key) ?? { target, dots: 0, givers: new Map() };
 		slot.dots += delta;
 		const given = (slot.givers.get(participantId) ?? 0) + delta;
@@ -68,12 +64,15 @@ export class TallyCache {
 		else this.add(entry, target, participantId, delta);
 	}
 
-	/** Drops an activity's tallies after dots moved in SQLite (regrouping); they reload on use. */
+	/**
+	 * Drops an activity's tallies: after dots moved in SQLite (regrouping), or once the activity
+	 * is closed and nobody votes on it any more. They reload from SQLite on use.
+	 */
 	forget(activityId: number) {
 		this.activities.delete(activityId);
 	}
 
-	tallies(activityId: number): Tally[] {
+	tallies(activityId: number): TallyView[] {
 		return [...this.load(activityId).targets.values()].map(({ target, dots, givers }) => ({
 			target,
 			dots,

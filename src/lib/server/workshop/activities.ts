@@ -2,9 +2,9 @@ import { and, asc, eq } from 'drizzle-orm';
 import type { Db } from '../db';
 import * as table from '../db/schema';
 import { stageTransitions, type ActivityStage } from '../../domain';
-import type { ActivitySummary } from '../../live/protocol';
+import { failure, ok, type LiveResult } from '../../workshop/errors';
+import type { ActivitySummary } from '../../workshop/protocol';
 import { nextPosition } from '../process/ordering';
-import { failure, ok, type LiveResult } from './errors';
 
 export type ActivityInput = Pick<
 	table.Activity,

@@ -2,18 +2,14 @@ import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../db';
 import * as table from '../db/schema';
 import { nextPosition } from '../process/ordering';
-import { failure, ok, type LiveResult } from './errors';
-
-export const maxIdeaLength = 280;
+import { failure, ok, type LiveResult } from '../../workshop/errors';
+import { acceptsIdeas, allowsEditing, allowsRegrouping } from '../../workshop/rules';
 
 const clusterScope = (activityId: number) => ({
 	rows: table.cluster,
 	parent: table.cluster.activityId,
 	parentId: activityId
 });
-
-/** Stages in which the moderator may still regroup ideas. */
-const regroupingStages = new Set(['collecting', 'clustering']);
 
 export interface IdeaSubmission {
 	participantId: string;
@@ -24,12 +20,14 @@ export interface IdeaSubmission {
 
 /**
  * Stores a participant's idea while the activity collects. A resend with the same client id
- * returns the idea stored the first time.
+ * returns the idea stored the first time; that client id used for another activity is refused.
  */
 export function submitIdea(
 	db: Db,
 	activity: table.Activity,
-	submission: IdeaSubmission
+	submission: IdeaSubmission,
+	/** Whether a new idea may be stored now (a rate limit); asked only for a new, valid idea. */
+	admit: () => boolean = () => true
 ): LiveResult<{ idea: table.Idea; duplicate: boolean }> {
 	return db.transaction((tx) => {
 		const earlier = tx
@@ -42,13 +40,18 @@ export function submitIdea(
 				)
 			)
 			.get();
-		if (earlier) return ok({ idea: earlier, duplicate: true });
+		if (earlier) {
+			return earlier.activityId === activity.id
+				? ok({ idea: earlier, duplicate: true })
+				: failure('client_id_reused');
+		}
 		const current = tx
 			.select({ stage: table.activity.stage })
 			.from(table.activity)
 			.where(eq(table.activity.id, activity.id))
 			.get();
-		if (current?.stage !== 'collecting') return failure('wrong_stage');
+		if (!current || !acceptsIdeas(current.stage)) return failure('wrong_stage');
+		if (!admit()) return failure('rate_limited');
 		const idea = tx
 			.insert(table.idea)
 			.values({ ...submission, activityId: activity.id })
@@ -98,7 +101,7 @@ function changeIdea(
 	ideaId: number,
 	changes: Partial<Pick<table.Idea, 'text' | 'hidden' | 'clusterId' | 'mergedIntoId'>>
 ): LiveResult<table.Idea> {
-	if (activity.stage === 'closed') return failure('wrong_stage');
+	if (!allowsEditing(activity.stage)) return failure('wrong_stage');
 	const updated = db
 		.update(table.idea)
 		.set(changes)
@@ -141,7 +144,7 @@ function regroup(
 	ideaId: number,
 	changes: Pick<table.Idea, 'clusterId'> | Pick<table.Idea, 'mergedIntoId'>
 ): LiveResult<table.Idea> {
-	if (!regroupingStages.has(activity.stage)) return failure('wrong_stage');
+	if (!allowsRegrouping(activity.stage)) return failure('wrong_stage');
 	return db.transaction((tx) => {
 		const result = changeIdea(tx, activity, ideaId, changes);
 		if (result.ok) moveDotsWithIdea(tx, activity.id, ideaId);
@@ -171,14 +174,28 @@ export function moveIdeaToCluster(
 	return regroup(db, activity, ideaId, { clusterId });
 }
 
+/**
+ * Creates a cluster, with the given ideas in it. Every idea must be one of the activity's own;
+ * otherwise nothing is created.
+ */
 export function createCluster(
 	db: Db,
 	activity: table.Activity,
 	title: string,
 	ideaIds: number[] = []
 ): LiveResult<table.Cluster> {
-	if (!regroupingStages.has(activity.stage)) return failure('wrong_stage');
+	if (!allowsRegrouping(activity.stage)) return failure('wrong_stage');
+	const wanted = [...new Set(ideaIds)];
 	return db.transaction((tx) => {
+		const found =
+			wanted.length === 0
+				? []
+				: tx
+						.select({ id: table.idea.id })
+						.from(table.idea)
+						.where(and(eq(table.idea.activityId, activity.id), inArray(table.idea.id, wanted)))
+						.all();
+		if (found.length !== wanted.length) return failure('not_found');
 		const cluster = tx
 			.insert(table.cluster)
 			.values({
@@ -188,14 +205,12 @@ export function createCluster(
 			})
 			.returning()
 			.get();
-		if (ideaIds.length > 0) {
-			const moved = tx
-				.update(table.idea)
+		if (wanted.length > 0) {
+			tx.update(table.idea)
 				.set({ clusterId: cluster.id })
-				.where(and(eq(table.idea.activityId, activity.id), inArray(table.idea.id, ideaIds)))
-				.returning({ id: table.idea.id })
-				.all();
-			for (const { id } of moved) moveDotsWithIdea(tx, activity.id, id);
+				.where(and(eq(table.idea.activityId, activity.id), inArray(table.idea.id, wanted)))
+				.run();
+			for (const id of wanted) moveDotsWithIdea(tx, activity.id, id);
 		}
 		return ok(cluster);
 	});
@@ -207,7 +222,7 @@ export function renameCluster(
 	clusterId: number,
 	title: string
 ): LiveResult<table.Cluster> {
-	if (activity.stage === 'closed') return failure('wrong_stage');
+	if (!allowsEditing(activity.stage)) return failure('wrong_stage');
 	const updated = db
 		.update(table.cluster)
 		.set({ title })

@@ -2,9 +2,9 @@ import { stakeholderCategories } from '../../domain';
 import { categoryLabel } from '../../live/labels';
 import { m } from '../../paraglide/messages';
 import type { Db } from '../db';
-import { listIdeas } from './ideas';
-import { rankedResults } from './votes';
-import { toCsv } from '../export/csv';
+import { listIdeas } from '../workshop/ideas';
+import { rankedResults } from '../workshop/votes';
+import { toCsv } from './csv';
 
 /**
  * The ranked results of one activity as CSV for German spreadsheets: semicolons, UTF-8 with a

@@ -2,35 +2,26 @@ import { and, count, countDistinct, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../db';
 import * as table from '../db/schema';
 import type { StakeholderCategory } from '../../domain';
-import { failure, ok, type LiveResult } from './errors';
-
-export type DotTarget = { kind: 'idea' | 'cluster'; id: number };
-
-export interface MyDots {
-	placed: { target: DotTarget; dots: number }[];
-	remaining: number;
-}
+import { failure, ok, type LiveResult } from '../../workshop/errors';
+import type { DotTarget } from '../../workshop/messages';
+import type { MyDotsView, TallyView } from '../../workshop/protocol';
+import {
+	allowsVoting,
+	byDotsThenVoters,
+	dotRefusal,
+	targetKey,
+	targetOf,
+	withDot
+} from '../../workshop/rules';
 
 /** A dot write's outcome: the sender's dots, and whether this write changed anything. */
 export interface DotWrite {
-	mine: MyDots;
+	mine: MyDotsView;
 	/** False for a resend of a write applied before. */
 	applied: boolean;
 }
 
-export interface Tally {
-	target: DotTarget;
-	dots: number;
-	voters: number;
-}
-
-const targetKey = (target: DotTarget) => `${target.kind}:${target.id}`;
-
-function targetOf(row: { ideaId: number | null; clusterId: number | null }): DotTarget {
-	return row.clusterId !== null
-		? { kind: 'cluster', id: row.clusterId }
-		: { kind: 'idea', id: row.ideaId! };
-}
+type DotWriteKind = table.AppliedWrite['kind'];
 
 /** One of a participant's dots on an idea or on a cluster, to take back. */
 function oneDotOn(db: Db, column: typeof table.dot.ideaId | typeof table.dot.clusterId) {
@@ -57,7 +48,7 @@ function prepareDotStatements(db: Db) {
 	const p = sql.placeholder;
 	return {
 		applied: db
-			.select({ clientId: table.appliedWrite.clientId })
+			.select({ kind: table.appliedWrite.kind, activityId: table.appliedWrite.activityId })
 			.from(table.appliedWrite)
 			.where(
 				and(
@@ -68,7 +59,12 @@ function prepareDotStatements(db: Db) {
 			.prepare(),
 		markApplied: db
 			.insert(table.appliedWrite)
-			.values({ participantId: p('participantId'), clientId: p('clientId') })
+			.values({
+				participantId: p('participantId'),
+				clientId: p('clientId'),
+				kind: p('kind'),
+				activityId: p('activityId')
+			})
 			.prepare(),
 		stage: db
 			.select({ stage: table.activity.stage })
@@ -135,21 +131,30 @@ function statements(db: Db) {
 	return prepared;
 }
 
-export function myDots(db: Db, activity: table.Activity, participantId: string): MyDots {
+export function myDots(db: Db, activity: table.Activity, participantId: string): MyDotsView {
 	const rows = statements(db).mine.all({ activityId: activity.id, participantId });
 	const placed = rows.map((row) => ({ target: targetOf(row), dots: row.dots }));
 	const spent = placed.reduce((sum, p) => sum + p.dots, 0);
 	return { placed, remaining: activity.dotsPerParticipant - spent };
 }
 
-/** `mine` with one more dot on `target`, without counting again. */
-function withOneMore(mine: MyDots, target: DotTarget): MyDots {
-	const key = targetKey(target);
-	const found = mine.placed.some((p) => targetKey(p.target) === key);
-	const placed = found
-		? mine.placed.map((p) => (targetKey(p.target) === key ? { ...p, dots: p.dots + 1 } : p))
-		: [...mine.placed, { target, dots: 1 }];
-	return { placed, remaining: mine.remaining - 1 };
+/**
+ * A write seen before: the same write resent (answered with the current dots, nothing applied
+ * again), or its client id reused for another write (refused).
+ */
+function earlierWrite(
+	db: Db,
+	activity: table.Activity,
+	participantId: string,
+	clientId: string,
+	kind: DotWriteKind
+): LiveResult<DotWrite> | null {
+	const earlier = statements(db).applied.get({ participantId, clientId });
+	if (!earlier) return null;
+	if (earlier.kind !== kind || earlier.activityId !== activity.id) {
+		return failure('client_id_reused');
+	}
+	return ok({ mine: myDots(db, activity, participantId), applied: false });
 }
 
 /**
@@ -165,28 +170,24 @@ export function placeDot(
 	target: DotTarget
 ): LiveResult<DotWrite> {
 	const run = statements(db);
-	const write = { participantId, clientId };
 	return db.transaction(() => {
-		if (run.applied.get(write)) {
-			return ok({ mine: myDots(db, activity, participantId), applied: false });
-		}
-		if (run.stage.get({ activityId: activity.id })?.stage !== 'voting') {
-			return failure('wrong_stage');
-		}
+		const earlier = earlierWrite(db, activity, participantId, clientId, 'dot:place');
+		if (earlier) return earlier;
+		const stage = run.stage.get({ activityId: activity.id })?.stage;
+		if (!stage || !allowsVoting(stage)) return failure('wrong_stage');
 		const votable = target.kind === 'cluster' ? run.votableCluster : run.votableIdea;
 		if (!votable.get({ id: target.id, activityId: activity.id })) return failure('not_found');
 		const mine = myDots(db, activity, participantId);
-		if (mine.remaining <= 0) return failure('budget_exhausted');
-		const onTarget = mine.placed.find((p) => targetKey(p.target) === targetKey(target))?.dots ?? 0;
-		if (onTarget >= activity.maxDotsPerTarget) return failure('target_limit');
-		run.markApplied.run(write);
+		const refusal = dotRefusal(mine, target, activity.maxDotsPerTarget);
+		if (refusal) return failure(refusal);
+		run.markApplied.run({ participantId, clientId, kind: 'dot:place', activityId: activity.id });
 		run.insertDot.run({
 			activityId: activity.id,
 			participantId,
 			ideaId: target.kind === 'idea' ? target.id : null,
 			clusterId: target.kind === 'cluster' ? target.id : null
 		});
-		return ok({ mine: withOneMore(mine, target), applied: true });
+		return ok({ mine: withDot(mine, target, 1), applied: true });
 	});
 }
 
@@ -198,27 +199,24 @@ export function removeDot(
 	target: DotTarget
 ): LiveResult<DotWrite> {
 	const run = statements(db);
-	const write = { participantId, clientId };
 	return db.transaction(() => {
-		if (run.applied.get(write)) {
-			return ok({ mine: myDots(db, activity, participantId), applied: false });
-		}
-		if (run.stage.get({ activityId: activity.id })?.stage !== 'voting') {
-			return failure('wrong_stage');
-		}
+		const earlier = earlierWrite(db, activity, participantId, clientId, 'dot:remove');
+		if (earlier) return earlier;
+		const stage = run.stage.get({ activityId: activity.id })?.stage;
+		if (!stage || !allowsVoting(stage)) return failure('wrong_stage');
 		const one = (target.kind === 'idea' ? run.oneOnIdea : run.oneOnCluster).get({
 			activityId: activity.id,
 			participantId,
 			id: target.id
 		});
 		if (!one) return failure('no_dot_there');
-		run.markApplied.run(write);
+		run.markApplied.run({ participantId, clientId, kind: 'dot:remove', activityId: activity.id });
 		run.deleteDot.run({ id: one.id });
 		return ok({ mine: myDots(db, activity, participantId), applied: true });
 	});
 }
 
-export function tallies(db: Db, activityId: number): Tally[] {
+export function tallies(db: Db, activityId: number): TallyView[] {
 	return db
 		.select({
 			ideaId: table.dot.ideaId,
@@ -293,5 +291,5 @@ export function rankedResults(db: Db, activityId: number): RankedResult[] {
 					.map(({ category, dots, voters }) => ({ category, dots, voters }))
 			};
 		})
-		.sort((a, b) => b.dots - a.dots || b.voters - a.voters);
+		.sort(byDotsThenVoters);
 }

@@ -6,7 +6,7 @@ import { createActivity, moveToStage } from './activities';
 import { createCluster, mergeIdea, moveIdeaToCluster, setIdeaHidden, submitIdea } from './ideas';
 import { ensureJoinCode, findEventByJoinCode, findParticipant, joinEvent } from './participants';
 import { TallyCache } from './tally-cache';
-import { talliesAreVisibleToParticipants } from './views';
+import { talliesVisibleToParticipants } from '../../workshop/rules';
 import { myDots, placeDot, rankedResults, removeDot, tallies } from './votes';
 
 let db: Db;
@@ -72,10 +72,10 @@ describe('the stage machine', () => {
 
 	it('shows tallies to phones after the reveal, or while voting with live results', () => {
 		advance('clustering', 'voting');
-		expect(talliesAreVisibleToParticipants(activity)).toBe(false);
-		expect(talliesAreVisibleToParticipants({ ...activity, liveResults: true })).toBe(true);
+		expect(talliesVisibleToParticipants(activity)).toBe(false);
+		expect(talliesVisibleToParticipants({ ...activity, liveResults: true })).toBe(true);
 		advance('revealed');
-		expect(talliesAreVisibleToParticipants(activity)).toBe(true);
+		expect(talliesVisibleToParticipants(activity)).toBe(true);
 	});
 
 	it('refuses a move from a stage the activity has already left', () => {

@@ -1,0 +1,111 @@
+/**
+ * Every message a client may send, as one valibot schema each. The server parses each payload
+ * with its schema before anything else; the payload types everywhere are inferred from here.
+ */
+import * as v from 'valibot';
+import { activityStages } from '../domain';
+import {
+	maxClientIdLength,
+	maxClusterTitleLength,
+	maxDotsPerParticipant,
+	maxIdeaLength,
+	maxIdeasPerCluster,
+	maxQuestionLength
+} from './limits';
+
+/** A row id: a positive safe integer, never a string, boolean or array that happens to coerce. */
+const id = v.pipe(v.number(), v.safeInteger(), v.minValue(1));
+const clientId = v.pipe(
+	v.string(),
+	v.minLength(1),
+	v.maxLength(maxClientIdLength),
+	v.regex(/^[\w-]+$/)
+);
+/** Text a person typed: no control characters besides line breaks and tabs. */
+const typed = (max: number) =>
+	v.pipe(v.string(), v.regex(/^[\t\n\r\P{Cc}]*$/u), v.trim(), v.minLength(1), v.maxLength(max));
+const ideaText = typed(maxIdeaLength);
+const title = typed(maxClusterTitleLength);
+
+export const dotTarget = v.strictObject({ kind: v.picklist(['idea', 'cluster']), id });
+
+export const messages = {
+	'event:sync': v.strictObject({}),
+	'activity:sync': v.strictObject({ activityId: id }),
+	'activity:create': v.strictObject({
+		question: typed(maxQuestionLength),
+		fieldOfActionId: v.nullable(id),
+		dotsPerParticipant: v.pipe(
+			v.number(),
+			v.integer(),
+			v.minValue(1),
+			v.maxValue(maxDotsPerParticipant)
+		),
+		maxDotsPerTarget: v.pipe(
+			v.number(),
+			v.integer(),
+			v.minValue(1),
+			v.maxValue(maxDotsPerParticipant)
+		),
+		namedIdeas: v.boolean(),
+		liveResults: v.boolean()
+	}),
+	'activity:stage': v.strictObject({ activityId: id, stage: v.picklist(activityStages) }),
+	'idea:submit': v.strictObject({
+		activityId: id,
+		clientId,
+		text: ideaText,
+		language: v.pipe(v.string(), v.regex(/^[a-z]{2,3}$/))
+	}),
+	'idea:hide': v.strictObject({ activityId: id, ideaId: id, hidden: v.boolean() }),
+	'idea:correct': v.strictObject({ activityId: id, ideaId: id, text: ideaText }),
+	'idea:merge': v.strictObject({ activityId: id, ideaId: id, intoId: id }),
+	'idea:move': v.strictObject({ activityId: id, ideaId: id, clusterId: v.nullable(id) }),
+	'cluster:create': v.strictObject({
+		activityId: id,
+		title,
+		ideaIds: v.pipe(v.array(id), v.maxLength(maxIdeasPerCluster))
+	}),
+	'cluster:rename': v.strictObject({ activityId: id, clusterId: id, title }),
+	'dot:place': v.strictObject({ activityId: id, clientId, target: dotTarget }),
+	'dot:remove': v.strictObject({ activityId: id, clientId, target: dotTarget })
+} as const;
+
+export type MessageName = keyof typeof messages;
+export type MessageInput<E extends MessageName> = v.InferOutput<(typeof messages)[E]>;
+export type DotTarget = v.InferOutput<typeof dotTarget>;
+export type ActivitySettings = MessageInput<'activity:create'>;
+
+/** Who may send which message. */
+export const participantMessages = [
+	'event:sync',
+	'activity:sync',
+	'idea:submit',
+	'dot:place',
+	'dot:remove'
+] as const satisfies MessageName[];
+export const moderatorMessages = [
+	'event:sync',
+	'activity:sync',
+	'activity:create',
+	'activity:stage',
+	'idea:hide',
+	'idea:correct',
+	'idea:merge',
+	'idea:move',
+	'cluster:create',
+	'cluster:rename'
+] as const satisfies MessageName[];
+
+/** Messages that change nothing: they are not re-checked against the moderator's rights. */
+export const readMessages = ['event:sync', 'activity:sync'] as const satisfies MessageName[];
+
+export const isMessageName = (name: unknown): name is MessageName =>
+	typeof name === 'string' && Object.hasOwn(messages, name);
+
+/**
+ * The handshake's `auth`: moderators and the projector name the event they run; phones name
+ * nothing (their device token names the event).
+ */
+export const socketAuth = v.union([v.strictObject({}), v.strictObject({ eventId: id })]);
+export type SocketAuth = v.InferOutput<typeof socketAuth>;
