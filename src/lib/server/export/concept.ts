@@ -1,20 +1,9 @@
 /**
  * A concept version for the council office, in German: as a Word document (headings,
- * numbering, tables a council office can work with) and as Markdown. Both are built from the
- * same outline, so they always say the same. Texts come from the public and from staff; the
- * docx library escapes them, and Markdown escapes them here.
+ * numbering, tables a council office can work with) and as Markdown. Both are written from
+ * the same outline, so they always say the same.
  */
-import {
-	AlignmentType,
-	Document,
-	HeadingLevel,
-	LevelFormat,
-	Packer,
-	Paragraph,
-	Table,
-	type ILevelsOptions
-} from 'docx';
-import { docxTable, textLines } from './docx-parts';
+import { cover, germanDate, outlineDocx, outlineMarkdown, type Block } from './outline';
 import { measureFunding, measurePriority, measureStatus, measureTimeframe } from '../../labels';
 import { categoryLabel } from '../../live/labels';
 import { m } from '../../paraglide/messages';
@@ -22,38 +11,20 @@ import type * as table from '../db/schema';
 
 const de = { locale: 'de' } as const;
 
-/** One block of the concept, in reading order. */
-type Block =
-	| { kind: 'title'; text: string }
-	| { kind: 'heading'; level: 1 | 2 | 3; text: string }
-	| { kind: 'text'; text: string; italics?: boolean }
-	| { kind: 'numbered'; items: string[] }
-	| { kind: 'bullets'; items: string[] }
-	| { kind: 'table'; header: string[]; rows: string[][] };
-
-const day = (iso: string) =>
-	new Intl.DateTimeFormat('de-DE', { dateStyle: 'long', timeZone: 'UTC' }).format(
-		new Date(`${iso.slice(0, 10)}T00:00:00Z`)
-	);
-
 function versionLine(version: table.ConceptVersion): string {
 	const saved = m.concept_version_line(
-		{ number: version.number, date: day(version.createdAt.toISOString()) },
+		{ number: version.number, date: germanDate(version.createdAt) },
 		de
 	);
 	return version.adoptedOn
-		? `${saved} · ${m.concept_adopted_line({ body: version.adoptedBy ?? '', date: day(version.adoptedOn) }, de)}`
+		? `${saved} · ${m.concept_adopted_line({ body: version.adoptedBy ?? '', date: germanDate(version.adoptedOn) }, de)}`
 		: saved;
 }
 
 /** The concept as a list of blocks. */
 export function conceptOutline(version: table.ConceptVersion): Block[] {
 	const concept = version.snapshot;
-	const blocks: Block[] = [
-		{ kind: 'title', text: concept.title },
-		{ kind: 'text', text: concept.organisation },
-		{ kind: 'text', text: versionLine(version), italics: true }
-	];
+	const blocks = cover(concept.title, [concept.organisation], versionLine(version));
 	if (concept.introduction) {
 		blocks.push(
 			{ kind: 'heading', level: 1, text: m.concept_introduction({}, de) },
@@ -156,7 +127,7 @@ export function conceptOutline(version: table.ConceptVersion): Block[] {
 			],
 			rows: events.map((e) => [
 				e.title,
-				day(e.startsAt),
+				germanDate(e.startsAt),
 				String(e.attendees),
 				String(e.phones),
 				String(e.ideas),
@@ -176,92 +147,10 @@ export function conceptOutline(version: table.ConceptVersion): Block[] {
 	return blocks;
 }
 
-const headingLevels = {
-	1: HeadingLevel.HEADING_1,
-	2: HeadingLevel.HEADING_2,
-	3: HeadingLevel.HEADING_3
-} as const;
-
-export async function conceptDocx(version: table.ConceptVersion): Promise<Buffer> {
-	let list = 0;
-	const numberingConfig: { reference: string; levels: ILevelsOptions[] }[] = [];
-	const children = conceptOutline(version).flatMap((block): (Paragraph | Table)[] => {
-		switch (block.kind) {
-			case 'title':
-				return [new Paragraph({ text: block.text, heading: HeadingLevel.TITLE })];
-			case 'heading':
-				return [new Paragraph({ text: block.text, heading: headingLevels[block.level] })];
-			case 'text':
-				return textLines(block.text, block.italics);
-			case 'numbered': {
-				// Each numbered list counts from 1.
-				const reference = `list-${(list += 1)}`;
-				numberingConfig.push({
-					reference,
-					levels: [
-						{ level: 0, format: LevelFormat.DECIMAL, text: '%1.', alignment: AlignmentType.START }
-					]
-				});
-				return block.items.map(
-					(item) => new Paragraph({ text: item, numbering: { reference, level: 0 } })
-				);
-			}
-			case 'bullets':
-				return block.items.map((item) => new Paragraph({ text: item, bullet: { level: 0 } }));
-			case 'table':
-				return [docxTable(block.header, block.rows)];
-		}
-	});
-	const document = new Document({
-		creator: 'Mitwirken',
-		title: version.snapshot.title,
-		numbering: { config: numberingConfig },
-		sections: [{ children }]
-	});
-	return Packer.toBuffer(document);
-}
-
-/** Text as Markdown shows it, never as markup: entities for HTML, backslashes for Markdown. */
-function md(text: string): string {
-	return text
-		.replaceAll('&', '&amp;')
-		.replaceAll('<', '&lt;')
-		.replaceAll('>', '&gt;')
-		.replace(/([\\`*_[\]#|])/g, '\\$1')
-		.replace(/\r?\n/g, '  \n');
+export function conceptDocx(version: table.ConceptVersion): Promise<Buffer> {
+	return outlineDocx(conceptOutline(version));
 }
 
 export function conceptMarkdown(version: table.ConceptVersion): string {
-	const out: string[] = [];
-	for (const block of conceptOutline(version)) {
-		switch (block.kind) {
-			case 'title':
-				out.push(`# ${md(block.text)}`);
-				break;
-			case 'heading':
-				out.push(`${'#'.repeat(block.level + 1)} ${md(block.text)}`);
-				break;
-			case 'text':
-				out.push(block.italics ? `_${md(block.text)}_` : md(block.text));
-				break;
-			case 'numbered':
-				out.push(block.items.map((item, i) => `${i + 1}. ${md(item)}`).join('\n'));
-				break;
-			case 'bullets':
-				out.push(block.items.map((item) => `- ${md(item)}`).join('\n'));
-				break;
-			case 'table':
-				out.push(
-					[
-						`| ${block.header.map(md).join(' | ')} |`,
-						`| ${block.header.map(() => '---').join(' | ')} |`,
-						...block.rows.map(
-							(row) => `| ${row.map((cell) => md(cell).replace(/ {2}\n/g, ' ')).join(' | ')} |`
-						)
-					].join('\n')
-				);
-				break;
-		}
-	}
-	return out.join('\n\n') + '\n';
+	return outlineMarkdown(conceptOutline(version));
 }

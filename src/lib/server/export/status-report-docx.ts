@@ -1,86 +1,83 @@
 /** The status report (Sachstandsbericht) as a Word document for the council, in German. */
-import { Document, HeadingLevel, Packer, Paragraph, type Table } from 'docx';
 import { measureStatus } from '../../labels';
 import { m } from '../../paraglide/messages';
 import type { StatusReport } from '../monitoring/monitoring';
-import { docxTable } from './docx-parts';
+import { cover, germanDate, outlineDocx, type Block } from './outline';
 
 const de = { locale: 'de' } as const;
 
-const day = (iso: string) =>
-	new Intl.DateTimeFormat('de-DE', { dateStyle: 'long', timeZone: 'UTC' }).format(
-		new Date(`${iso}T00:00:00Z`)
-	);
-
-export async function statusReportDocx(
+/** The status report as a list of blocks. */
+function statusReportOutline(
 	report: StatusReport,
 	context: { organisation: string; process: string }
-): Promise<Buffer> {
-	const heading = (
-		text: string,
-		level: (typeof HeadingLevel)[keyof typeof HeadingLevel] = HeadingLevel.HEADING_1
-	) => new Paragraph({ text, heading: level });
-	const children: (Paragraph | Table)[] = [
-		new Paragraph({
-			text: m.report_docx_title({ process: context.process }, de),
-			heading: HeadingLevel.TITLE
-		}),
-		new Paragraph({ text: context.organisation }),
-		new Paragraph({ text: m.report_period({ from: day(report.from), to: day(report.to) }, de) }),
-		heading(m.report_counts({}, de)),
-		docxTable(
-			[m.measure_status({}, de), m.report_count({}, de)],
-			report.counts.map(({ status, count }) => [measureStatus.label(status, 'de'), String(count)])
-		),
-		heading(m.report_changes({}, de))
-	];
-	children.push(
+): Block[] {
+	const blocks: Block[] = [
+		...cover(m.report_docx_title({ process: context.process }, de), [
+			context.organisation,
+			m.report_period({ from: germanDate(report.from), to: germanDate(report.to) }, de)
+		]),
+		{ kind: 'heading', level: 1, text: m.report_counts({}, de) },
+		{
+			kind: 'table',
+			header: [m.measure_status({}, de), m.report_count({}, de)],
+			rows: report.counts.map(({ status, count }) => [
+				measureStatus.label(status, 'de'),
+				String(count)
+			])
+		},
+		{ kind: 'heading', level: 1, text: m.report_changes({}, de) },
 		report.changes.length === 0
-			? new Paragraph({ text: m.report_no_changes({}, de) })
-			: docxTable(
-					[
+			? { kind: 'text', text: m.report_no_changes({}, de) }
+			: {
+					kind: 'table',
+					header: [
 						m.measure_number({}, de),
 						m.measure_title({}, de),
 						m.update_date({}, de),
 						m.measure_status({}, de),
 						m.update_note({}, de)
 					],
-					report.changes.map(({ number, title, update }) => [
+					rows: report.changes.map(({ number, title, update }) => [
 						number,
 						title,
-						day(update.recordedOn),
+						germanDate(update.recordedOn),
 						measureStatus.label(update.status, 'de'),
 						update.note
 					])
-				)
-	);
+				}
+	];
 	for (const { field, measures } of report.fields) {
-		children.push(heading(`${field.code} ${field.title}`, HeadingLevel.HEADING_2));
-		children.push(
+		blocks.push(
+			{ kind: 'heading', level: 2, text: `${field.code} ${field.title}` },
 			measures.length === 0
-				? new Paragraph({ text: m.measures_none({}, de) })
-				: docxTable(
-						[
+				? { kind: 'text', text: m.measures_none({}, de) }
+				: {
+						kind: 'table',
+						header: [
 							m.measure_number({}, de),
 							m.measure_title({}, de),
 							m.measure_lead({}, de),
 							m.measure_status({}, de),
 							m.monitoring_latest({}, de)
 						],
-						measures.map((measure) => [
+						rows: measures.map((measure) => [
 							measure.number,
 							measure.title,
 							measure.lead,
 							measureStatus.label(measure.status, 'de'),
-							measure.latest ? `${day(measure.latest.recordedOn)}: ${measure.latest.note}` : ''
+							measure.latest
+								? `${germanDate(measure.latest.recordedOn)}: ${measure.latest.note}`
+								: ''
 						])
-					)
+					}
 		);
 	}
-	const document = new Document({
-		creator: 'Mitwirken',
-		title: m.report_docx_title({ process: context.process }, de),
-		sections: [{ children }]
-	});
-	return Packer.toBuffer(document);
+	return blocks;
+}
+
+export function statusReportDocx(
+	report: StatusReport,
+	context: { organisation: string; process: string }
+): Promise<Buffer> {
+	return outlineDocx(statusReportOutline(report, context));
 }

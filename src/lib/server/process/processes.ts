@@ -1,7 +1,7 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../db';
 import * as table from '../db/schema';
-import { carryOverMeasures } from '../concept/carry-over';
+import { carryOverMeasures } from '../carry-over/carry-over';
 import { uniqueSlug } from '../organisations/slug';
 import { layOutPhases, type ProcessTemplate } from './templates';
 

@@ -5,7 +5,9 @@ import * as table from '../db/schema';
 /**
  * A Fortschreibung continues the adopted concept: goals and measures move into the new
  * process with their numbers' order, status, planned year, status history and origin, so the
- * next report can say what became of each measure.
+ * next report can say what became of each measure. It works on the tables alone, below both
+ * `process` (which creates the Fortschreibung) and `concept` (which builds on `process`), so
+ * neither folder imports the other back.
  */
 export function carryOverMeasures(
 	tx: DbOrTx,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { localToInstant, todayIn } from './time';
+import { localToInstant, todayIn } from '.';
 
 describe('Berlin time', () => {
 	it('converts wall-clock time in winter and summer', () => {

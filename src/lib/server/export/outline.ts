@@ -1,0 +1,189 @@
+/**
+ * The one outline every document is built from: blocks in reading order, written out as a
+ * Word file or as Markdown, and the one way dates are written in them. Texts come from the
+ * public and from staff: the docx library escapes markup, characters XML cannot carry are
+ * dropped here, and Markdown escapes them here.
+ */
+import {
+	AlignmentType,
+	Document,
+	HeadingLevel,
+	LevelFormat,
+	Packer,
+	Paragraph,
+	Table,
+	TableCell,
+	TableRow,
+	TextRun,
+	WidthType,
+	type ILevelsOptions
+} from 'docx';
+import { localToInstant, timeZone } from '../time';
+
+/** One block of a document, in reading order. */
+export type Block =
+	| { kind: 'title'; text: string }
+	| { kind: 'heading'; level: 1 | 2 | 3; text: string }
+	| { kind: 'text'; text: string; italics?: boolean }
+	| { kind: 'numbered'; items: string[] }
+	| { kind: 'bullets'; items: string[] }
+	| { kind: 'table'; header: string[]; rows: string[][] };
+
+/** The top of a document: its title, the lines under it, and a note in italics. */
+export function cover(title: string, lines: string[], note?: string): Block[] {
+	return [
+		{ kind: 'title', text: title },
+		...lines.map((text): Block => ({ kind: 'text', text })),
+		...(note ? [{ kind: 'text', text: note, italics: true } as const] : [])
+	];
+}
+
+const dateStyles = {
+	date: { dateStyle: 'long', timeZone },
+	dateTime: { dateStyle: 'full', timeStyle: 'short', timeZone }
+} as const satisfies Record<string, Intl.DateTimeFormatOptions>;
+
+/**
+ * A moment, a day (`YYYY-MM-DD`) or a wall-clock time in Germany (`YYYY-MM-DDTHH:MM`) as
+ * German text on the Berlin calendar: „1. April 2026“, or „Mittwoch, 1. April 2026 um 18:00“.
+ * A moment near midnight UTC is already the next day in Germany.
+ */
+export function germanDate(when: Date | string, style: keyof typeof dateStyles = 'date'): string {
+	const instant =
+		typeof when === 'string'
+			? localToInstant(/^\d{4}-\d{2}-\d{2}$/.test(when) ? `${when}T12:00` : when)
+			: when;
+	return new Intl.DateTimeFormat('de-DE', dateStyles[style]).format(instant);
+}
+
+/** XML 1.0's characters: Word refuses a file with any other, such as most control characters. */
+const isXmlChar = (code: number) =>
+	code === 0x9 ||
+	code === 0xa ||
+	code === 0xd ||
+	(code >= 0x20 && code <= 0xd7ff) ||
+	(code >= 0xe000 && code <= 0xfffd) ||
+	code >= 0x10000;
+
+function xmlText(text: string): string {
+	return Array.from(text)
+		.filter((char) => isXmlChar(char.codePointAt(0)!))
+		.join('');
+}
+
+const run = (text: string, format: { bold?: boolean; italics?: boolean } = {}) =>
+	new TextRun({ text: xmlText(text), ...format });
+
+/** A full-width table with a bold header row that repeats on every page. */
+function docxTable(header: string[], rows: string[][]): Table {
+	const row = (cells: string[], bold = false) =>
+		new TableRow({
+			tableHeader: bold,
+			children: cells.map(
+				(cell) => new TableCell({ children: [new Paragraph({ children: [run(cell, { bold })] })] })
+			)
+		});
+	return new Table({
+		width: { size: 100, type: WidthType.PERCENTAGE },
+		rows: [row(header, true), ...rows.map((cells) => row(cells))]
+	});
+}
+
+const headingLevels = {
+	1: HeadingLevel.HEADING_1,
+	2: HeadingLevel.HEADING_2,
+	3: HeadingLevel.HEADING_3
+} as const;
+
+/** The blocks as a Word file; its title is the title block's. */
+export async function outlineDocx(blocks: Block[]): Promise<Buffer> {
+	let lists = 0;
+	const numberingConfig: { reference: string; levels: ILevelsOptions[] }[] = [];
+	const children = blocks.flatMap((block): (Paragraph | Table)[] => {
+		switch (block.kind) {
+			case 'title':
+				return [new Paragraph({ children: [run(block.text)], heading: HeadingLevel.TITLE })];
+			case 'heading':
+				return [
+					new Paragraph({ children: [run(block.text)], heading: headingLevels[block.level] })
+				];
+			case 'text':
+				return block.text
+					.split(/\r?\n/)
+					.map((line) => new Paragraph({ children: [run(line, { italics: block.italics })] }));
+			case 'numbered': {
+				// Each numbered list counts from 1.
+				const reference = `list-${(lists += 1)}`;
+				numberingConfig.push({
+					reference,
+					levels: [
+						{ level: 0, format: LevelFormat.DECIMAL, text: '%1.', alignment: AlignmentType.START }
+					]
+				});
+				return block.items.map(
+					(item) => new Paragraph({ children: [run(item)], numbering: { reference, level: 0 } })
+				);
+			}
+			case 'bullets':
+				return block.items.map(
+					(item) => new Paragraph({ children: [run(item)], bullet: { level: 0 } })
+				);
+			case 'table':
+				return [docxTable(block.header, block.rows)];
+		}
+	});
+	const title = blocks.find((block) => block.kind === 'title')?.text ?? '';
+	const document = new Document({
+		creator: 'Mitwirken',
+		title: xmlText(title),
+		numbering: { config: numberingConfig },
+		sections: [{ children }]
+	});
+	return Packer.toBuffer(document);
+}
+
+/** Text as Markdown shows it, never as markup: entities for HTML, backslashes for Markdown. */
+function md(text: string): string {
+	return text
+		.replaceAll('&', '&amp;')
+		.replaceAll('<', '&lt;')
+		.replaceAll('>', '&gt;')
+		.replace(/([\\`*_[\]#|])/g, '\\$1')
+		.replace(/\r?\n/g, '  \n');
+}
+
+/** The blocks as Markdown. */
+export function outlineMarkdown(blocks: Block[]): string {
+	const out: string[] = [];
+	for (const block of blocks) {
+		switch (block.kind) {
+			case 'title':
+				out.push(`# ${md(block.text)}`);
+				break;
+			case 'heading':
+				out.push(`${'#'.repeat(block.level + 1)} ${md(block.text)}`);
+				break;
+			case 'text':
+				out.push(block.italics ? `_${md(block.text)}_` : md(block.text));
+				break;
+			case 'numbered':
+				out.push(block.items.map((item, i) => `${i + 1}. ${md(item)}`).join('\n'));
+				break;
+			case 'bullets':
+				out.push(block.items.map((item) => `- ${md(item)}`).join('\n'));
+				break;
+			case 'table':
+				out.push(
+					[
+						`| ${block.header.map(md).join(' | ')} |`,
+						`| ${block.header.map(() => '---').join(' | ')} |`,
+						...block.rows.map(
+							(row) => `| ${row.map((cell) => md(cell).replace(/ {2}\n/g, ' ')).join(' | ')} |`
+						)
+					].join('\n')
+				);
+				break;
+		}
+	}
+	return out.join('\n\n') + '\n';
+}
