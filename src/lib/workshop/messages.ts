@@ -97,9 +97,6 @@ export const moderatorMessages = [
 	'cluster:rename'
 ] as const satisfies MessageName[];
 
-/** Messages that change nothing: they are not re-checked against the moderator's rights. */
-export const readMessages = ['event:sync', 'activity:sync'] as const satisfies MessageName[];
-
 export const isMessageName = (name: unknown): name is MessageName =>
 	typeof name === 'string' && Object.hasOwn(messages, name);
 

@@ -13,12 +13,13 @@ export type Handler<E extends MessageName> = (input: MessageInput<E>) => LiveRes
 export type Handlers = { [E in MessageName]?: Handler<E> };
 
 export interface Dispatch {
-	/** The messages this socket's role may send. */
+	/** The messages this socket's role may send, and their handlers. */
+	allowed: readonly MessageName[];
 	handlers: Handlers;
 	/** Refuses a message before anything else (too many too fast), or lets it through. */
 	admit: () => Extract<LiveErrorCode, 'rate_limited'> | null;
-	/** Whether the sender may still send `name`; checked before every message runs. */
-	mayRun: (name: MessageName) => boolean;
+	/** Whether the sender still has the rights it had at the handshake; checked before every message. */
+	mayRun: () => boolean;
 	/** A message without an ack callback: nothing can be answered, so it is counted and dropped. */
 	dropped: (name: unknown) => void;
 }
@@ -35,7 +36,7 @@ function run<E extends MessageName>(
 	payload: unknown
 ): Reply<AckValues[E]> {
 	const handler: Handler<E> | undefined = handlers[name];
-	if (!handler) return failure('unauthorised');
+	if (!handler) return failure('server_error');
 	const parsed = v.safeParse(messages[name], payload);
 	if (!parsed.success) return failure('invalid_payload');
 	return handler(parsed.output);
@@ -53,7 +54,7 @@ export function dispatchMessages(socket: Socket, dispatch: Dispatch) {
 		if (!isMessageName(name) || args.length !== 1 || !isPlainObject(args[0])) {
 			return failure('invalid_payload');
 		}
-		if (!dispatch.mayRun(name)) return failure('unauthorised');
+		if (!dispatch.allowed.includes(name) || !dispatch.mayRun()) return failure('unauthorised');
 		try {
 			return run(dispatch.handlers, name, args[0]);
 		} catch (error) {

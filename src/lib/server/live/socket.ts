@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { failure, ok, type LiveResult } from '../../workshop/errors';
 import { ideaBurst, ideaRefillMs, messageBurst, messagesPerSecond } from '../../workshop/limits';
-import { readMessages, type MessageName } from '../../workshop/messages';
+import { moderatorMessages, participantMessages } from '../../workshop/messages';
 import type { AckValues, ActivityView } from '../../workshop/protocol';
 import { onAccessChanged } from '../auth/access-changes';
 import { TokenBucket } from '../auth/throttle';
@@ -38,8 +38,6 @@ import { liveStats } from './server';
 
 /** How often moderator sockets are checked for sessions that ended by expiring. */
 const accessSweepMs = 60_000;
-
-const readOnly = new Set<MessageName>(readMessages);
 
 /**
  * Wires the live protocol onto a socket.io server: the handshake, one dispatcher per socket,
@@ -123,10 +121,11 @@ export function attachLive(io: LiveServer, db: Db, allowedOrigin = process.env.O
 				: { ...reads, ...moderatorHandlers() };
 
 		dispatchMessages(socket, {
+			allowed: viewer.kind === 'participant' ? participantMessages : moderatorMessages,
 			handlers,
 			admit: () => (messageBucket.take(socket.id) > 0 ? 'rate_limited' : null),
-			mayRun: (name) => {
-				if (viewer.kind !== 'moderator' || readOnly.has(name)) return true;
+			mayRun: () => {
+				if (viewer.kind !== 'moderator') return true;
 				if (moderatorMayRun(db, viewer, eventId)) return true;
 				setImmediate(() => socket.disconnect(true));
 				return false;
