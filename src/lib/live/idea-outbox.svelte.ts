@@ -15,6 +15,20 @@ export interface OwnIdea {
 	error: ClientErrorCode | null;
 }
 
+/** An entry read back from storage, which another version of the app may have written. */
+function isOwnIdea(value: unknown): value is OwnIdea {
+	if (typeof value !== 'object' || value === null) return false;
+	const idea = value as Record<keyof OwnIdea, unknown>;
+	return (
+		typeof idea.clientId === 'string' &&
+		typeof idea.activityId === 'number' &&
+		typeof idea.text === 'string' &&
+		typeof idea.language === 'string' &&
+		(idea.ideaId === null || typeof idea.ideaId === 'number') &&
+		(idea.error === null || typeof idea.error === 'string')
+	);
+}
+
 /** What happens to an idea after a reply: stored, refused for good, or try again later. */
 export type OutboxStep = 'sent' | 'refused' | 'retry_later' | 'wait_for_link';
 
@@ -27,7 +41,7 @@ export class IdeaOutbox {
 	) {
 		try {
 			const stored: unknown = JSON.parse(storage?.getItem(key) ?? '[]');
-			this.ideas = Array.isArray(stored) ? stored : [];
+			this.ideas = Array.isArray(stored) ? stored.filter(isOwnIdea) : [];
 		} catch {
 			this.ideas = [];
 		}
