@@ -2,10 +2,12 @@
  * Live workshop benchmark: N real socket.io participants against the production server on this
  * machine, voting at a steady rate while everyone watches the tallies (live results on), then a
  * reconnect storm, then a server restart with phones that reconnect by themselves; the same
- * load against bare socket.io as the ceiling.
+ * load against bare socket.io as the ceiling. With SOAK_MINUTES set, a soak run instead
+ * (bench/soak.ts).
  *
  *   npm run bench:live                      # 2,000 participants, 1,000 dots/s, 60 s
  *   PARTICIPANTS=500 RATE=200 DURATION_S=10 npm run bench:live
+ *   SOAK_MINUTES=30 npm run bench:live      # or npm run bench:soak
  */
 import { fork } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
@@ -19,6 +21,7 @@ import type { PhoneSetup } from './phone-worker';
 import { measureRestart } from './restart';
 import { ask, fixed, percentile, printTable, ServerProcess } from './server-process';
 import { seedConference } from './seed';
+import { soak } from './soak';
 
 const participants = Number(process.env.PARTICIPANTS ?? 2000);
 const rate = Number(process.env.RATE ?? 1000);
@@ -31,6 +34,7 @@ const phoneReconnection = {
 	reconnectionDelayMax: Number(process.env.RECONNECTION_DELAY_MAX_MS ?? 5000),
 	randomizationFactor: Number(process.env.RANDOMIZATION_FACTOR ?? 0.5)
 };
+const soakMinutes = process.env.SOAK_MINUTES ?? (process.argv.includes('--soak') ? '30' : '');
 
 interface Voted {
 	sent: number;
@@ -187,7 +191,9 @@ async function run(target: 'app' | 'bare') {
 }
 
 const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
-await benchmark();
+if (soakMinutes)
+	await soak({ minutes: Number(soakMinutes), machine, reconnection: phoneReconnection });
+else await benchmark();
 
 async function benchmark() {
 	console.log(
