@@ -65,6 +65,7 @@ interface Phone {
 	syncedAt: number | null;
 	/** Timers of the actions planned for it, cleared when it leaves. */
 	timers: Set<NodeJS.Timeout>;
+	left: boolean;
 }
 
 let setup: PhoneSetup;
@@ -106,7 +107,8 @@ async function request<T>(
 		}
 		return reply.value;
 	} catch {
-		countError(phone.socket.connected ? 'timeout' : 'disconnected');
+		// A phone that left on purpose does not wait for its answers.
+		if (!phone.left) countError(phone.socket.connected ? 'timeout' : 'disconnected');
 		return null;
 	}
 }
@@ -140,7 +142,14 @@ function connect(cookie: string): Promise<Phone | null> {
 		timeout: 60_000,
 		extraHeaders: { cookie }
 	});
-	const phone: Phone = { socket, cookie, activity: null, syncedAt: null, timers: new Set() };
+	const phone: Phone = {
+		socket,
+		cookie,
+		activity: null,
+		syncedAt: null,
+		timers: new Set(),
+		left: false
+	};
 	socket.on('connect', () => void resync(phone));
 	socket.on('event:activities', (activities) => {
 		const next = current(activities);
@@ -216,6 +225,7 @@ function leave(count: number) {
 	for (let i = 0; i < count && phones.length > 0; i++) {
 		const [phone] = phones.splice(Math.floor(Math.random() * phones.length), 1);
 		for (const timer of phone!.timers) clearTimeout(timer);
+		phone!.left = true;
 		phone!.socket.close();
 	}
 }
