@@ -45,6 +45,7 @@ export interface PhoneReport {
 	connected: number;
 	phones: number;
 	joinFailures: number;
+	abandoned: number;
 }
 
 export interface Resynced {
@@ -72,6 +73,8 @@ let setup: PhoneSetup;
 const phones: Phone[] = [];
 let sequence = 0;
 let joinFailures = 0;
+/** Requests still unanswered when their phone left. */
+let abandoned = 0;
 let latencies: Record<LatencyKind, number[]> = { idea: [], dot: [], sync: [] };
 let acked: Record<LatencyKind, number> = { idea: 0, dot: 0, sync: 0 };
 let errors: Record<string, number> = {};
@@ -108,7 +111,8 @@ async function request<T>(
 		return reply.value;
 	} catch {
 		// A phone that left on purpose does not wait for its answers.
-		if (!phone.left) countError(phone.socket.connected ? 'timeout' : 'disconnected');
+		if (phone.left) abandoned += 1;
+		else countError(phone.socket.connected ? 'timeout' : 'disconnected');
 		return null;
 	}
 }
@@ -320,12 +324,14 @@ process.on('message', async (command: PhoneCommand) => {
 				errors,
 				connected: phones.filter((p) => p.socket.connected).length,
 				phones: phones.length,
-				joinFailures
+				joinFailures,
+				abandoned
 			};
 			latencies = { idea: [], dot: [], sync: [] };
 			acked = { idea: 0, dot: 0, sync: 0 };
 			errors = {};
 			joinFailures = 0;
+			abandoned = 0;
 			return process.send!(report);
 		}
 		case 'close':

@@ -55,6 +55,7 @@ interface Minute {
 	phones: number;
 	connected: number;
 	joinFailures: number;
+	abandoned: number;
 }
 
 const kinds: LatencyKind[] = ['idea', 'dot', 'sync'];
@@ -115,13 +116,17 @@ export async function soak({ minutes, machine, reconnection }: SoakOptions) {
 	const activityCount = await activities;
 	await churn;
 
-	const totals = record.reduce(
-		(sum, m) => {
-			for (const kind of kinds) sum[kind] += m.acked[kind];
-			return sum;
-		},
-		{ idea: 0, dot: 0, sync: 0 }
+	// Let answers on their way arrive, then every phone leaves (dropping actions still planned).
+	await sleep(2000);
+	await each(() => ({ type: 'leave', count: Number.MAX_SAFE_INTEGER }), 'left');
+	const tail = await Promise.all(
+		workers.map((worker) => ask<PhoneReport>(worker, { type: 'report' }, 'report'))
 	);
+	const totals = { idea: 0, dot: 0, sync: 0, abandoned: 0 };
+	for (const part of [...record, ...tail]) {
+		for (const kind of kinds) totals[kind] += part.acked[kind];
+		totals.abandoned += part.abandoned;
+	}
 	for (const worker of workers) worker.send({ type: 'close' });
 	moderator.close();
 	const exitCode = await server.stop();
@@ -136,7 +141,7 @@ export async function soak({ minutes, machine, reconnection }: SoakOptions) {
 
 	summarise(record, server.metrics, startedAt, minutes);
 	console.log(
-		`\nActivities run: ${activityCount}. Ideas acknowledged ${totals.idea}, in SQLite ${rows.ideas}; dots acknowledged ${totals.dot}, in SQLite ${rows.dots}; participants joined ${rows.participants}.`
+		`\nActivities run: ${activityCount}. Ideas acknowledged ${totals.idea}, in SQLite ${rows.ideas}; dots acknowledged ${totals.dot}, in SQLite ${rows.dots}; requests unanswered when their phone left ${totals.abandoned}; participants joined ${rows.participants}.`
 	);
 	console.log(
 		`Server stopped with SIGTERM: exit code ${exitCode}, WAL left behind ${walBytes} bytes.`
@@ -313,7 +318,8 @@ async function recordMinutes(
 			errors: {},
 			phones: 0,
 			connected: 0,
-			joinFailures: 0
+			joinFailures: 0,
+			abandoned: 0
 		};
 		for (const report of reports) {
 			for (const kind of kinds) {
@@ -325,6 +331,7 @@ async function recordMinutes(
 			entry.phones += report.phones;
 			entry.connected += report.connected;
 			entry.joinFailures += report.joinFailures;
+			entry.abandoned += report.abandoned;
 		}
 		record.push(entry);
 		const last = metrics.at(-1)?.value;
@@ -406,7 +413,7 @@ function summarise(record: Minute[], metrics: MetricsLine[], startedAt: number, 
 				'RSS growth after warm-up, MB per hour',
 				'',
 				fixed(rssPerHour, 1),
-				rssPerHour < 10 ? '< 10 ✔' : '≥ 10 ✘'
+				minutes < 30 ? 'judged over 30 min' : rssPerHour < 10 ? '< 10 ✔' : '≥ 10 ✘'
 			],
 			['heap growth after warm-up, MB per hour', '', fixed(heapPerHour, 1), '']
 		]
