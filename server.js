@@ -1,4 +1,5 @@
 // Production entry: one port for the SvelteKit app (adapter-node's handler) and socket.io.
+import { readdirSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { Server } from 'socket.io';
@@ -18,6 +19,11 @@ const httpServer = createServer(handler);
 // Attached after the app's handler, so that socket.io takes its own requests (long polling)
 // and passes all others on, instead of both answering the same request.
 io.attach(httpServer);
+let stopping = false;
+httpServer.on('request', (request) =>
+	// While shutting down, a connection is closed as soon as its last request is done.
+	request.once('close', () => stopping && httpServer.closeIdleConnections())
+);
 httpServer.listen(port, host, () => console.log(`Listening on http://${host}:${port}`));
 
 // For operations and the benchmark: one JSON line of load figures every METRICS_INTERVAL_MS.
@@ -29,17 +35,51 @@ if (metricsInterval > 0) {
 		const metrics = {
 			eventLoopDelayP99Ms: delay.percentile(99) / 1e6,
 			rssBytes: process.memoryUsage.rss(),
-			sockets: io.engine.clientsCount
+			heapUsedBytes: process.memoryUsage().heapUsed,
+			sockets: io.engine.clientsCount,
+			openFiles: openFileCount()
 		};
 		delay.reset();
 		console.log(`metrics ${JSON.stringify(metrics)}`);
 	}, metricsInterval).unref();
 }
 
-function shutDown() {
-	io.close();
-	httpServer.close(() => process.exit(0));
-	setTimeout(() => process.exit(0), 10_000).unref();
+/** Open file descriptors (sockets included), where the system shows them (Linux). */
+function openFileCount() {
+	try {
+		return readdirSync('/proc/self/fd').length;
+	} catch {
+		return null;
+	}
 }
+
+// On SIGTERM or SIGINT: stop taking connections, drop the live ones (socket.io clients reconnect,
+// to the next process), let running HTTP requests finish for at most SHUTDOWN_TIMEOUT seconds
+// (adapter-node's variable and default), then let the app close its database, which
+// checkpoints the WAL into the database file.
+const shutdownTimeoutMs = Number(process.env.SHUTDOWN_TIMEOUT || 30) * 1000;
+
+function shutDown(reason) {
+	if (stopping) return;
+	stopping = true;
+	console.log(`Shutting down (${reason})`);
+	httpServer.close(() => finish(reason));
+	// Closes socket.io's connections without a disconnect packet, so clients reconnect by themselves.
+	void io.close();
+	// Keep-alive connections would otherwise hold the server open until they time out.
+	httpServer.closeIdleConnections();
+	setTimeout(() => {
+		httpServer.closeAllConnections();
+		finish(reason);
+	}, shutdownTimeoutMs);
+}
+
+function finish(reason) {
+	// The same event adapter-node's own entry sends; src/lib/server/db closes the database on it.
+	process.emit('sveltekit:shutdown', reason);
+	console.log('Stopped');
+	process.exit(0);
+}
+
 process.on('SIGTERM', shutDown);
 process.on('SIGINT', shutDown);

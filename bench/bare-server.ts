@@ -28,6 +28,12 @@ function flush() {
 }
 
 io.on('connection', (socket) => {
+	socket.on('event:sync', (_payload, ack) =>
+		ack({
+			ok: true,
+			value: { eventId: 1, title: '', activities: [{ id: 1, question: '', stage: 'voting' }] }
+		})
+	);
 	socket.on('activity:sync', (_payload, ack) => ack({ ok: true, value: {} }));
 	socket.on('dot:place', (payload: { target: { id: number } }, ack) => {
 		counts.set(payload.target.id, (counts.get(payload.target.id) ?? 0) + 1);

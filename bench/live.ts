@@ -1,12 +1,15 @@
 /**
  * Live workshop benchmark: N real socket.io participants against the production server on this
  * machine, voting at a steady rate while everyone watches the tallies (live results on), then a
- * reconnect storm; the same load against bare socket.io as the ceiling.
+ * reconnect storm, then a server restart with phones that reconnect by themselves; the same
+ * load against bare socket.io as the ceiling. With SOAK_MINUTES set, a soak run instead
+ * (bench/soak.ts).
  *
  *   npm run bench:live                      # 2,000 participants, 1,000 dots/s, 60 s
  *   PARTICIPANTS=500 RATE=200 DURATION_S=10 npm run bench:live
+ *   SOAK_MINUTES=30 npm run bench:live      # or npm run bench:soak
  */
-import { fork, spawn, type ChildProcess } from 'node:child_process';
+import { fork } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -14,77 +17,24 @@ import { count } from 'drizzle-orm';
 import { io } from 'socket.io-client';
 import { openDatabase } from '../src/lib/server/db';
 import * as table from '../src/lib/server/db/schema';
+import type { PhoneSetup } from './phone-worker';
+import { measureRestart } from './restart';
+import { ask, fixed, percentile, printTable, ServerProcess } from './server-process';
 import { seedConference } from './seed';
+import { soak } from './soak';
 
 const participants = Number(process.env.PARTICIPANTS ?? 2000);
 const rate = Number(process.env.RATE ?? 1000);
 const durationMs = Number(process.env.DURATION_S ?? 60) * 1000;
 const workerCount = Number(process.env.WORKERS ?? 2);
-
-interface Metrics {
-	eventLoopDelayP99Ms: number;
-	rssBytes: number;
-	sockets: number;
-}
-
-function percentile(values: number[], p: number): number {
-	if (values.length === 0) return NaN;
-	const sorted = [...values].sort((a, b) => a - b);
-	return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-}
-
-function startServer(command: string[], env: Record<string, string>) {
-	const child = spawn(process.execPath, command, {
-		env: { ...process.env, ...env },
-		stdio: ['ignore', 'pipe', 'inherit']
-	});
-	const metrics: { at: number; value: Metrics }[] = [];
-	let output = '';
-	const ready = new Promise<void>((done, fail) => {
-		child.stdout!.on('data', (chunk: Buffer) => {
-			output += chunk;
-			for (const line of chunk.toString().split('\n')) {
-				if (line.startsWith('metrics '))
-					metrics.push({ at: Date.now(), value: JSON.parse(line.slice(8)) });
-			}
-			if (output.includes('Listening on')) done();
-		});
-		child.once('exit', (code) => fail(new Error(`server exited with ${code}:\n${output}`)));
-	});
-	return { child, metrics, ready };
-}
-
-function nextMetrics(metrics: { at: number; value: Metrics }[]): Promise<Metrics> {
-	const seen = metrics.length;
-	return new Promise((done) => {
-		const poll = setInterval(() => {
-			if (metrics.length > seen) {
-				clearInterval(poll);
-				done(metrics.at(-1)!.value);
-			}
-		}, 50);
-	});
-}
-
-function ask<T>(worker: ChildProcess, message: object, reply: string): Promise<T> {
-	return new Promise((done) => {
-		const listener = (answer: { type: string }) => {
-			if (answer.type !== reply) return;
-			worker.off('message', listener);
-			done(answer as T);
-		};
-		worker.on('message', listener);
-		worker.send(message);
-	});
-}
-
-function stop(child: ChildProcess): Promise<void> {
-	return new Promise((done) => {
-		if (child.exitCode !== null) return done();
-		child.once('exit', () => done());
-		child.kill('SIGTERM');
-	});
-}
+const restartPhones = Math.min(participants, Number(process.env.RESTART_PHONES ?? 300));
+/** socket.io's defaults, which the phone page uses unless told otherwise. */
+const phoneReconnection = {
+	reconnectionDelay: Number(process.env.RECONNECTION_DELAY_MS ?? 1000),
+	reconnectionDelayMax: Number(process.env.RECONNECTION_DELAY_MAX_MS ?? 5000),
+	randomizationFactor: Number(process.env.RANDOMIZATION_FACTOR ?? 0.5)
+};
+const soakMinutes = process.env.SOAK_MINUTES ?? (process.argv.includes('--soak') ? '30' : '');
 
 interface Voted {
 	sent: number;
@@ -114,7 +64,7 @@ async function run(target: 'app' | 'bare') {
 
 	const server =
 		target === 'app'
-			? startServer(['server.js'], {
+			? new ServerProcess(['server.js'], {
 					HOST: '127.0.0.1',
 					PORT: String(port),
 					ORIGIN: url,
@@ -122,9 +72,9 @@ async function run(target: 'app' | 'bare') {
 					SEED_DEMO: 'false',
 					METRICS_INTERVAL_MS: '1000'
 				})
-			: startServer(['--import', 'tsx', 'bench/bare-server.ts'], { PORT: String(port) });
-	await server.ready;
-	const baseline = target === 'app' ? await nextMetrics(server.metrics) : undefined;
+			: new ServerProcess(['--import', 'tsx', 'bench/bare-server.ts'], { PORT: String(port) });
+	await server.start();
+	const baseline = target === 'app' ? await server.nextMetrics() : undefined;
 
 	let moderatorTallies = 0;
 	let lastTallySum = 0;
@@ -162,7 +112,7 @@ async function run(target: 'app' | 'bare') {
 	);
 	const connectMs = Date.now() - connectStart;
 	console.log(`${target}: ${participants} connected and synced in ${connectMs} ms`);
-	const connected = target === 'app' ? await nextMetrics(server.metrics) : undefined;
+	const connected = target === 'app' ? await server.nextMetrics() : undefined;
 
 	const startAt = Date.now() + 500;
 	const results = await Promise.all(
@@ -181,7 +131,16 @@ async function run(target: 'app' | 'bare') {
 
 	for (const worker of workers) worker.send({ type: 'close' });
 	moderator.close();
-	await stop(server.child);
+
+	console.log(`${target}: restarting the server with ${restartPhones} phones connected`);
+	const setup: PhoneSetup = { url, ...phoneReconnection };
+	const restart = await measureRestart(
+		server,
+		setup,
+		conference.cookies.slice(0, restartPhones),
+		workerCount
+	);
+	await server.stop();
 
 	const during = server.metrics
 		.filter((m) => m.at >= startAt && m.at <= voteEnd)
@@ -226,58 +185,89 @@ async function run(target: 'app' | 'bare') {
 		rssPerParticipantKB:
 			baseline && connected ? (connected.rssBytes - baseline.rssBytes) / participants / 1024 : null,
 		connectMs,
-		reconnectStormMs: stormMs
+		reconnectStormMs: stormMs,
+		restart
 	};
 }
 
 const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
-console.log(
-	`Live benchmark: ${participants} participants, ${rate} dots/s for ${durationMs / 1000} s, ${workerCount} client processes`
-);
-console.log(`Machine: ${machine}\n`);
-const app = await run('app');
-const bare = await run('bare');
-const figures = {
-	machine,
-	participants,
-	rate,
-	durationS: durationMs / 1000,
-	app,
-	bare,
-	ratio: app.ackedPerSecond / bare.ackedPerSecond
-};
+if (soakMinutes)
+	await soak({ minutes: Number(soakMinutes), machine, reconnection: phoneReconnection });
+else await benchmark();
 
-const row = (name: string, a: unknown, b: unknown) =>
-	console.log(`${name.padEnd(42)} ${String(a).padStart(14)} ${String(b).padStart(14)}`);
-const ms = (v: number | null) => (v === null || Number.isNaN(v) ? '–' : v.toFixed(0));
-row('', 'Mitwirken', 'bare socket.io');
-row('dots sent', app.sent, bare.sent);
-row('dots acknowledged', app.acked, bare.acked);
-row('dot rows in SQLite', app.rows, '–');
-row('sum of tallies (moderator, last)', app.tallySum, bare.tallySum);
-row('refused / timed out', JSON.stringify(app.errors), JSON.stringify(bare.errors));
-row('acknowledged dots per second', app.ackedPerSecond.toFixed(0), bare.ackedPerSecond.toFixed(0));
-row('send → tally showing it, p50 ms', ms(app.latencyMs.p50), ms(bare.latencyMs.p50));
-row('send → tally showing it, p95 ms', ms(app.latencyMs.p95), ms(bare.latencyMs.p95));
-row('send → tally showing it, p99 ms', ms(app.latencyMs.p99), ms(bare.latencyMs.p99));
-row('tally count → arrival on phones, p95 ms', ms(app.fanOutMs.p95), ms(bare.fanOutMs.p95));
-row(
-	'tally messages per client per second',
-	app.tallyMessagesPerClientPerSecond.toFixed(1),
-	bare.tallyMessagesPerClientPerSecond.toFixed(1)
-);
-row(
-	'tally message size, bytes',
-	app.tallyMessageBytes.toFixed(0),
-	bare.tallyMessageBytes.toFixed(0)
-);
-row('server event-loop delay p99 ms (max/s)', ms(app.eventLoopDelayP99Ms), '–');
-row('server RSS per participant, KB', app.rssPerParticipantKB?.toFixed(1) ?? '–', '–');
-row('all connected and synced, ms', app.connectMs, bare.connectMs);
-row('reconnect storm: all back with state, ms', app.reconnectStormMs, bare.reconnectStormMs);
-row('throughput as a share of bare socket.io', `${(figures.ratio * 100).toFixed(0)} %`, '100 %');
+async function benchmark() {
+	console.log(
+		`Live benchmark: ${participants} participants, ${rate} dots/s for ${durationMs / 1000} s, ${workerCount} client processes`
+	);
+	console.log(`Machine: ${machine}\n`);
+	const app = await run('app');
+	const bare = await run('bare');
+	const figures = {
+		machine,
+		participants,
+		rate,
+		durationS: durationMs / 1000,
+		app,
+		bare,
+		ratio: app.ackedPerSecond / bare.ackedPerSecond
+	};
 
-mkdirSync('bench/results', { recursive: true });
-const file = `bench/results/live-${new Date().toISOString().replace(/[:.]/g, '-')}.json`;
-writeFileSync(file, JSON.stringify(figures, null, 2));
-console.log(`\nFigures written to ${file}`);
+	const ms = (v: number | null) => fixed(v);
+	const restartRow = (r: typeof app.restart) =>
+		r.missing > 0
+			? `${r.missing} of ${r.phones} not back`
+			: `${r.allBackMs} (p50 ${fixed(r.p50Ms)})`;
+	printTable(
+		['', 'Mitwirken', 'bare socket.io'],
+		[
+			['dots sent', app.sent, bare.sent],
+			['dots acknowledged', app.acked, bare.acked],
+			['dot rows in SQLite', app.rows, '–'],
+			['sum of tallies (moderator, last)', app.tallySum, bare.tallySum],
+			['refused / timed out', JSON.stringify(app.errors), JSON.stringify(bare.errors)],
+			[
+				'acknowledged dots per second',
+				app.ackedPerSecond.toFixed(0),
+				bare.ackedPerSecond.toFixed(0)
+			],
+			['send → tally showing it, p50 ms', ms(app.latencyMs.p50), ms(bare.latencyMs.p50)],
+			['send → tally showing it, p95 ms', ms(app.latencyMs.p95), ms(bare.latencyMs.p95)],
+			['send → tally showing it, p99 ms', ms(app.latencyMs.p99), ms(bare.latencyMs.p99)],
+			['tally count → arrival on phones, p95 ms', ms(app.fanOutMs.p95), ms(bare.fanOutMs.p95)],
+			[
+				'tally messages per client per second',
+				app.tallyMessagesPerClientPerSecond.toFixed(1),
+				bare.tallyMessagesPerClientPerSecond.toFixed(1)
+			],
+			[
+				'tally message size, bytes',
+				app.tallyMessageBytes.toFixed(0),
+				bare.tallyMessageBytes.toFixed(0)
+			],
+			['server event-loop delay p99 ms (max/s)', ms(app.eventLoopDelayP99Ms), '–'],
+			['server RSS per participant, KB', fixed(app.rssPerParticipantKB, 1), '–'],
+			['all connected and synced, ms', app.connectMs, bare.connectMs],
+			['reconnect storm: all back with state, ms', app.reconnectStormMs, bare.reconnectStormMs],
+			[
+				`restart: SIGTERM → old process gone, ms`,
+				`${app.restart.shutdownMs} (exit ${app.restart.exitCode})`,
+				bare.restart.shutdownMs
+			],
+			['restart: SIGTERM → new process listening, ms', app.restart.downMs, bare.restart.downMs],
+			[
+				`restart: listening → all ${restartPhones} phones back and synced, ms`,
+				restartRow(app.restart),
+				restartRow(bare.restart)
+			],
+			['throughput as a share of bare socket.io', `${(figures.ratio * 100).toFixed(0)} %`, '100 %']
+		]
+	);
+	console.log(
+		`\nPhones in the restart: transports ['websocket', 'polling'], tryAllTransports, reconnectionDelay ${phoneReconnection.reconnectionDelay} ms, reconnectionDelayMax ${phoneReconnection.reconnectionDelayMax} ms, randomizationFactor ${phoneReconnection.randomizationFactor}; connected by ${JSON.stringify(app.restart.transports)}`
+	);
+
+	mkdirSync('bench/results', { recursive: true });
+	const file = `bench/results/live-${new Date().toISOString().replace(/[:.]/g, '-')}.json`;
+	writeFileSync(file, JSON.stringify(figures, null, 2));
+	console.log(`\nFigures written to ${file}`);
+}

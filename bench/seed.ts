@@ -1,18 +1,29 @@
 import { createSession } from '../src/lib/server/auth/session';
 import { createUser } from '../src/lib/server/auth/users';
-import { openDatabase } from '../src/lib/server/db';
+import { openDatabase, type Db } from '../src/lib/server/db';
 import * as table from '../src/lib/server/db/schema';
 import { createEvent } from '../src/lib/server/events/events';
 import { createActivity } from '../src/lib/server/workshop/activities';
-import { joinEvent, participantCookieName } from '../src/lib/server/workshop/participants';
+import {
+	ensureJoinCode,
+	joinEvent,
+	participantCookieName
+} from '../src/lib/server/workshop/participants';
 import { addMember, createOrganisation } from '../src/lib/server/organisations/organisations';
 import { sessionCookieName } from '../src/lib/server/auth/session';
 import { createProcess } from '../src/lib/server/process/processes';
 import { stakeholderCategories } from '../src/lib/domain';
 
-/** A conference with one activity already in voting, its ideas, and `participants` phones. */
-export async function seedConference(databasePath: string, participants: number, dotsEach: number) {
+/** A live event with its join code, and a moderator's session; no activities yet. */
+export async function seedEvent(databasePath: string) {
 	const db = openDatabase(databasePath);
+	const { eventId, moderatorCookie } = await createEventAndModerator(db);
+	const joinCode = ensureJoinCode(db, eventId);
+	db.$client.close();
+	return { eventId, joinCode, moderatorCookie };
+}
+
+async function createEventAndModerator(db: Db) {
 	const org = createOrganisation(db, { name: 'Landkreis Benchmark', kind: 'landkreis' });
 	const moderator = await createUser(db, {
 		email: 'moderation@bench.example',
@@ -39,7 +50,15 @@ export async function seedConference(databasePath: string, participants: number,
 		bodyId: null,
 		phaseId: null
 	});
-	const activity = createActivity(db, event.id, {
+	const { token } = createSession(db, moderator.user.id);
+	return { eventId: event.id, moderatorCookie: `${sessionCookieName}=${token}` };
+}
+
+/** A conference with one activity already in voting, its ideas, and `participants` phones. */
+export async function seedConference(databasePath: string, participants: number, dotsEach: number) {
+	const db = openDatabase(databasePath);
+	const { eventId, moderatorCookie } = await createEventAndModerator(db);
+	const activity = createActivity(db, eventId, {
 		question: 'Was ist am wichtigsten?',
 		fieldOfActionId: null,
 		dotsPerParticipant: dotsEach,
@@ -60,7 +79,7 @@ export async function seedConference(databasePath: string, participants: number,
 	const cookies: string[] = [];
 	db.transaction(() => {
 		for (let i = 0; i < participants; i++) {
-			const { token } = joinEvent(db, event.id, {
+			const { token } = joinEvent(db, eventId, {
 				displayName: null,
 				category: stakeholderCategories[i % stakeholderCategories.length]!,
 				locale: 'de'
@@ -68,13 +87,6 @@ export async function seedConference(databasePath: string, participants: number,
 			cookies.push(`${participantCookieName}=${token}`);
 		}
 	});
-	const { token } = createSession(db, moderator.user.id);
 	db.$client.close();
-	return {
-		eventId: event.id,
-		activityId: activity.id,
-		ideaIds,
-		cookies,
-		moderatorCookie: `${sessionCookieName}=${token}`
-	};
+	return { eventId, activityId: activity.id, ideaIds, cookies, moderatorCookie };
 }

@@ -15,6 +15,8 @@ export interface TestServer {
 	/** Opens the server's database file, to arrange data or check what was stored. */
 	db: () => Db;
 	stop: () => Promise<void>;
+	/** The server's process, to signal it or watch it exit. */
+	child: ChildProcess;
 }
 
 function freePort(): Promise<number> {
@@ -85,6 +87,7 @@ export async function startServer(
 		databasePath,
 		output: () => output,
 		db: () => db,
+		child,
 		stop: () =>
 			new Promise((done) => {
 				db.$client.close();

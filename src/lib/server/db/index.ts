@@ -29,6 +29,16 @@ let appDb: Db | undefined;
 
 /** The application's database, opened on first use from DATABASE_URL. */
 export function getDb(): Db {
-	appDb ??= openDatabase(process.env.DATABASE_URL || defaultDatabaseUrl);
+	if (!appDb) {
+		appDb = openDatabase(process.env.DATABASE_URL || defaultDatabaseUrl);
+		// Sent by the production entry (server.js, like adapter-node's own) once requests have
+		// drained. Closing the last connection checkpoints the WAL into the database file.
+		process.once('sveltekit:shutdown', closeAppDb);
+	}
 	return appDb;
+}
+
+function closeAppDb() {
+	appDb?.$client.close();
+	appDb = undefined;
 }
