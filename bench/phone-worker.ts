@@ -11,7 +11,7 @@ import type {
 	DotTarget,
 	Reply,
 	ServerToClientEvents
-} from '../src/lib/live/protocol';
+} from '../src/lib/workshop/protocol';
 
 export interface PhoneSetup {
 	url: string;
@@ -155,6 +155,10 @@ function connect(cookie: string): Promise<Phone | null> {
 		left: false
 	};
 	socket.on('connect', () => void resync(phone));
+	// Like the phone page: a stage move arrives whole, so the list that follows needs no sync.
+	socket.on('activity:state', ({ id, question, stage }) => {
+		if (id === phone.activity?.id) phone.activity = { id, question, stage };
+	});
 	socket.on('event:activities', (activities) => {
 		const next = current(activities);
 		if (next?.id !== phone.activity?.id || next?.stage !== phone.activity?.stage)

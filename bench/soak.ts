@@ -20,7 +20,7 @@ import type {
 	DotTarget,
 	Reply,
 	ServerToClientEvents
-} from '../src/lib/live/protocol';
+} from '../src/lib/workshop/protocol';
 import { openDatabase } from '../src/lib/server/db';
 import * as table from '../src/lib/server/db/schema';
 import type { LatencyKind, PhoneCommand, PhoneReport, PhoneSetup } from './phone-worker';
