@@ -37,7 +37,9 @@ if (metricsInterval > 0) {
 			rssBytes: process.memoryUsage.rss(),
 			heapUsedBytes: process.memoryUsage().heapUsed,
 			sockets: io.engine.clientsCount,
-			openFiles: openFileCount()
+			openFiles: openFileCount(),
+			// Messages dropped for want of an ack, refused handshakes (src/lib/server/live/server.ts).
+			...globalThis[Symbol.for('mitwirken.live.stats')]
 		};
 		delay.reset();
 		console.log(`metrics ${JSON.stringify(metrics)}`);

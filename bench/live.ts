@@ -31,7 +31,7 @@ const restartPhones = Math.min(participants, Number(process.env.RESTART_PHONES ?
 /** socket.io's defaults, which the phone page uses unless told otherwise. */
 const phoneReconnection = {
 	reconnectionDelay: Number(process.env.RECONNECTION_DELAY_MS ?? 1000),
-	reconnectionDelayMax: Number(process.env.RECONNECTION_DELAY_MAX_MS ?? 5000),
+	reconnectionDelayMax: Number(process.env.RECONNECTION_DELAY_MAX_MS ?? 2000),
 	randomizationFactor: Number(process.env.RANDOMIZATION_FACTOR ?? 0.5)
 };
 const soakMinutes = process.env.SOAK_MINUTES ?? (process.argv.includes('--soak') ? '30' : '');

@@ -33,10 +33,15 @@ const ackTimeoutMs = 10_000;
 /**
  * Websocket first: one round trip fewer than long-polling and its upgrade, which matters for
  * 300 phones coming back after a restart. Where a proxy blocks websockets, polling takes over.
+ * Retries back off to at most 2 s (socket.io's default is 5 s), so that after a restart no
+ * phone waits long once the server is back; the random spread still staggers them.
  */
 const transportOptions: Partial<ManagerOptions & SocketOptions> = {
 	transports: ['websocket', 'polling'],
-	tryAllTransports: true
+	tryAllTransports: true,
+	reconnectionDelay: 1000,
+	reconnectionDelayMax: 2000,
+	randomizationFactor: 0.5
 };
 
 /** A write id the server remembers; works on plain-http intranet hosts (no randomUUID there). */
