@@ -6,11 +6,7 @@ import { getLocale } from '$lib/paraglide/runtime';
 import { getDb } from '$lib/server/db';
 import { choice, optionalText } from '$lib/server/forms/fields';
 import { parseForm } from '$lib/server/forms/parse';
-import {
-	countMissedCode,
-	joinClosedReasonNow,
-	refuseThrottledLookup
-} from '$lib/server/live/join-guard';
+import { joinClosedReasonNow, refuseThrottledLookup } from '$lib/server/live/join-guard';
 import { takeJoin, waitSeconds } from '$lib/server/live/join-throttle';
 import {
 	findEventByJoinCode,
@@ -39,11 +35,8 @@ async function requireEvent(request: RequestEvent) {
 	const token = request.cookies.get(participantCookieName);
 	const participant = token ? findParticipant(db, token) : undefined;
 	const joined = event && participant?.eventId === event.id ? participant : undefined;
-	if (!joined) await refuseThrottledLookup(request);
-	if (!event) {
-		await countMissedCode(request);
-		error(404, { message: m.live_code_unknown() });
-	}
+	if (!joined) await refuseThrottledLookup(request, event !== undefined);
+	if (!event) error(404, { message: m.live_code_unknown() });
 	// Codes typed in lower case lead to the one canonical address.
 	if (event.joinCode !== request.params.code) redirect(308, `/${event.joinCode}`);
 	return { event, joined, token };

@@ -1,6 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
-import { countMissedCode, refuseThrottledLookup } from '$lib/server/live/join-guard';
+import { refuseThrottledLookup } from '$lib/server/live/join-guard';
 import { findEventByJoinCode, joinCodePattern } from '$lib/server/live/participants';
 import type { PageServerLoad } from './$types';
 
@@ -8,11 +8,11 @@ import type { PageServerLoad } from './$types';
 export const load: PageServerLoad = async (request) => {
 	const code = request.url.searchParams.get('code');
 	if (code === null) return { code: '', unknown: false };
-	await refuseThrottledLookup(request);
 	const typed = code.replace(/[\s-]/g, '').toUpperCase();
-	const event = findEventByJoinCode(getDb(), typed);
-	if (event?.joinCode) redirect(303, `/${event.joinCode}`);
 	// Only a well-formed code can be a guess; a typo of the wrong length tells nobody anything.
-	if (joinCodePattern.test(typed)) await countMissedCode(request);
+	if (!joinCodePattern.test(typed)) return { code, unknown: true };
+	const event = findEventByJoinCode(getDb(), typed);
+	await refuseThrottledLookup(request, event !== undefined);
+	if (event?.joinCode) redirect(303, `/${event.joinCode}`);
 	return { code, unknown: true };
 };

@@ -3,23 +3,19 @@ import { error, type RequestEvent } from '@sveltejs/kit';
 import * as v from 'valibot';
 import { m } from '$lib/paraglide/messages';
 import type * as table from '../db/schema';
-import { codeLookupWait, recordMissedCode, waitSeconds } from './join-throttle';
+import { judgeCodeLookup, waitSeconds } from './join-throttle';
 import { defaultJoinGraceHours, joinClosedReason } from './participants';
 
 type Request = Pick<RequestEvent, 'getClientAddress' | 'setHeaders'>;
 
-/** Refuses a code look-up with 429 while the client's address has missed too many codes. */
-export async function refuseThrottledLookup(request: Request) {
-	const wait = await codeLookupWait(request.getClientAddress());
+/** Counts a code look-up, and refuses it with 429 once the client's address missed too many. */
+export async function refuseThrottledLookup(request: Request, found: boolean) {
+	const wait = await judgeCodeLookup(request.getClientAddress(), found);
 	if (wait > 0) {
 		const seconds = waitSeconds(wait);
 		request.setHeaders({ 'retry-after': String(seconds) });
 		error(429, { message: m.live_throttled({ seconds }) });
 	}
-}
-
-export async function countMissedCode(request: Request) {
-	await recordMissedCode(request.getClientAddress());
 }
 
 const graceHours = v.pipe(v.string(), v.transform(Number), v.number(), v.minValue(0));

@@ -33,14 +33,15 @@ export function takeJoin(address: string): Promise<number> {
 	return joins.consume(address).then(() => 0, waitFrom);
 }
 
-/** 0 when the address may look up a code now, else ms until it may. Counts nothing. */
-export async function codeLookupWait(address: string): Promise<number> {
+/**
+ * Whether to answer a code look-up: 0 to answer it, else ms until the address may look up
+ * again. A miss is counted and judged in one step, so guesses sent in parallel cannot slip
+ * past the budget between a check and a count.
+ */
+export async function judgeCodeLookup(address: string, found: boolean): Promise<number> {
+	if (!found) return missedCodes.consume(address).then(() => 0, waitFrom);
 	const state = await missedCodes.get(address);
 	return state && state.consumedPoints >= missedCodeBudget.points ? state.msBeforeNext : 0;
-}
-
-export async function recordMissedCode(address: string): Promise<void> {
-	await missedCodes.penalty(address);
 }
 
 /** A wait in whole seconds, as `Retry-After` and the page say it. */
