@@ -1,4 +1,4 @@
-import type { Handle, ServerInit } from '@sveltejs/kit';
+import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { dev } from '$app/environment';
 import { sequence } from '@sveltejs/kit/hooks';
 import { cookieValue } from '$lib/cookie-value';
@@ -87,6 +87,12 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
 	response.headers.set('x-content-type-options', 'nosniff');
 	response.headers.set('referrer-policy', 'same-origin');
 	return response;
+};
+
+/** Malformed requests (bad escapes in a path, unknown methods) are the sender's fault: no stack trace per request. */
+export const handleError: HandleServerError = ({ error, status, message }) => {
+	if (status >= 500) console.error(error);
+	return { message };
 };
 
 export const handle = sequence(securityHeaders, handleLocale, handleFirstRun, handleSession);

@@ -5,17 +5,34 @@ import type { Db } from '../../src/lib/server/db';
 import * as table from '../../src/lib/server/db/schema';
 import { createActivity, moveToStage } from '../../src/lib/server/workshop/activities';
 import { submitIdea } from '../../src/lib/server/workshop/ideas';
+import { joinBudget, missedCodeBudget } from '../../src/lib/server/workshop/join-throttle';
 import {
 	ensureJoinCode,
 	joinEvent,
-	participantCookieName
+	participantCookieName,
+	setJoinClosed
 } from '../../src/lib/server/workshop/participants';
+import { todayIn } from '../../src/lib/server/time';
 import { placeDot } from '../../src/lib/server/workshop/votes';
 import { createMember, createTestEvent, createTestOrganisation, testPassword } from '../factories';
 import { connectLive, send } from './live-client';
 import { startServer, Visitor, type TestServer } from './server';
 
 let server: TestServer;
+
+/** An event that ends tomorrow evening (Berlin time), so its code lets phones in. */
+function createUpcomingEvent(db: Db, organisationId: number, title?: string) {
+	const created = createTestEvent(db, organisationId, title);
+	const tomorrow = todayIn(undefined, new Date(Date.now() + 86_400_000));
+	const event = db
+		.update(table.event)
+		.set({ startsAt: `${tomorrow}T17:00`, endsAt: `${tomorrow}T20:00` })
+		.where(eq(table.event.id, created.event.id))
+		.returning()
+		.get();
+	return { process: created.process, event };
+}
+
 const seeded = {
 	code: '',
 	eventId: 0,
@@ -33,7 +50,7 @@ async function seed(db: Db) {
 	seeded.stranger = (
 		await createMember(db, createTestOrganisation(db, 'Anderswo').id, 'admin')
 	).email;
-	const { process, event } = createTestEvent(db, org.id);
+	const { process, event } = createUpcomingEvent(db, org.id);
 	seeded.processSlug = process.slug;
 	seeded.eventId = event.id;
 	seeded.code = ensureJoinCode(db, event.id);
@@ -187,5 +204,307 @@ describe('results export', () => {
 				eventId: seeded.eventId
 			})
 		).rejects.toThrow('unauthorised');
+	});
+});
+
+/** A Berlin wall-clock time `hours` from now, as events store it. */
+function berlinTime(hours: number): string {
+	const at = new Date(Date.now() + hours * 3_600_000);
+	const time = new Intl.DateTimeFormat('en-GB', {
+		timeZone: 'Europe/Berlin',
+		hour: '2-digit',
+		minute: '2-digit',
+		hourCycle: 'h23'
+	}).format(at);
+	return `${todayIn(undefined, at)}T${time}`;
+}
+
+function endEventAt(db: Db, eventId: number, hoursFromNow: number) {
+	db.update(table.event)
+		.set({ startsAt: berlinTime(hoursFromNow - 3), endsAt: berlinTime(hoursFromNow) })
+		.where(eq(table.event.id, eventId))
+		.run();
+}
+
+function participantsOf(db: Db, eventId: number) {
+	return db.select().from(table.participant).where(eq(table.participant.eventId, eventId)).all();
+}
+
+const joinClosedText = 'Der Beitritt zu dieser Veranstaltung ist geschlossen';
+
+describe('joining again and closed joining', () => {
+	it('gives a phone that joins again its participant back, with name and group updated', async () => {
+		const db = server.db();
+		const { event } = createUpcomingEvent(db, createTestOrganisation(db, 'Wiederkehr').id);
+		const code = ensureJoinCode(db, event.id);
+		const phone = new Visitor(server.url);
+		await phone.post(`/${code}?/join`, { displayName: 'Olena', category: '' });
+		const token = phone.cookie(participantCookieName);
+		expect(token).toBeTruthy();
+		for (let i = 0; i < 14; i++) {
+			const again = await phone.post(`/${code}?/join`, { displayName: '', category: '' });
+			expect(again).toMatchObject({ status: 303, location: `/${code}` });
+		}
+		await phone.post(`/${code}?/join`, { displayName: 'Olena K.', category: 'volunteers' });
+
+		const participants = participantsOf(db, event.id);
+		expect(participants).toHaveLength(1);
+		expect(participants[0]).toMatchObject({ displayName: 'Olena K.', category: 'volunteers' });
+		expect(phone.cookie(participantCookieName)).toBe(token);
+
+		// The token of another event is no ticket here: that phone joins as someone new.
+		const other = createUpcomingEvent(db, createTestOrganisation(db, 'Nebenan').id).event;
+		const otherCode = ensureJoinCode(db, other.id);
+		await phone.post(`/${otherCode}?/join`, { displayName: '', category: '' });
+		expect(participantsOf(db, other.id)).toHaveLength(1);
+		expect(participantsOf(db, event.id)).toHaveLength(1);
+	});
+
+	it('refuses new phones when the event is closed, joining is closed or it ended long ago', async () => {
+		const db = server.db();
+		const org = createTestOrganisation(db, 'Geschlossen').id;
+		const closed = createUpcomingEvent(db, org, 'Abgeschlossen').event;
+		db.update(table.event).set({ status: 'closed' }).where(eq(table.event.id, closed.id)).run();
+		const joinStopped = createUpcomingEvent(db, org, 'Beitritt zu').event;
+		setJoinClosed(db, joinStopped.id, true);
+		const endedYesterday = createUpcomingEvent(db, org, 'Gestern').event;
+		endEventAt(db, endedYesterday.id, -24);
+		const endedJustNow = createUpcomingEvent(db, org, 'Eben vorbei').event;
+		endEventAt(db, endedJustNow.id, -2);
+
+		for (const event of [closed, joinStopped, endedYesterday]) {
+			const code = ensureJoinCode(db, event.id);
+			const phone = new Visitor(server.url, 'uk');
+			const page = await phone.get(`/${code}`);
+			expect(page.status).toBe(200);
+			expect(page.body).toContain('Приєднатися до цього заходу вже не можна');
+			expect(page.body).not.toContain('?/join');
+			const refused = await phone.post(`/${code}?/join`, { displayName: 'Late', category: '' });
+			expect(refused.status).toBe(403);
+			expect(refused.body).toContain('Приєднатися до цього заходу вже не можна');
+			expect(participantsOf(db, event.id)).toHaveLength(0);
+		}
+
+		// Within the grace period after the end (12 hours unless JOIN_GRACE_HOURS says otherwise).
+		const late = new Visitor(server.url);
+		const code = ensureJoinCode(db, endedJustNow.id);
+		expect((await late.post(`/${code}?/join`, {})).status).toBe(303);
+		expect(participantsOf(db, endedJustNow.id)).toHaveLength(1);
+	});
+
+	it('keeps the page of phones already in when joining closes', async () => {
+		const db = server.db();
+		const { event } = createUpcomingEvent(db, createTestOrganisation(db, 'Drinnen').id);
+		const code = ensureJoinCode(db, event.id);
+		const inside = new Visitor(server.url);
+		await inside.post(`/${code}?/join`, { displayName: 'Jonas', category: '' });
+		setJoinClosed(db, event.id, true);
+
+		const page = await inside.get(`/${code}`);
+		expect(page.status).toBe(200);
+		expect(page.body).not.toContain(joinClosedText);
+		expect(page.body).not.toContain('?/join');
+		expect((await new Visitor(server.url).get(`/${code}`)).body).toContain(joinClosedText);
+	});
+});
+
+describe('the console’s join controls', () => {
+	async function consoleSetup() {
+		const db = server.db();
+		const org = createTestOrganisation(db, 'Konsole');
+		const moderator = await createMember(db, org.id, 'moderator');
+		const steering = await createMember(db, org.id, 'steering_member');
+		const stranger = await createMember(db, createTestOrganisation(db, 'Fremd').id, 'admin');
+		const { process, event } = createUpcomingEvent(db, org.id);
+		const code = ensureJoinCode(db, event.id);
+		const live = `/o/${org.slug}/p/${process.slug}/events/${event.id}/live`;
+		const joinClosed = () =>
+			db.select().from(table.event).where(eq(table.event.id, event.id)).get()?.joinClosed;
+		return { db, moderator, steering, stranger, event, code, live, joinClosed };
+	}
+
+	it('closes and reopens joining, and shows how fast phones join', async () => {
+		const { moderator, code, live, joinClosed } = await consoleSetup();
+		await new Visitor(server.url).post(`/${code}?/join`, {});
+		await new Visitor(server.url).post(`/${code}?/join`, {});
+
+		const staff = new Visitor(server.url);
+		await staff.login(moderator.email, testPassword);
+		const page = await staff.get(live);
+		expect(page.body).toContain('Beigetreten in der letzten Minute: 2, insgesamt: 2');
+		expect(page.body).toContain('Beitritt schließen');
+
+		const closed = await staff.post(`${live}?/closeJoining`);
+		expect(closed.status).toBe(200);
+		expect(closed.body).toContain('Beitritt wieder öffnen');
+		expect(joinClosed()).toBe(true);
+		const phone = new Visitor(server.url);
+		expect((await phone.get(`/${code}`)).body).toContain(joinClosedText);
+		expect((await phone.post(`/${code}?/join`, {})).status).toBe(403);
+
+		expect((await staff.post(`${live}?/reopenJoining`)).status).toBe(200);
+		expect(joinClosed()).toBe(false);
+		expect((await phone.post(`/${code}?/join`, {})).status).toBe(303);
+	});
+
+	it('refuses people of other organisations, the steering group and strangers', async () => {
+		const { stranger, steering, live, joinClosed } = await consoleSetup();
+		const outsider = new Visitor(server.url);
+		await outsider.login(stranger.email, testPassword);
+		expect((await outsider.post(`${live}?/closeJoining`)).status).toBe(404);
+
+		const member = new Visitor(server.url);
+		await member.login(steering.email, testPassword);
+		expect((await member.post(`${live}?/closeJoining`)).status).toBe(403);
+		expect((await member.get(live)).status).toBe(403);
+
+		const anonymous = await new Visitor(server.url).post(`${live}?/closeJoining`);
+		expect(anonymous.status).toBe(303);
+		expect(anonymous.location).toMatch(/^\/login/);
+		expect(joinClosed()).toBe(false);
+	});
+});
+
+describe('throttling per client address', () => {
+	let addressed: TestServer;
+	let lastAddress = 0;
+	/** A fresh client address for each test, so tests do not share budgets. */
+	const newAddress = () => `198.51.${Math.floor(++lastAddress / 250)}.${lastAddress % 250}`;
+
+	beforeAll(async () => {
+		addressed = await startServer({
+			seed: (db) => createMember(db, createTestOrganisation(db, 'Erster Start').id, 'admin'),
+			env: { ADDRESS_HEADER: 'x-forwarded-for', JOIN_GRACE_HOURS: '48' }
+		});
+	});
+
+	afterAll(() => addressed.stop());
+
+	/** A request as a phone behind `address` sends it, in Turkish. */
+	async function fromAddress(
+		address: string,
+		path: string,
+		options: { form?: Record<string, string>; cookie?: string } = {}
+	) {
+		const response = await fetch(addressed.url + path, {
+			method: options.form ? 'POST' : 'GET',
+			redirect: 'manual',
+			headers: {
+				'x-forwarded-for': address,
+				accept: 'text/html',
+				'accept-language': 'tr',
+				...(options.cookie ? { cookie: options.cookie } : {}),
+				...(options.form
+					? { 'content-type': 'application/x-www-form-urlencoded', origin: addressed.url }
+					: {})
+			},
+			body: options.form ? new URLSearchParams(options.form).toString() : undefined
+		});
+		const participant = response.headers
+			.getSetCookie()
+			.find((c) => c.startsWith(`${participantCookieName}=`));
+		return {
+			status: response.status,
+			retryAfter: response.headers.get('retry-after'),
+			cookie: participant?.split(';')[0],
+			body: await response.text()
+		};
+	}
+
+	/** `count` requests, `parallel` at a time, as a room full of phones sends them. */
+	async function burst<T>(count: number, parallel: number, send: (index: number) => Promise<T>) {
+		const replies: T[] = [];
+		for (let start = 0; start < count; start += parallel) {
+			const batch = Array.from({ length: Math.min(parallel, count - start) }, (_, i) =>
+				send(start + i)
+			);
+			replies.push(...(await Promise.all(batch)));
+		}
+		return replies;
+	}
+
+	function randomCode(avoid: string): string {
+		const alphabet = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
+		for (;;) {
+			const code = Array.from(
+				{ length: 6 },
+				() => alphabet[Math.floor(Math.random() * alphabet.length)]
+			).join('');
+			if (code !== avoid) return code;
+		}
+	}
+
+	it(
+		'lets 300 phones behind one address join within two minutes',
+		{ timeout: 150_000 },
+		async () => {
+			const db = addressed.db();
+			const { event } = createUpcomingEvent(db, createTestOrganisation(db, 'Stadthalle').id);
+			const code = ensureJoinCode(db, event.id);
+			const venue = newAddress();
+
+			const started = Date.now();
+			const joins = await burst(300, 10, () => fromAddress(venue, `/${code}?/join`, { form: {} }));
+			const elapsed = Date.now() - started;
+			expect(joins.filter((reply) => reply.status === 303)).toHaveLength(300);
+			expect(new Set(joins.map((reply) => reply.cookie)).size).toBe(300);
+			expect(elapsed).toBeLessThan(120_000);
+			expect(participantsOf(db, event.id)).toHaveLength(300);
+
+			// Past the budget the next phone is told, in its language, how long to wait.
+			const extra = await burst(joinBudget.points - 300 + 1, 10, () =>
+				fromAddress(venue, `/${code}?/join`, { form: {} })
+			);
+			const over = extra.at(-1)!;
+			expect(over.status).toBe(429);
+			expect(Number(over.retryAfter)).toBeGreaterThan(0);
+			expect(over.body).toContain('Bu ağdan çok fazla deneme yapıldı');
+			// A phone already in still rejoins, and another address still joins.
+			expect(
+				(await fromAddress(venue, `/${code}?/join`, { form: {}, cookie: joins[0]!.cookie })).status
+			).toBe(303);
+			expect((await fromAddress(newAddress(), `/${code}?/join`, { form: {} })).status).toBe(303);
+		}
+	);
+
+	it('refuses scripted code guessing from one address, and only from that one', async () => {
+		const db = addressed.db();
+		const { event } = createUpcomingEvent(db, createTestOrganisation(db, 'Rathaus').id);
+		const code = ensureJoinCode(db, event.id);
+		const guesser = newAddress();
+		const alreadyIn = await fromAddress(guesser, `/${code}?/join`, { form: {} });
+		expect(alreadyIn.status).toBe(303);
+
+		const guesses = await burst(300, 20, (i) =>
+			fromAddress(guesser, i % 2 ? `/mitmachen?code=${randomCode(code)}` : `/${randomCode(code)}`)
+		);
+		const refused = guesses.filter((reply) => reply.status === 429);
+		// Exactly the budget is answered, however many guesses arrive at once.
+		expect(guesses.length - refused.length).toBe(missedCodeBudget.points);
+		expect(Number(refused[0]!.retryAfter)).toBeGreaterThan(0);
+		expect(refused[0]!.body).toContain('Bu ağdan çok fazla deneme yapıldı');
+
+		// The right code is refused to the guesser too, or a refusal would tell a hit apart.
+		expect((await fromAddress(guesser, `/mitmachen?code=${code}`)).status).toBe(429);
+		expect((await fromAddress(guesser, `/${code}`)).status).toBe(429);
+		// The phone that joined before keeps its page; another address is not affected.
+		expect((await fromAddress(guesser, `/${code}`, { cookie: alreadyIn.cookie })).status).toBe(200);
+		const neighbour = newAddress();
+		expect((await fromAddress(neighbour, `/mitmachen?code=${code}`)).status).toBe(303);
+		expect((await fromAddress(neighbour, `/${randomCode(code)}`)).status).toBe(404);
+	});
+
+	it('keeps codes open for JOIN_GRACE_HOURS after the end', async () => {
+		const db = addressed.db();
+		const org = createTestOrganisation(db, 'Nachzügler').id;
+		const yesterday = createUpcomingEvent(db, org).event;
+		endEventAt(db, yesterday.id, -24);
+		const lastWeek = createUpcomingEvent(db, org).event;
+		endEventAt(db, lastWeek.id, -72);
+		const phone = newAddress();
+		const join = (eventId: number) =>
+			fromAddress(phone, `/${ensureJoinCode(db, eventId)}?/join`, { form: {} });
+		expect((await join(yesterday.id)).status).toBe(303);
+		expect((await join(lastWeek.id)).status).toBe(403);
 	});
 });

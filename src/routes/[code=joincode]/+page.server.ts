@@ -6,11 +6,14 @@ import { getLocale } from '$lib/paraglide/runtime';
 import { getDb } from '$lib/server/db';
 import { choice, optionalText } from '$lib/server/forms/fields';
 import { parseForm } from '$lib/server/forms/parse';
+import { joinClosedReasonNow, refuseThrottledLookup } from '$lib/server/join-guard';
+import { takeJoin, waitSeconds } from '$lib/server/workshop/join-throttle';
 import {
 	findEventByJoinCode,
 	findParticipant,
 	joinEvent,
-	participantCookieName
+	participantCookieName,
+	rejoinEvent
 } from '$lib/server/workshop/participants';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
@@ -22,36 +25,59 @@ const joinForm = v.object({
 /** A phone keeps its identity for a month: long enough for a conference and its follow-up. */
 const participantCookieMaxAge = 60 * 60 * 24 * 30;
 
-function requireEvent({ params }: Pick<RequestEvent, 'params'>) {
-	const event = findEventByJoinCode(getDb(), params.code);
+/**
+ * The event the code names. Phones already in always get it; anyone else only while their
+ * address has not missed too many codes, and each miss counts.
+ */
+async function requireEvent(request: RequestEvent) {
+	const db = getDb();
+	const event = findEventByJoinCode(db, request.params.code);
+	const token = request.cookies.get(participantCookieName);
+	const participant = token ? findParticipant(db, token) : undefined;
+	const joined = event && participant?.eventId === event.id ? participant : undefined;
+	if (!joined) await refuseThrottledLookup(request, event !== undefined);
 	if (!event) error(404, { message: m.live_code_unknown() });
 	// Codes typed in lower case lead to the one canonical address.
-	if (event.joinCode !== params.code) redirect(308, `/${event.joinCode}`);
-	return event;
+	if (event.joinCode !== request.params.code) redirect(308, `/${event.joinCode}`);
+	return { event, joined, token };
 }
 
-export const load: PageServerLoad = (request) => {
-	const event = requireEvent(request);
-	const token = request.cookies.get(participantCookieName);
-	const participant = token ? findParticipant(getDb(), token) : undefined;
-	const joined = participant?.eventId === event.id ? participant : undefined;
+export const load: PageServerLoad = async (request) => {
+	const { event, joined } = await requireEvent(request);
 	return {
 		event: { id: event.id, title: event.title, code: event.joinCode },
-		joined: joined ? { displayName: joined.displayName, category: joined.category } : null
+		joined: joined ? { displayName: joined.displayName, category: joined.category } : null,
+		joinClosed: !joined && joinClosedReasonNow(event) !== null
 	};
 };
 
 export const actions: Actions = {
 	join: async (request) => {
-		const event = requireEvent(request);
+		const { event, joined, token } = await requireEvent(request);
 		const form = parseForm(joinForm, await request.request.formData());
 		if (!form.ok) return fail(400, { errors: form.errors, values: form.values });
-		const { token } = joinEvent(getDb(), event.id, {
+		const profile = {
 			displayName: form.data.displayName || null,
-			category: form.data.category || null,
+			category: form.data.category || null
+		};
+		if (joined && token) {
+			rejoinEvent(getDb(), event.id, token, profile);
+			redirect(303, `/${event.joinCode}`);
+		}
+		if (joinClosedReasonNow(event)) {
+			return fail(403, { joinClosed: true, values: form.values });
+		}
+		const wait = await takeJoin(request.getClientAddress());
+		if (wait > 0) {
+			const seconds = waitSeconds(wait);
+			request.setHeaders({ 'retry-after': String(seconds) });
+			return fail(429, { throttled: seconds, values: form.values });
+		}
+		const { token: newToken } = joinEvent(getDb(), event.id, {
+			...profile,
 			locale: getLocale()
 		});
-		request.cookies.set(participantCookieName, token, {
+		request.cookies.set(participantCookieName, newToken, {
 			httpOnly: true,
 			sameSite: 'lax',
 			secure: request.url.protocol === 'https:',
