@@ -3,54 +3,18 @@ import type { ActivityStage } from '$lib/domain';
 import type {
 	ActivitySummary,
 	ActivityView,
-	IdeaView,
 	MyDotsView,
 	TalliesMessage,
 	TallyView
 } from '$lib/workshop/protocol';
 import { rankTargets, talliesVisibleToParticipants } from '$lib/workshop/rules';
+import { activityOf as view, ideaOf as idea, tallyOf as tally } from '$lib/workshop/view-factories';
 import { WorkshopState } from './workshop-state.svelte';
-
-function idea(id: number, fields: Partial<IdeaView> = {}): IdeaView {
-	return {
-		id,
-		text: `Idee ${id}`,
-		language: 'de',
-		clusterId: null,
-		mergedIntoId: null,
-		hidden: false,
-		author: null,
-		...fields
-	};
-}
-
-function view(id: number, fields: Partial<ActivityView> = {}): ActivityView {
-	return {
-		id,
-		eventId: 1,
-		question: `Frage ${id}`,
-		stage: 'collecting',
-		dotsPerParticipant: 3,
-		maxDotsPerTarget: 2,
-		liveResults: false,
-		ideas: [],
-		clusters: [],
-		tallies: null,
-		mine: null,
-		...fields
-	};
-}
 
 const summary = (id: number, stage: ActivityStage): ActivitySummary => ({
 	id,
 	question: `Frage ${id}`,
 	stage
-});
-
-const tally = (kind: 'idea' | 'cluster', id: number, dots: number, voters: number): TallyView => ({
-	target: { kind, id },
-	dots,
-	voters
 });
 
 function talliesMessage(activityId: number, tallies: TallyView[]): TalliesMessage {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { activityStages } from '../domain';
-import type { ActivityView, ClusterView, IdeaView, MyDotsView, TallyView } from './protocol';
+import type { ActivityView, MyDotsView } from './protocol';
 import {
 	dotRefusal,
 	rankTargets,
@@ -10,44 +10,20 @@ import {
 	voteTargets,
 	withDot
 } from './rules';
+import {
+	activityOf,
+	clusterOf as cluster,
+	ideaOf as idea,
+	tallyOf as tally
+} from './view-factories';
 
-function idea(id: number, fields: Partial<IdeaView> = {}): IdeaView {
-	return {
-		id,
-		text: `Idee ${id}`,
-		language: 'de',
-		clusterId: null,
-		mergedIntoId: null,
-		hidden: false,
-		author: null,
-		...fields
-	};
-}
-
-const cluster = (id: number, title = `Cluster ${id}`): ClusterView => ({ id, title });
-
-function view(fields: Partial<ActivityView> = {}): ActivityView {
-	return {
-		id: 1,
-		eventId: 1,
+const view = (fields: Partial<ActivityView> = {}): ActivityView =>
+	activityOf(1, {
 		question: 'Was braucht es, damit Geflüchtete eine Wohnung finden?',
 		stage: 'voting',
 		dotsPerParticipant: 5,
-		maxDotsPerTarget: 2,
-		liveResults: false,
-		ideas: [],
-		clusters: [],
-		tallies: null,
-		mine: null,
 		...fields
-	};
-}
-
-const tally = (kind: 'idea' | 'cluster', id: number, dots: number, voters: number): TallyView => ({
-	target: { kind, id },
-	dots,
-	voters
-});
+	});
 
 describe('targetKey and targetOf', () => {
 	it('key a target by kind and id', () => {

@@ -138,29 +138,44 @@ export function myDots(db: Db, activity: table.Activity, participantId: string):
 	return { placed, remaining: activity.dotsPerParticipant - spent };
 }
 
+interface DotWriteRequest {
+	activity: table.Activity;
+	participantId: string;
+	clientId: string;
+	kind: DotWriteKind;
+}
+
 /**
- * A write seen before: the same write resent (answered with the current dots, nothing applied
- * again), or its client id reused for another write (refused).
+ * Runs one dot write in a transaction: a resend is answered with the current dots and applied
+ * nothing again, a client id reused for another write is refused, and outside voting nothing
+ * changes. Only applied writes are remembered: a refused one may succeed later with the same
+ * client id, e.g. once voting opens.
  */
-function earlierWrite(
+function writeDot(
 	db: Db,
-	activity: table.Activity,
-	participantId: string,
-	clientId: string,
-	kind: DotWriteKind
-): LiveResult<DotWrite> | null {
-	const earlier = statements(db).applied.get({ participantId, clientId });
-	if (!earlier) return null;
-	if (earlier.kind !== kind || earlier.activityId !== activity.id) {
-		return failure('client_id_reused');
-	}
-	return ok({ mine: myDots(db, activity, participantId), applied: false });
+	{ activity, participantId, clientId, kind }: DotWriteRequest,
+	apply: (run: ReturnType<typeof statements>) => LiveResult<MyDotsView>
+): LiveResult<DotWrite> {
+	const run = statements(db);
+	return db.transaction(() => {
+		const earlier = run.applied.get({ participantId, clientId });
+		if (earlier) {
+			return earlier.kind === kind && earlier.activityId === activity.id
+				? ok({ mine: myDots(db, activity, participantId), applied: false })
+				: failure('client_id_reused');
+		}
+		const stage = run.stage.get({ activityId: activity.id })?.stage;
+		if (!stage || !allowsVoting(stage)) return failure('wrong_stage');
+		const result = apply(run);
+		if (!result.ok) return result;
+		run.markApplied.run({ participantId, clientId, kind, activityId: activity.id });
+		return ok({ mine: result.value, applied: true });
+	});
 }
 
 /**
  * Places one dot. Budget and per-target limit are checked in the same transaction as the
- * insert, so two tabs of one participant cannot overspend together. Only applied writes are
- * remembered: a refused one may succeed later with the same client id, e.g. once voting opens.
+ * insert, so two tabs of one participant cannot overspend together.
  */
 export function placeDot(
 	db: Db,
@@ -169,28 +184,23 @@ export function placeDot(
 	clientId: string,
 	target: DotTarget
 ): LiveResult<DotWrite> {
-	const run = statements(db);
-	return db.transaction(() => {
-		const earlier = earlierWrite(db, activity, participantId, clientId, 'dot:place');
-		if (earlier) return earlier;
-		const stage = run.stage.get({ activityId: activity.id })?.stage;
-		if (!stage || !allowsVoting(stage)) return failure('wrong_stage');
+	return writeDot(db, { activity, participantId, clientId, kind: 'dot:place' }, (run) => {
 		const votable = target.kind === 'cluster' ? run.votableCluster : run.votableIdea;
 		if (!votable.get({ id: target.id, activityId: activity.id })) return failure('not_found');
 		const mine = myDots(db, activity, participantId);
 		const refusal = dotRefusal(mine, target, activity.maxDotsPerTarget);
 		if (refusal) return failure(refusal);
-		run.markApplied.run({ participantId, clientId, kind: 'dot:place', activityId: activity.id });
 		run.insertDot.run({
 			activityId: activity.id,
 			participantId,
 			ideaId: target.kind === 'idea' ? target.id : null,
 			clusterId: target.kind === 'cluster' ? target.id : null
 		});
-		return ok({ mine: withDot(mine, target, 1), applied: true });
+		return ok(withDot(mine, target, 1));
 	});
 }
 
+/** Takes back one of the participant's dots on a target. */
 export function removeDot(
 	db: Db,
 	activity: table.Activity,
@@ -198,21 +208,15 @@ export function removeDot(
 	clientId: string,
 	target: DotTarget
 ): LiveResult<DotWrite> {
-	const run = statements(db);
-	return db.transaction(() => {
-		const earlier = earlierWrite(db, activity, participantId, clientId, 'dot:remove');
-		if (earlier) return earlier;
-		const stage = run.stage.get({ activityId: activity.id })?.stage;
-		if (!stage || !allowsVoting(stage)) return failure('wrong_stage');
+	return writeDot(db, { activity, participantId, clientId, kind: 'dot:remove' }, (run) => {
 		const one = (target.kind === 'idea' ? run.oneOnIdea : run.oneOnCluster).get({
 			activityId: activity.id,
 			participantId,
 			id: target.id
 		});
 		if (!one) return failure('no_dot_there');
-		run.markApplied.run({ participantId, clientId, kind: 'dot:remove', activityId: activity.id });
 		run.deleteDot.run({ id: one.id });
-		return ok({ mine: myDots(db, activity, participantId), applied: true });
+		return ok(myDots(db, activity, participantId));
 	});
 }
 
