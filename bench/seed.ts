@@ -13,6 +13,7 @@ import { addMember, createOrganisation } from '../src/lib/server/organisations/o
 import { sessionCookieName } from '../src/lib/server/auth/session';
 import { createProcess } from '../src/lib/server/process/processes';
 import { stakeholderCategories } from '../src/lib/domain';
+import { todayIn } from '../src/lib/server/time';
 
 /** A live event with its join code, and a moderator's session; no activities yet. */
 export async function seedEvent(databasePath: string) {
@@ -43,8 +44,9 @@ async function createEventAndModerator(db: Db) {
 		title: 'Integrationskonferenz',
 		description: '',
 		place: '',
-		startsAt: '2026-06-01T09:00',
-		endsAt: '2026-06-01T17:00',
+		// Today, so that its join code takes new phones (it closes some hours after the end).
+		startsAt: `${todayIn()}T00:00`,
+		endsAt: `${todayIn()}T23:59`,
 		isPublic: true,
 		status: 'live',
 		bodyId: null,
