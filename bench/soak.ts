@@ -93,6 +93,7 @@ export async function soak({ minutes, machine, reconnection }: SoakOptions) {
 		ORIGIN: url,
 		DATABASE_URL: databasePath,
 		SEED_DEMO: 'false',
+		ADDRESS_HEADER: 'x-forwarded-for',
 		METRICS_INTERVAL_MS: '10000'
 	});
 	await server.start();
