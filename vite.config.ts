@@ -1,7 +1,7 @@
 import { paraglideVitePlugin } from '@inlang/paraglide-js';
 import { sveltekit } from '@sveltejs/kit/vite';
 import { Server } from 'socket.io';
-import type { Plugin } from 'vite';
+import { defaultClientConditions, type Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 
 /** In development, socket.io shares Vite's server; the app's init hook attaches the handlers. */
@@ -28,10 +28,32 @@ export default defineConfig({
 		liveInDevelopment
 	],
 	test: {
-		include: ['src/**/*.test.ts', 'tests/integration/**/*.test.ts'],
 		reporters: ['default', 'json'],
 		outputFile: { json: 'reports/vitest.json' },
 		testTimeout: 30_000,
-		hookTimeout: 60_000
+		hookTimeout: 60_000,
+		projects: [
+			{
+				extends: true,
+				// Packages load their browser entry: Svelte's client runtime, so `$effect` runs.
+				resolve: { conditions: [...defaultClientConditions] },
+				test: {
+					name: 'client',
+					// Isomorphic and browser code, runes (`*.svelte.ts`) included: compiled as for the
+					// browser, run in Node without a DOM.
+					environment: './tests/client-environment.ts',
+					include: ['src/lib/**/*.test.ts'],
+					exclude: ['src/lib/server/**']
+				}
+			},
+			{
+				extends: true,
+				test: {
+					name: 'server',
+					environment: 'node',
+					include: ['src/lib/server/**/*.test.ts', 'tests/integration/**/*.test.ts']
+				}
+			}
+		]
 	}
 });
