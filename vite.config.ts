@@ -30,6 +30,7 @@ export default defineConfig({
 	test: {
 		reporters: ['default', 'json'],
 		outputFile: { json: 'reports/vitest.json' },
+		expect: { requireAssertions: true },
 		testTimeout: 30_000,
 		hookTimeout: 60_000,
 		projects: [
