@@ -30,6 +30,9 @@ export default defineConfig({
 	test: {
 		reporters: ['default', 'json'],
 		outputFile: { json: 'reports/vitest.json' },
+		// Every test makes its own data: files and the tests in them run in a new order each time
+		// (the seed is printed; `--sequence.seed=N` repeats an order).
+		sequence: { shuffle: { files: true, tests: true } },
 		expect: { requireAssertions: true },
 		testTimeout: 30_000,
 		hookTimeout: 60_000,
