@@ -34,8 +34,11 @@ export default defineConfig({
 		// (the seed is printed; `--sequence.seed=N` repeats an order).
 		sequence: { shuffle: { files: true, tests: true } },
 		expect: { requireAssertions: true },
-		testTimeout: 30_000,
-		hookTimeout: 60_000,
+		// Sized for a loaded two-core machine, where a production server can take many seconds to
+		// start (tests/integration/server.ts gives it 60 s; some tests start their own) and its
+		// first requests are slow.
+		testTimeout: 90_000,
+		hookTimeout: 120_000,
 		projects: [
 			{
 				extends: true,
