@@ -19,6 +19,7 @@ function server(port: number, seedDemo: boolean) {
 		command: 'node server.js',
 		url: `http://127.0.0.1:${port}/login`,
 		reuseExistingServer: false,
+		timeout: 120_000,
 		stdout: 'pipe' as const,
 		env: {
 			HOST: '127.0.0.1',
@@ -32,6 +33,12 @@ function server(port: number, seedDemo: boolean) {
 
 export default defineConfig({
 	testDir: 'tests/e2e',
+	// Sized for a loaded two-core machine (CI shares its cores with other work): there a page
+	// load with its axe check can take ten seconds, and a short walk half a minute. The long
+	// walks set their own limits. A run that hangs anyway ends here rather than holding CI.
+	timeout: 120_000,
+	expect: { timeout: 20_000 },
+	globalTimeout: 15 * 60_000,
 	fullyParallel: false,
 	workers: 1,
 	forbidOnly: Boolean(process.env.CI),

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { demoAccounts, demoPassword } from '../../src/lib/server/demo/seed';
 import { startServer, Visitor, type TestServer } from './server';
 
@@ -36,5 +36,12 @@ describe('demo data on first start', () => {
 	it('is not added twice', async () => {
 		const { user } = await import('../../src/lib/server/db/schema');
 		expect(server.db().select().from(user).all()).toHaveLength(demoAccounts.length);
+		const restarted = await startServer({
+			env: { SEED_DEMO: 'true' },
+			databasePath: server.databasePath
+		});
+		onTestFinished(() => restarted.stop());
+		expect(restarted.output()).not.toContain('Demo-Daten angelegt');
+		expect(restarted.db().select().from(user).all()).toHaveLength(demoAccounts.length);
 	});
 });

@@ -1,6 +1,12 @@
 import { io, type Socket } from 'socket.io-client';
 import type { ClientToServerEvents, ServerToClientEvents } from '../../src/lib/workshop/protocol';
 
+/**
+ * How long to wait for an ack or an event that should come. A loaded two-core machine can take
+ * seconds; a test that checks that nothing comes passes its own, shorter window to `next`.
+ */
+const patienceMs = 15_000;
+
 export type LiveClient = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 /** A real socket.io client, as a phone or the moderator's laptop would connect. */
@@ -31,14 +37,14 @@ export function send<E extends keyof ClientToServerEvents>(
 	payload: Parameters<ClientToServerEvents[E]>[0]
 ): Promise<Parameters<Parameters<ClientToServerEvents[E]>[1]>[0]> {
 	// eslint-disable-next-line @typescript-eslint/no-explicit-any -- socket.io's typed emitWithAck cannot follow a generic event name
-	return (socket.timeout(5000) as any).emitWithAck(event, payload);
+	return (socket.timeout(patienceMs) as any).emitWithAck(event, payload);
 }
 
 /** The next `event` the socket receives, or undefined if none comes within `ms`. */
 export function next<E extends keyof ServerToClientEvents>(
 	socket: LiveClient,
 	event: E,
-	ms = 1500
+	ms = patienceMs
 ): Promise<Parameters<ServerToClientEvents[E]>[0] | undefined> {
 	return new Promise((done) => {
 		const timer = setTimeout(() => {

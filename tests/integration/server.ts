@@ -19,6 +19,14 @@ export interface TestServer {
 	child: ChildProcess;
 }
 
+/**
+ * Generous for a loaded two-core machine: node, the app's imports and the migrations can take
+ * many seconds there. The hooks that start servers get `hookTimeout` (vite.config.ts), above this.
+ */
+const startTimeoutMs = 60_000;
+/** The server closes its sockets and exits on SIGTERM; if it hangs, it is killed. */
+const stopTimeoutMs = 15_000;
+
 function freePort(): Promise<number> {
 	return new Promise((done, fail) => {
 		const probe = createServer();
@@ -44,7 +52,12 @@ export async function startServer(
 	if (!existsSync(build)) throw new Error('No production build: run `npm run build` first.');
 	const databasePath = options.databasePath ?? tempDatabasePath();
 	const db = openDatabase(databasePath);
-	await options.seed?.(db);
+	try {
+		await options.seed?.(db);
+	} catch (error) {
+		db.$client.close();
+		throw error;
+	}
 
 	const port = await freePort();
 	const url = options.asReadme ? `http://localhost:${port}` : `http://127.0.0.1:${port}`;
@@ -70,17 +83,41 @@ export async function startServer(
 	let output = '';
 	child.stdout?.on('data', (chunk) => (output += chunk));
 	child.stderr?.on('data', (chunk) => (output += chunk));
+	const closed = new Promise<void>((done) => child.once('close', () => done()));
+	/** Ends the server: asks it to shut down, and kills it if it does not in time. */
+	const end = async () => {
+		if (child.exitCode === null && child.signalCode === null) {
+			child.kill('SIGTERM');
+			const killer = setTimeout(() => child.kill('SIGKILL'), stopTimeoutMs);
+			await closed;
+			clearTimeout(killer);
+		}
+		await closed;
+	};
 
-	await new Promise<void>((ready, fail) => {
-		const timer = setTimeout(() => fail(new Error(`server did not start:\n${output}`)), 20_000);
-		child.once('exit', (code) => fail(new Error(`server exited with ${code}:\n${output}`)));
-		child.stdout?.on('data', () => {
-			if (output.includes('Listening on')) {
+	try {
+		await new Promise<void>((ready, fail) => {
+			const timer = setTimeout(
+				() => fail(new Error(`server did not start in ${startTimeoutMs} ms:\n${output}`)),
+				startTimeoutMs
+			);
+			child.once('exit', (code) => {
 				clearTimeout(timer);
-				ready();
-			}
+				fail(new Error(`server exited with ${code}:\n${output}`));
+			});
+			child.stdout?.on('data', () => {
+				if (output.includes('Listening on')) {
+					clearTimeout(timer);
+					ready();
+				}
+			});
 		});
-	});
+	} catch (error) {
+		// A server that did not come up must not outlive the test (or keep its worker alive).
+		db.$client.close();
+		await end();
+		throw error;
+	}
 
 	return {
 		url,
@@ -91,9 +128,7 @@ export async function startServer(
 		stop: () =>
 			new Promise((done) => {
 				db.$client.close();
-				if (child.exitCode !== null) return done();
-				child.once('exit', () => done());
-				child.kill('SIGTERM');
+				void end().then(done);
 			})
 	};
 }

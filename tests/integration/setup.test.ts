@@ -1,6 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { startServer, Visitor, type TestServer } from './server';
 
+/** Stays without an administrator: the tests on it only look and are refused. */
 let server: TestServer;
 
 beforeAll(async () => {
@@ -36,7 +37,9 @@ describe('first start without demo data', () => {
 	});
 
 	it('creates the first administrator, signs them in, and then disappears', async () => {
-		const admin = new Visitor(server.url);
+		const fresh = await startServer();
+		onTestFinished(() => fresh.stop());
+		const admin = new Visitor(fresh.url);
 		const reply = await admin.post('/setup', {
 			organisationName: 'Landkreis Lörrach',
 			organisationKind: 'landkreis',
@@ -48,7 +51,7 @@ describe('first start without demo data', () => {
 		expect(reply.location).toBe('/o/landkreis-loerrach');
 		expect((await admin.get('/o/landkreis-loerrach/members')).status).toBe(200);
 
-		const later = new Visitor(server.url);
+		const later = new Visitor(fresh.url);
 		expect((await later.get('/setup')).status).toBe(404);
 		const again = await later.post('/setup', {
 			organisationName: 'Übernahme',

@@ -9,7 +9,8 @@ test('from a finished workshop to approved minutes, a traceable measure and a Wo
 	browser,
 	expectAccessible
 }) => {
-	test.setTimeout(90_000);
+	// A long walk: about 2 minutes on two loaded cores.
+	test.setTimeout(300_000);
 	await logIn(page, expectAccessible, 'moderation@landau.example');
 	await expectAccessible();
 	await page.goto(eventsPath);
@@ -20,12 +21,18 @@ test('from a finished workshop to approved minutes, a traceable measure and a Wo
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(
 		'Protokoll: Fachkonferenz Arbeitsmarkt'
 	);
-	await expect(page.getByText('Fassung 1')).toBeVisible();
+	await expect(page.getByText(/Fassung \d+/)).toBeVisible();
 	const results = page.getByRole('table', {
 		name: 'Was erleichtert Zugewanderten den Einstieg in Arbeit?'
 	});
-	await expect(results.getByRole('row').nth(1)).toContainText('Anerkennung');
-	await expect(results.getByRole('row').nth(1)).toContainText('13');
+	const winner = results.getByRole('row').nth(1);
+	await expect(winner).toContainText('Anerkennung');
+	// The demo's figures are read, not written down here: the trail below must carry the same.
+	const [dots, voters] = await Promise.all(
+		[2, 3].map(async (column) => (await winner.getByRole('cell').nth(column).textContent())!.trim())
+	);
+	expect(dots).toMatch(/^[1-9]\d*$/);
+	expect(voters).toMatch(/^[1-9]\d*$/);
 	await expectAccessible();
 
 	await page
@@ -79,10 +86,11 @@ test('from a finished workshop to approved minutes, a traceable measure and a Wo
 	await expectAccessible();
 	await page.getByLabel('Titel (Pflichtfeld)').fill('Anerkennungsberatung aus einer Hand');
 	await page.getByRole('button', { name: 'Maßnahme anlegen' }).click();
-	await expect(page.getByRole('heading', { level: 1 })).toHaveText(
-		'Maßnahme 2.1: Anerkennungsberatung aus einer Hand'
-	);
-	await expect(page.getByText('Punkte: 13 · Personen: 11')).toBeVisible();
+	// Numbered in the field "Arbeitsmarkt" (2), after whatever measures it already has.
+	const measureHeading = page.getByRole('heading', { level: 1 });
+	await expect(measureHeading).toHaveText(/^Maßnahme 2\.\d+: Anerkennungsberatung aus einer Hand$/);
+	const number = (await measureHeading.textContent())!.match(/2\.\d+/)![0];
+	await expect(page.getByText(`Punkte: ${dots} · Personen: ${voters}`)).toBeVisible();
 	await expect(
 		page.getByText('Anerkennung ausländischer Abschlüsse schneller prüfen')
 	).toBeVisible();
@@ -107,13 +115,17 @@ test('from a finished workshop to approved minutes, a traceable measure and a Wo
 	await expectAccessible(owner);
 	await owner.getByLabel('Anlass der Fassung').fill('Entwurf für die Steuerungsgruppe');
 	await owner.getByRole('button', { name: 'Als neue Fassung speichern' }).click();
-	await expect(owner.getByText('Fassung 1 gespeichert.')).toBeVisible();
-	await owner.getByRole('link', { name: 'Fassung 1 ansehen' }).click();
+	const saved = owner.getByText(/^Fassung \d+ gespeichert\.$/);
+	await expect(saved).toBeVisible();
+	const version = (await saved.textContent())!.match(/\d+/)![0];
+	await owner.getByRole('link', { name: `Fassung ${version} ansehen` }).click();
 	await expect(
-		owner.getByRole('heading', { name: '2.1 Anerkennungsberatung aus einer Hand' })
+		owner.getByRole('heading', { name: `${number} Anerkennungsberatung aus einer Hand` })
 	).toBeVisible();
 	await expect(
-		owner.getByText(/Fachkonferenz Arbeitsmarkt, „Anerkennung“ \(13 Punkte, 11 Personen\)/)
+		owner.getByText(
+			`Fachkonferenz Arbeitsmarkt, „Anerkennung“ (${dots} Punkte, ${voters} Personen)`
+		)
 	).toBeVisible();
 	await expectAccessible(owner);
 	const conceptDownload = owner.waitForEvent('download');
@@ -154,16 +166,16 @@ test('from a finished workshop to approved minutes, a traceable measure and a Wo
 		.getByRole('row')
 		.nth(1);
 	await expect(first).toContainText('Anerkennung');
-	await expect(first).toContainText('36 %');
+	await expect(first).toContainText(/\d+ %/);
 	await expect(first).toContainText(/breit \(\d+ %\)/);
 	// The chart (drawn by Chart.js) shows where the dots came from; the table holds the figures.
 	await expect(
 		reviewer.getByRole('img', { name: /Balkendiagramm/ }).locator('canvas')
 	).toHaveAttribute('width', /^[1-9]\d*$/);
 	await expectAccessible(reviewer);
-	await first.getByRole('link', { name: '2.1' }).click();
+	await first.getByRole('link', { name: number }).click();
 	await expect(reviewer.getByRole('heading', { level: 1 })).toHaveText(
-		'Maßnahme 2.1: Anerkennungsberatung aus einer Hand'
+		`Maßnahme ${number}: Anerkennungsberatung aus einer Hand`
 	);
 	await expect(reviewer.getByText(/Breite der Unterstützung: \d+ %/)).toBeVisible();
 	await expectAccessible(reviewer);
