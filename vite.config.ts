@@ -17,8 +17,6 @@ const liveInDevelopment: Plugin = {
 	}
 };
 
-const liveProtocolTests = 'tests/integration/live.test.ts';
-
 export default defineConfig({
 	plugins: [
 		paraglideVitePlugin({
@@ -60,19 +58,7 @@ export default defineConfig({
 				test: {
 					name: 'server',
 					environment: 'node',
-					include: ['src/lib/server/**/*.test.ts', 'tests/integration/**/*.test.ts'],
-					exclude: [liveProtocolTests]
-				}
-			},
-			{
-				// Temporary: the tests in this file build on each other's ideas and stages. It is
-				// being rewritten; once its tests stand alone, drop this project and the exclude.
-				extends: true,
-				test: {
-					name: 'server-in-order',
-					environment: 'node',
-					include: [liveProtocolTests],
-					runner: './tests/in-order-runner.ts'
+					include: ['src/lib/server/**/*.test.ts', 'tests/integration/**/*.test.ts']
 				}
 			}
 		]
