@@ -3,7 +3,7 @@ import { createTestDb, createTestEvent, createTestOrganisation } from '../../../
 import type { StakeholderCategory } from '../../domain';
 import { addMember, createBody, setSeatPlan } from '../bodies/bodies';
 import { addGuest, createEvent, setMemberAttendance } from '../events/events';
-import { joinEvent } from '../live/participants';
+import { joinEvent } from '../workshop/participants';
 import { participationByGroup } from './participation';
 
 describe('participation by stakeholder group', () => {
