@@ -47,4 +47,12 @@ describe('TokenBucket', () => {
 		expect(bucket.take('ip', 60_000)).toBe(0);
 		expect(bucket.take('ip', 60_000)).toBe(1000);
 	});
+
+	it('starts a forgotten key afresh', () => {
+		const bucket = new TokenBucket<string>(1, 1000);
+		bucket.take('socket', 0);
+		expect(bucket.take('socket', 0)).toBe(1000);
+		bucket.forget('socket');
+		expect(bucket.take('socket', 0)).toBe(0);
+	});
 });

@@ -60,6 +60,11 @@ export class TokenBucket<Key> {
 		return 0;
 	}
 
+	/** Drops a key that will not come back (a closed socket), so the map stays small. */
+	forget(key: Key) {
+		this.buckets.delete(key);
+	}
+
 	private refilled(key: Key, now: number) {
 		const bucket = this.buckets.get(key);
 		if (!bucket) return { tokens: this.capacity, refilledAt: now };

@@ -89,6 +89,8 @@ export function attachLive(io: LiveServer, db: Db, allowedOrigin = process.env.O
 			rooms.event(eventId),
 			viewer.kind === 'moderator' ? rooms.moderators(eventId) : rooms.participants(eventId)
 		]);
+		// Socket ids never come back: without this, reconnect storms would fill the bucket map.
+		socket.on('disconnect', () => messageBucket.forget(socket.id));
 		const activityViewer: ActivityViewer =
 			viewer.kind === 'moderator' ? { kind: 'moderator' } : viewer;
 
