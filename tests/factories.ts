@@ -1,6 +1,7 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { onTestFinished } from 'vitest';
 import { openDatabase, type Db } from '../src/lib/server/db';
 import type { Role } from '../src/lib/server/auth/roles';
 import { createUser } from '../src/lib/server/auth/users';
@@ -13,8 +14,22 @@ export function tempDatabasePath(): string {
 	return join(mkdtempSync(join(tmpdir(), 'mitwirken-test-')), 'test.db');
 }
 
+/**
+ * A fresh database for one test. Called in the test or its `beforeEach`, it is closed and its
+ * folder removed when the test ends.
+ */
 export function createTestDb(): Db {
-	return openDatabase(tempDatabasePath());
+	const path = tempDatabasePath();
+	const db = openDatabase(path);
+	try {
+		onTestFinished(() => {
+			db.$client.close();
+			rmSync(dirname(path), { recursive: true, force: true });
+		});
+	} catch {
+		// Outside a test, or in a concurrent one, there is no test to wait for: the file stays.
+	}
+	return db;
 }
 
 let counter = 0;

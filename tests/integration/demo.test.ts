@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoAccounts, demoPassword } from '../../src/lib/server/demo/seed';
 import { startServer, Visitor, type TestServer } from './server';
 
@@ -33,7 +33,7 @@ describe('demo data on first start', () => {
 		expect(reply.body).toContain('Fachkonferenz Sprache und Bildung');
 	});
 
-	it('is not added twice', async () => {
+	it('is not added twice', async ({ onTestFinished }) => {
 		const { user } = await import('../../src/lib/server/db/schema');
 		expect(server.db().select().from(user).all()).toHaveLength(demoAccounts.length);
 		const restarted = await startServer({

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMember, createTestOrganisation, testPassword } from '../factories';
 import { startServer, Visitor, type TestServer } from './server';
 
@@ -61,7 +61,7 @@ describe('login', () => {
 		expect(locked.body).toContain('Zu viele Anmeldeversuche');
 	});
 
-	it('throttles one address trying many accounts', async () => {
+	it('throttles one address trying many accounts', async ({ onTestFinished }) => {
 		// A server of its own: all tests here come from 127.0.0.1, and this one spends the budget.
 		const own = await startServer({
 			seed: (db) => createMember(db, createTestOrganisation(db).id, 'admin')

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, Visitor, type TestServer } from './server';
 
 /** Stays without an administrator: the tests on it only look and are refused. */
@@ -36,7 +36,9 @@ describe('first start without demo data', () => {
 		expect(reply.body).not.toContain('value="short"');
 	});
 
-	it('creates the first administrator, signs them in, and then disappears', async () => {
+	it('creates the first administrator, signs them in, and then disappears', async ({
+		onTestFinished
+	}) => {
 		const fresh = await startServer();
 		onTestFinished(() => fresh.stop());
 		const admin = new Visitor(fresh.url);

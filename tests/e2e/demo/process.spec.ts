@@ -5,8 +5,8 @@ test('a process owner sets up a Landau-style process and the public can follow i
 	browser,
 	expectAccessible
 }) => {
-	// A long walk: about 50 s on two loaded cores.
-	test.setTimeout(180_000);
+	// A long walk: about 1.5 minutes with both cores busy (other work and two busy loops).
+	test.setTimeout(240_000);
 	await logIn(page, expectAccessible, 'integration@landau.example');
 	await expectAccessible();
 
