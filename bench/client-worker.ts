@@ -20,6 +20,8 @@ let tallyMessages = 0;
 let tallyBytes = 0;
 let sent = 0;
 let acked = 0;
+/** When the last answer to a dot arrived: a server that falls behind answers after the offered load ends. */
+let lastAnswerAt = 0;
 const errors: Record<string, number> = {};
 let setup: Setup;
 
@@ -80,10 +82,12 @@ async function vote(rate: number, durationMs: number, startAt: number): Promise<
 		const perTick = (rate * interval) / 1000;
 		let credit = 0;
 		let n = 0;
+		const answers: Promise<void>[] = [];
 		const timer = setInterval(() => {
 			if (Date.now() - startAt >= durationMs) {
 				clearInterval(timer);
-				setTimeout(done, 2000);
+				// Every dot is answered or times out: counting early would call late answers lost.
+				void Promise.allSettled(answers).then(() => done());
 				return;
 			}
 			credit += perTick;
@@ -94,7 +98,7 @@ async function vote(rate: number, durationMs: number, startAt: number): Promise<
 				client.waiting.push(pending);
 				sent += 1;
 				n += 1;
-				client.socket
+				const answer = client.socket
 					.timeout(30_000)
 					.emitWithAck('dot:place', {
 						activityId: setup.activityId,
@@ -102,6 +106,7 @@ async function vote(rate: number, durationMs: number, startAt: number): Promise<
 						target: { kind: 'idea', id: setup.ideaIds[n % setup.ideaIds.length] }
 					})
 					.then((reply: { ok: boolean; error?: string }) => {
+						lastAnswerAt = Date.now();
 						if (reply.ok) {
 							acked += 1;
 							pending.ackedAt = Date.now();
@@ -113,6 +118,7 @@ async function vote(rate: number, durationMs: number, startAt: number): Promise<
 					.catch(() => {
 						errors.timeout = (errors.timeout ?? 0) + 1;
 					});
+				answers.push(answer);
 			}
 		}, interval);
 	});
@@ -136,6 +142,7 @@ process.on('message', async (message: { type: string; [key: string]: unknown }) 
 			type: 'voted',
 			sent,
 			acked,
+			lastAnswerAt,
 			errors,
 			latencies,
 			fanOut,

@@ -28,7 +28,7 @@ const rate = Number(process.env.RATE ?? 1000);
 const durationMs = Number(process.env.DURATION_S ?? 60) * 1000;
 const workerCount = Number(process.env.WORKERS ?? 2);
 const restartPhones = Math.min(participants, Number(process.env.RESTART_PHONES ?? 300));
-/** socket.io's defaults, which the phone page uses unless told otherwise. */
+/** The phone page's reconnection settings (socket.io's defaults, but at most 2 s between attempts). */
 const phoneReconnection = {
 	reconnectionDelay: Number(process.env.RECONNECTION_DELAY_MS ?? 1000),
 	reconnectionDelayMax: Number(process.env.RECONNECTION_DELAY_MAX_MS ?? 2000),
@@ -39,6 +39,7 @@ const soakMinutes = process.env.SOAK_MINUTES ?? (process.argv.includes('--soak')
 interface Voted {
 	sent: number;
 	acked: number;
+	lastAnswerAt: number;
 	errors: Record<string, number>;
 	latencies: number[];
 	fanOut: number[];
@@ -157,7 +158,9 @@ async function run(target: 'app' | 'bare') {
 	const errors: Record<string, number> = {};
 	for (const r of results)
 		for (const [k, v] of Object.entries(r.errors)) errors[k] = (errors[k] ?? 0) + v;
-	const seconds = durationMs / 1000;
+	// From the first offered dot to the last answer, which trails the offered load when the server falls behind.
+	const answeredUntil = Math.max(startAt + durationMs, ...results.map((r) => r.lastAnswerAt));
+	const seconds = (answeredUntil - startAt) / 1000;
 	return {
 		target,
 		sent: sum('sent'),
