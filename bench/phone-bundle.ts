@@ -1,7 +1,9 @@
 /**
  * What a phone downloads to take part: a real browser opens the join page and then the live
  * workshop page of the production build; every script it loads is counted, gzipped (level 9).
- * Target: at most 60 KB of gzipped JavaScript.
+ * Target: at most 60 KB of gzipped JavaScript. Then a returning participant opens the page again
+ * on a slow phone (Chrome's "Slow 4G" and 4× CPU slowdown), with and without the scripts in the
+ * browser's cache, and the time until a vote button works is measured.
  *
  *   npm run bench:phone
  */
@@ -10,7 +12,7 @@ import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { chromium, devices, type Response } from '@playwright/test';
+import { chromium, devices, type BrowserContext, type Response } from '@playwright/test';
 import { openDatabase } from '../src/lib/server/db';
 import { ensureJoinCode } from '../src/lib/server/workshop/participants';
 import { seedConference } from './seed';
@@ -18,6 +20,14 @@ import { seedConference } from './seed';
 const port = 4320;
 const url = `http://127.0.0.1:${port}`;
 const targetBytes = 60 * 1024;
+const runs = 3;
+/** Chrome DevTools' "Slow 4G" preset (Lighthouse's mobile profile as DevTools applies it). */
+const slow4g = {
+	offline: false,
+	latency: 150 * 3.75,
+	downloadThroughput: ((1.6 * 1024 * 1024) / 8) * 0.9,
+	uploadThroughput: ((750 * 1024) / 8) * 0.9
+};
 
 const databasePath = join(mkdtempSync(join(tmpdir(), 'mitwirken-phone-')), 'phone.db');
 const conference = await seedConference(databasePath, 1, 5);
@@ -73,6 +83,37 @@ try {
 	await page.waitForLoadState('networkidle');
 	const totalBytes = sum();
 
+	/** Milliseconds from opening the page on a slow phone until a vote button can be pressed. */
+	const usableAfter = async (returning: BrowserContext) => {
+		const slowPage = await returning.newPage();
+		const cdp = await returning.newCDPSession(slowPage);
+		await cdp.send('Network.enable');
+		await cdp.send('Network.emulateNetworkConditions', slow4g);
+		await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+		const start = Date.now();
+		await slowPage.goto(`/${code}`, { waitUntil: 'commit' });
+		await slowPage.locator('ul.targets button:not(.secondary):enabled').first().waitFor();
+		const ms = Date.now() - start;
+		await slowPage.close();
+		return ms;
+	};
+	const median = (values: number[]) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+	const cookies = await context.cookies();
+	const warm: number[] = [];
+	const cold: number[] = [];
+	for (let run = 0; run < runs; run += 1) {
+		warm.push(await usableAfter(context));
+		const fresh = await browser.newContext({
+			...devices['Pixel 5'],
+			isMobile: false,
+			locale: 'de-DE',
+			baseURL: url
+		});
+		await fresh.addCookies(cookies);
+		cold.push(await usableAfter(fresh));
+		await fresh.close();
+	}
+
 	const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 	console.log('Phone page JavaScript, gzipped (level 9):');
 	for (const [path, script] of [...scripts].sort((a, b) => b[1].bytes - a[1].bytes)) {
@@ -82,6 +123,11 @@ try {
 	const verdict = totalBytes <= targetBytes ? 'met' : `missed by ${kb(totalBytes - targetBytes)}`;
 	console.log(
 		`Join page + live workshop: ${kb(totalBytes)} (target ≤ ${kb(targetBytes)}: ${verdict})`
+	);
+	console.log(
+		`Returning phone on Slow 4G, 4× CPU, until a vote button works (median of ${runs}): ` +
+			`${median(warm)} ms with cached scripts, ${median(cold)} ms without ` +
+			`(runs: ${warm.join(', ')} / ${cold.join(', ')})`
 	);
 } finally {
 	await browser.close();
