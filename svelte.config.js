@@ -6,6 +6,10 @@ const config = {
 	preprocess: vitePreprocess(),
 	kit: {
 		adapter: adapter(),
+		typescript: {
+			// The benchmarks are TypeScript too; svelte-check covers them with the app.
+			config: (tsconfig) => ({ ...tsconfig, include: [...tsconfig.include, '../bench/**/*.ts'] })
+		},
 		csp: {
 			mode: 'auto',
 			directives: {

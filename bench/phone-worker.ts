@@ -8,10 +8,10 @@ import { io, type Socket } from 'socket.io-client';
 import type {
 	ActivitySummary,
 	ClientToServerEvents,
-	DotTarget,
 	Reply,
 	ServerToClientEvents
 } from '../src/lib/workshop/protocol';
+import type { DotTarget } from '../src/lib/workshop/messages';
 
 export interface PhoneSetup {
 	url: string;

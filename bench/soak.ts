@@ -17,10 +17,10 @@ import { io, type Socket } from 'socket.io-client';
 import type {
 	ActivityView,
 	ClientToServerEvents,
-	DotTarget,
 	Reply,
 	ServerToClientEvents
 } from '../src/lib/workshop/protocol';
+import type { DotTarget } from '../src/lib/workshop/messages';
 import { openDatabase } from '../src/lib/server/db';
 import * as table from '../src/lib/server/db/schema';
 import type { LatencyKind, PhoneCommand, PhoneReport, PhoneSetup } from './phone-worker';
@@ -45,17 +45,11 @@ export interface SoakOptions {
 	>;
 }
 
-interface Minute {
+/** One minute of the soak: what the phones reported, and the server's metrics lines. */
+interface Minute extends Omit<PhoneReport, 'type'> {
 	minute: number;
 	at: number;
 	metrics: MetricsLine[];
-	latencies: Record<LatencyKind, number[]>;
-	acked: Record<LatencyKind, number>;
-	errors: Record<string, number>;
-	phones: number;
-	connected: number;
-	joinFailures: number;
-	abandoned: number;
 }
 
 const kinds: LatencyKind[] = ['idea', 'dot', 'sync'];
