@@ -1,4 +1,9 @@
-import { auditActorKindLabel, auditOperationLabel, auditTableLabel } from '../../audit-labels';
+import {
+	auditActorKindLabel,
+	auditFieldLabel,
+	auditOperationLabel,
+	auditTableLabel
+} from '../../audit-labels';
 import { m } from '../../paraglide/messages';
 import type { AuditLogEntry } from '../db/schema';
 import { toCsv } from '../export/csv';
@@ -55,7 +60,7 @@ export function auditCsv(entries: AuditLogEntry[], processTitles: Map<number, st
 		fieldChanges(entry)
 			.map(
 				(change) =>
-					`${change.field}: ${shown(change.field, change.before)} → ${shown(change.field, change.after)}`
+					`${auditFieldLabel(change.field) ?? change.field}: ${shown(change.field, change.before)} → ${shown(change.field, change.after)}`
 			)
 			.join('\n'),
 		entry.before,

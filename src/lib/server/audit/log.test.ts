@@ -162,7 +162,7 @@ describe('the CSV export', () => {
 			.filter(Boolean);
 		expect(lines).toHaveLength(1 + entries.length);
 		expect(lines[0]).toMatch(/^Zeitpunkt;Person;|^When;Person;/);
-		expect(csv).toContain('place: ');
+		expect(csv).toMatch(/Ort: |Place: /);
 		expect(csv).toContain(`;"'=SUMME(1;2)";`);
 		expect(csv).not.toMatch(/(^|;|\n)"?=/);
 	});
