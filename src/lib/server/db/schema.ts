@@ -750,7 +750,9 @@ export const auditLog = sqliteTable(
 	},
 	(t) => [
 		index('audit_log_organisation_idx').on(t.organisationId, t.id),
-		index('audit_log_process_idx').on(t.processId, t.id)
+		index('audit_log_process_idx').on(t.processId, t.id),
+		// Deleting an account clears its entries' link; the person filter looks it up too.
+		index('audit_log_actor_idx').on(t.actorUserId)
 	]
 );
 
