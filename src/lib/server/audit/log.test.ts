@@ -107,7 +107,10 @@ describe('listing an organisation’s log', () => {
 		]);
 		expect(list({ text: 'HYPERLINK' })).toHaveLength(1);
 		expect(list({ text: '100%' })).toEqual([]);
-		expect(list({ text: String(first.event.id), tableName: 'event' })).toHaveLength(1);
+		// A record's number finds it (and whatever else holds the digits).
+		expect(
+			list({ text: String(first.event.id), tableName: 'event' }).map((e) => e.rowId)
+		).toContain(String(first.event.id));
 		expect(list({ from: '2000-01-01', to: '2000-12-31' })).toEqual([]);
 		const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin' }).format(
 			new Date()
