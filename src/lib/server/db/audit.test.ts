@@ -57,7 +57,7 @@ async function workshopWithIdea(db: Db) {
 	const organisation = createTestOrganisation(db);
 	const moderator = await createMember(db, organisation.id, 'moderator');
 	const { process, event } = createTestEvent(db, organisation.id);
-	let activity = createActivity(db, event.id, {
+	const activity = createActivity(db, event.id, {
 		question: 'Was fehlt?',
 		fieldOfActionId: null,
 		dotsPerParticipant: 3,

@@ -135,7 +135,7 @@ export function isSecretColumn(column: AnySQLiteColumn): boolean {
 	);
 }
 
-export const schemaTables: SQLiteTable[] = Object.values(schema).filter(
+export const schemaTables: SQLiteTable[] = (Object.values(schema) as unknown[]).filter(
 	(value): value is SQLiteTable => is(value, SQLiteTable)
 );
 

@@ -31,7 +31,10 @@ export const load: PageServerLoad = (event) => {
 		errors: parsed.errors,
 		filterQuery: query.toString(),
 		isLaterPage: parsed.before !== null,
-		next: page.next,
+		olderQuery:
+			page.next === null
+				? null
+				: new URLSearchParams([...query, ['before', String(page.next)]]).toString(),
 		processes: processes.map((p) => ({ id: p.id, slug: p.slug, title: p.title })),
 		people: auditActors(db, organisation.id),
 		entries: page.entries.map((entry) => ({
