@@ -4,6 +4,8 @@ test('an administrator filters the change log, corrects a bad date and downloads
 	page,
 	expectAccessible
 }) => {
+	// Seven pages with their axe checks: over two minutes when the machine's cores are busy.
+	test.setTimeout(240_000);
 	await page.setViewportSize({ width: 320, height: 740 });
 	await logIn(page, expectAccessible, 'admin@landau.example');
 	await expectAccessible();
