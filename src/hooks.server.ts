@@ -13,6 +13,7 @@ import {
 } from '$lib/server/auth/session';
 import { hasAnyUser } from '$lib/server/auth/users';
 import { getDb } from '$lib/server/db';
+import { requestAuditPath, runAudited } from '$lib/server/db/audit';
 import { demoAccounts, demoPassword, seedDemo } from '$lib/server/demo/seed';
 import { takeLiveServer } from '$lib/server/live/server';
 import { attachLive } from '$lib/server/live/socket';
@@ -71,6 +72,24 @@ const handleSession: Handle = ({ event, resolve }) => {
 	return resolve(event);
 };
 
+/** A signed-in staff member's writes go to the audit log (see src/lib/server/db/audit.ts). */
+const handleAudit: Handle = ({ event, resolve }) => {
+	const user = event.locals.user;
+	if (!user) return resolve(event);
+	const path = requestAuditPath(event.request.method, event.route.id, event.url);
+	return runAudited(
+		{
+			actorKind: 'user',
+			actorUserId: user.id,
+			actorName: user.name,
+			organisationId: null,
+			processId: null,
+			path
+		},
+		() => resolve(event)
+	);
+};
+
 let installed = false;
 
 /** Until the first account exists, every page leads to the set-up page. */
@@ -95,4 +114,10 @@ export const handleError: HandleServerError = ({ error, status, message }) => {
 	return { message };
 };
 
-export const handle = sequence(securityHeaders, handleLocale, handleFirstRun, handleSession);
+export const handle = sequence(
+	securityHeaders,
+	handleLocale,
+	handleFirstRun,
+	handleSession,
+	handleAudit
+);

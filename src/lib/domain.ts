@@ -78,3 +78,9 @@ export const minutesItemKinds = ['agenda', 'decision', 'task'] as const;
 /** The languages of the participant pages: those of the people the conferences invite. */
 export const participantLocales = ['de', 'en', 'tr', 'ar', 'fa', 'uk', 'ru'] as const;
 export type ParticipantLocale = (typeof participantLocales)[number];
+
+/** The audit log (Änderungsverlauf): who wrote, and what the write did to a row. */
+export const auditActorKinds = ['user', 'moderator_socket', 'cli', 'system'] as const;
+export type AuditActorKind = (typeof auditActorKinds)[number];
+export const auditOperations = ['insert', 'update', 'delete'] as const;
+export type AuditOperation = (typeof auditOperations)[number];

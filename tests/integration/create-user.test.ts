@@ -62,6 +62,15 @@ describe('npm run user:create', () => {
 		expect(checkMembership(db, user.id, 'landkreis-loerrach', 'manageOrganisation').allowed).toBe(
 			true
 		);
+		// The audit log names the command as the writer of the organisation and the membership.
+		const log = db.select().from(table.auditLog).orderBy(table.auditLog.id).all();
+		expect(log.map((entry) => [entry.tableName, entry.operation, entry.actorKind])).toEqual([
+			['organisation', 'insert', 'cli'],
+			['membership', 'insert', 'cli']
+		]);
+		expect(log.every((entry) => entry.path === 'user:create' && entry.actorUserId === null)).toBe(
+			true
+		);
 		db.$client.close();
 	});
 

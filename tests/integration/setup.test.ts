@@ -52,6 +52,16 @@ describe('first start without demo data', () => {
 		expect(reply.status).toBe(303);
 		expect(reply.location).toBe('/o/landkreis-loerrach');
 		expect((await admin.get('/o/landkreis-loerrach/members')).status).toBe(200);
+		// The audit log names the new administrator as the writer of the organisation.
+		const { auditLog, user } = await import('../../src/lib/server/db/schema');
+		const account = fresh.db().select().from(user).get()!;
+		const log = fresh.db().select().from(auditLog).orderBy(auditLog.id).all();
+		expect(log).toMatchObject([
+			{ tableName: 'organisation', operation: 'insert', actorUserId: account.id },
+			{ tableName: 'membership', operation: 'insert', actorUserId: account.id }
+		]);
+		expect(log[0]!.actorName).toBe('Fachbereich Integration');
+		expect(log[0]!.path).toBe('POST /setup');
 
 		const later = new Visitor(fresh.url);
 		expect((await later.get('/setup')).status).toBe(404);

@@ -3,6 +3,7 @@ import { m } from '$lib/paraglide/messages';
 import type { Permission } from './auth/roles';
 import type { SessionUser } from './auth/session';
 import { getDb } from './db';
+import { noteAuditScope } from './db/audit';
 import { checkMembership } from './organisations/organisations';
 import { findEvent } from './events/events';
 import { findProcess } from './process/processes';
@@ -35,6 +36,7 @@ export function requireOrganisation(
 		if (check.reason === 'not_found') error(404, { message: m.error_not_found() });
 		error(403, { message: m.error_forbidden() });
 	}
+	noteAuditScope({ organisationId: check.organisation.id });
 	return { user, organisation: check.organisation, role: check.role };
 }
 
@@ -53,6 +55,7 @@ export function requireProcess(
 	const slug = (event.params as { process?: string }).process ?? '';
 	const process = findProcess(getDb(), access.organisation.id, slug);
 	if (!process) error(404, { message: m.error_not_found() });
+	noteAuditScope({ processId: process.id });
 	return { ...access, process };
 }
 

@@ -5,6 +5,7 @@ import { setSessionCookie } from '$lib/server/auth/cookies';
 import { createSession, sessionExpiresAt } from '$lib/server/auth/session';
 import { hasAnyUser } from '$lib/server/auth/users';
 import { getDb } from '$lib/server/db';
+import { newAccountAuditContext, requestAuditPath, runAudited } from '$lib/server/db/audit';
 import * as field from '$lib/server/forms/fields';
 import { parseForm } from '$lib/server/forms/parse';
 import { createFirstAdministrator } from '$lib/server/organisations/setup';
@@ -28,17 +29,20 @@ export const load: PageServerLoad = () => {
 };
 
 export const actions: Actions = {
-	default: async ({ request, cookies, url }) => {
+	default: async ({ request, cookies, url, route }) => {
 		requireFreshInstall();
 		const form = parseForm(setupForm, await request.formData());
 		if (!form.ok) return fail(400, { errors: form.errors, values: form.values });
 
 		const { organisationName, organisationKind, ...account } = form.data;
 		const db = getDb();
-		const result = await createFirstAdministrator(db, {
-			user: account,
-			organisation: { name: organisationName, kind: organisationKind }
-		});
+		const audit = newAccountAuditContext(account, requestAuditPath(request.method, route.id, url));
+		const result = await runAudited(audit, () =>
+			createFirstAdministrator(db, {
+				user: account,
+				organisation: { name: organisationName, kind: organisationKind }
+			})
+		);
 		if (!result.ok) error(404, { message: m.setup_already_done() });
 
 		const { session, token } = createSession(db, result.user.id);

@@ -17,6 +17,8 @@ export const permissions = {
 	commentConcept: ['admin', 'process_owner', 'steering_member'],
 	/** The steering group and process owners harmonise results across workshops. */
 	harmoniseResults: ['admin', 'process_owner', 'steering_member'],
+	/** The audit log shows every staff write of the organisation, memberships included. */
+	readAudit: ['admin'],
 	readProcess: allRoles
 } as const satisfies Record<string, readonly Role[]>;
 

@@ -3,6 +3,7 @@
  *   MITWIRKEN_PASSWORD=… npm run user:create -- --email a@b.de --name "…" --organisation "Landkreis …"
  * The password comes from MITWIRKEN_PASSWORD or standard input, never from the command line.
  */
+import { userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
 import { text } from 'node:stream/consumers';
 import { eq } from 'drizzle-orm';
@@ -10,6 +11,7 @@ import * as v from 'valibot';
 import { minPasswordLength, maxPasswordLength } from '../../password-policy';
 import { createUser } from '../auth/users';
 import { defaultDatabaseUrl, openDatabase } from '../db';
+import { runAudited } from '../db/audit';
 import * as table from '../db/schema';
 import { addMember, createOrganisation } from '../organisations/organisations';
 
@@ -67,4 +69,23 @@ async function main() {
 	}
 }
 
-await main();
+/** The shell account that ran the command, for the audit log. */
+function operator(): string {
+	try {
+		return userInfo().username;
+	} catch {
+		return process.env.USER ?? 'unknown';
+	}
+}
+
+await runAudited(
+	{
+		actorKind: 'cli',
+		actorUserId: null,
+		actorName: operator(),
+		organisationId: null,
+		processId: null,
+		path: 'user:create'
+	},
+	main
+);

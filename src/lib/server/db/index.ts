@@ -3,6 +3,7 @@ import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import { installAudit } from './audit';
 import * as schema from './schema';
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
@@ -22,6 +23,7 @@ export function openDatabase(url: string, migrationsFolder = resolve('drizzle'))
 	sqlite.pragma('busy_timeout = 5000');
 	const db = drizzle({ client: sqlite, schema });
 	migrate(db, { migrationsFolder });
+	installAudit(sqlite);
 	return db;
 }
 

@@ -1,6 +1,8 @@
 import { sql } from 'drizzle-orm';
 import {
 	activityStages,
+	auditActorKinds,
+	auditOperations,
 	bodyKinds,
 	eventStatuses,
 	measureFundings,
@@ -719,6 +721,41 @@ export const topicItem = sqliteTable(
 	]
 );
 
+/**
+ * Every staff write, one row per changed row: written only by the triggers that
+ * `src/lib/server/db/audit.ts` installs, never changed or deleted (their own triggers refuse it).
+ * Organisation and process are plain ids, so the entries outlive what they describe.
+ */
+export const auditLog = sqliteTable(
+	'audit_log',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		at: integer('at', { mode: 'timestamp_ms' })
+			.notNull()
+			.default(sql`(unixepoch('subsec') * 1000)`),
+		actorUserId: integer('actor_user_id').references(() => user.id, { onDelete: 'set null' }),
+		/** Kept as it was at the write, so the entry survives the account. */
+		actorName: text('actor_name').notNull(),
+		actorKind: text('actor_kind', { enum: auditActorKinds }).notNull(),
+		organisationId: integer('organisation_id'),
+		processId: integer('process_id'),
+		tableName: text('table_name').notNull(),
+		rowId: text('row_id').notNull(),
+		operation: text('operation', { enum: auditOperations }).notNull(),
+		/** JSON objects of the row's columns before and after the write (secrets left out). */
+		before: text('before'),
+		after: text('after'),
+		/** The route and form action, or the live message, that wrote. */
+		path: text('path').notNull().default('')
+	},
+	(t) => [
+		index('audit_log_organisation_idx').on(t.organisationId, t.id),
+		index('audit_log_process_idx').on(t.processId, t.id),
+		// Deleting an account clears its entries' link; the person filter looks it up too.
+		index('audit_log_actor_idx').on(t.actorUserId)
+	]
+);
+
 export type Organisation = typeof organisation.$inferSelect;
 export type User = typeof user.$inferSelect;
 export type Session = typeof session.$inferSelect;
@@ -745,3 +782,4 @@ export type MinutesItem = typeof minutesItem.$inferSelect;
 export type ConceptVersion = typeof conceptVersion.$inferSelect;
 export type ConceptComment = typeof conceptComment.$inferSelect;
 export type MeasureUpdate = typeof measureUpdate.$inferSelect;
+export type AuditLogEntry = typeof auditLog.$inferSelect;

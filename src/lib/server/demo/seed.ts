@@ -1,5 +1,6 @@
 import { and, eq, lt } from 'drizzle-orm';
 import type { Db } from '../db';
+import { runAudited, type AuditContext } from '../db/audit';
 import * as table from '../db/schema';
 import type { Role } from '../auth/roles';
 import { hashPassword } from '../auth/password';
@@ -58,12 +59,25 @@ function monthsAgo(months: number, now: Date): string {
 	return date.toISOString().slice(0, 10);
 }
 
+const demoSeeding: AuditContext = {
+	actorKind: 'system',
+	actorUserId: null,
+	actorName: 'Demo-Daten',
+	organisationId: null,
+	processId: null,
+	path: 'demo'
+};
+
 /**
  * A demo install: Stadt Landau's "Integrationskonzept 2.0" timeline, started two months ago, with
  * the expert conferences under way: one finished, with its minutes drafted, one coming up.
  * Does nothing when any account exists.
  */
-export async function seedDemo(db: Db, now = new Date()): Promise<boolean> {
+export function seedDemo(db: Db, now = new Date()): Promise<boolean> {
+	return runAudited(demoSeeding, () => seedDemoData(db, now));
+}
+
+async function seedDemoData(db: Db, now: Date): Promise<boolean> {
 	if (hasAnyUser(db)) return false;
 	const passwordHash = await hashPassword(demoPassword);
 	const processId = db.transaction((tx) => {
@@ -187,7 +201,57 @@ export async function seedDemo(db: Db, now = new Date()): Promise<boolean> {
 	});
 	if (processId === null) return false;
 	seedFinishedWorkshop(db, processId, `${inDays(-14, now)}T09:00`, `${inDays(-14, now)}T13:00`);
+	seedStaffEdits(db, processId);
 	return true;
+}
+
+/** Two edits by demo accounts, so that the audit log shows people and not only the seeding. */
+function seedStaffEdits(db: Db, processId: number) {
+	const conference = db
+		.select()
+		.from(table.event)
+		.where(
+			and(
+				eq(table.event.processId, processId),
+				eq(table.event.title, 'Fachkonferenz Sprache und Bildung')
+			)
+		)
+		.get();
+	if (!conference) return;
+	const asAccount = (email: string, path: string, edit: () => void) => {
+		const account = db.select().from(table.user).where(eq(table.user.email, email)).get();
+		if (!account) return;
+		runAudited(
+			{
+				actorKind: 'user',
+				actorUserId: account.id,
+				actorName: account.name,
+				organisationId: null,
+				processId,
+				path
+			},
+			edit
+		);
+	};
+	asAccount('integration@landau.example', 'POST /o/[org]/p/[process]/events/[event]?/update', () =>
+		db
+			.update(table.event)
+			.set({ place: 'Rathaus, Großer Saal (barrierefreier Zugang über den Hof)' })
+			.where(eq(table.event.id, conference.id))
+			.run()
+	);
+	asAccount(
+		'moderation@landau.example',
+		'POST /o/[org]/p/[process]/events/[event]?/updateAgendaItem',
+		() =>
+			db
+				.update(table.agendaItem)
+				.set({ description: 'Nächste Schritte und Termine der Arbeitsgruppen' })
+				.where(
+					and(eq(table.agendaItem.eventId, conference.id), eq(table.agendaItem.title, 'Ausblick'))
+				)
+				.run()
+	);
 }
 
 function inDays(days: number, now: Date): string {

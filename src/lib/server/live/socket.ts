@@ -6,6 +6,7 @@ import type { AckValues, ActivityView } from '../../workshop/protocol';
 import { onAccessChanged } from '../auth/access-changes';
 import { TokenBucket } from '../auth/throttle';
 import type { Db } from '../db';
+import { runAudited, type AuditContext } from '../db/audit';
 import * as table from '../db/schema';
 import { draftMinutesWhenWorkshopEnds } from '../minutes/minutes';
 import {
@@ -122,6 +123,9 @@ export function attachLive(io: LiveServer, db: Db, allowedOrigin = process.env.O
 				? { ...reads, ...participantHandlers(viewer.participantId) }
 				: { ...reads, ...moderatorHandlers() };
 
+		// A moderator's writes go to the audit log; a phone's are not staff writes.
+		const audit =
+			viewer.kind === 'moderator' ? moderatorAuditContext(db, viewer.userId, eventId) : null;
 		dispatchMessages(socket, {
 			allowed: viewer.kind === 'participant' ? participantMessages : moderatorMessages,
 			handlers,
@@ -132,7 +136,10 @@ export function attachLive(io: LiveServer, db: Db, allowedOrigin = process.env.O
 				setImmediate(() => socket.disconnect(true));
 				return false;
 			},
-			dropped: () => (liveStats.droppedMessages += 1)
+			dropped: () => (liveStats.droppedMessages += 1),
+			around: audit
+				? (name, work) => runAudited({ ...audit, path: `live ${name}` }, work)
+				: undefined
 		});
 
 		function participantHandlers(participantId: string): Handlers {
@@ -251,4 +258,27 @@ export function attachLive(io: LiveServer, db: Db, allowedOrigin = process.env.O
 			};
 		}
 	});
+}
+
+/** Who the audit log names for a moderator's live messages, and where they work. */
+function moderatorAuditContext(db: Db, userId: number, eventId: number): AuditContext {
+	const user = db
+		.select({ name: table.user.name })
+		.from(table.user)
+		.where(eq(table.user.id, userId))
+		.get();
+	const scope = db
+		.select({ processId: table.process.id, organisationId: table.process.organisationId })
+		.from(table.event)
+		.innerJoin(table.process, eq(table.event.processId, table.process.id))
+		.where(eq(table.event.id, eventId))
+		.get();
+	return {
+		actorKind: 'moderator_socket',
+		actorUserId: userId,
+		actorName: user?.name ?? '',
+		organisationId: scope?.organisationId ?? null,
+		processId: scope?.processId ?? null,
+		path: 'live'
+	};
 }

@@ -4,6 +4,7 @@ import { m } from '$lib/paraglide/messages';
 import { setSessionCookie } from '$lib/server/auth/cookies';
 import { createSession, sessionExpiresAt } from '$lib/server/auth/session';
 import { getDb } from '$lib/server/db';
+import { newAccountAuditContext, requestAuditPath, runAudited } from '$lib/server/db/audit';
 import * as field from '$lib/server/forms/fields';
 import { parseForm } from '$lib/server/forms/parse';
 import { requireUser } from '$lib/server/guard';
@@ -59,7 +60,10 @@ export const actions: Actions = {
 		if (!form.ok) return fail(400, { errors: form.errors, values: form.values });
 
 		const db = getDb();
-		const result = await acceptInvitationWithNewAccount(db, lookup.invitation.id, form.data);
+		const path = requestAuditPath(event.request.method, event.route.id, event.url);
+		const result = await runAudited(newAccountAuditContext(form.data, path), () =>
+			acceptInvitationWithNewAccount(db, lookup.invitation.id, form.data)
+		);
 		if (!result.ok) {
 			if (result.reason === 'email_taken') {
 				const { name, email } = form.data;

@@ -7,6 +7,7 @@ export const load: LayoutServerLoad = (event) => {
 	return {
 		organisation: { slug: organisation.slug, name: organisation.name },
 		role,
-		canManageOrganisation: roleAllows(role, 'manageOrganisation')
+		canManageOrganisation: roleAllows(role, 'manageOrganisation'),
+		canReadAudit: roleAllows(role, 'readAudit')
 	};
 };

@@ -1,0 +1,146 @@
+import type { AuditActorKind, AuditOperation } from './domain';
+import { m } from './paraglide/messages';
+
+/** What the audit log calls each table it records, in the reader's words. */
+const tableLabels: Record<string, () => string> = {
+	organisation: m.audit_table_organisation,
+	membership: m.audit_table_membership,
+	invitation: m.audit_table_invitation,
+	process: m.audit_table_process,
+	phase: m.audit_table_phase,
+	field_of_action: m.audit_table_field_of_action,
+	guideline: m.audit_table_guideline,
+	body: m.audit_table_body,
+	body_seat: m.audit_table_body_seat,
+	body_member: m.audit_table_body_member,
+	event: m.audit_table_event,
+	agenda_item: m.audit_table_agenda_item,
+	event_attendee: m.audit_table_event_attendee,
+	activity: m.audit_table_activity,
+	cluster: m.audit_table_cluster,
+	idea: m.audit_table_idea,
+	goal: m.audit_table_goal,
+	measure: m.audit_table_measure,
+	measure_source: m.audit_table_measure_source,
+	measure_idea: m.audit_table_measure_idea,
+	minutes: m.audit_table_minutes,
+	minutes_item: m.audit_table_minutes_item,
+	concept_version: m.audit_table_concept_version,
+	concept_comment: m.audit_table_concept_comment,
+	measure_update: m.audit_table_measure_update,
+	topic: m.audit_table_topic,
+	topic_item: m.audit_table_topic_item
+};
+
+export const auditTableNames = Object.keys(tableLabels);
+
+/** A table's label; a table without one (a test catches that) shows its own name. */
+export const auditTableLabel = (name: string) =>
+	Object.hasOwn(tableLabels, name) ? tableLabels[name]!() : name;
+
+export const auditTableOptions = () =>
+	auditTableNames
+		.map((value) => ({ value, label: auditTableLabel(value) }))
+		.sort((a, b) => a.label.localeCompare(b.label));
+
+const operationLabels: Record<AuditOperation, () => string> = {
+	insert: m.audit_operation_insert,
+	update: m.audit_operation_update,
+	delete: m.audit_operation_delete
+};
+
+export const auditOperationLabel = (operation: AuditOperation) => operationLabels[operation]();
+export const auditOperationOptions = () =>
+	(Object.keys(operationLabels) as AuditOperation[]).map((value) => ({
+		value,
+		label: auditOperationLabel(value)
+	}));
+
+const actorKindLabels: Record<AuditActorKind, () => string> = {
+	user: m.audit_actor_user,
+	moderator_socket: m.audit_actor_moderator_socket,
+	cli: m.audit_actor_cli,
+	system: m.audit_actor_system
+};
+
+export const auditActorKindLabel = (kind: AuditActorKind) => actorKindLabels[kind]();
+
+/** The columns people recognise, in their words; technical ones (ids) keep their own name. */
+const fieldLabels: Record<string, () => string> = {
+	title: m.audit_field_title,
+	description: m.audit_field_description,
+	position: m.audit_field_position,
+	status: m.audit_field_status,
+	name: m.audit_field_name,
+	kind: m.audit_field_kind,
+	category: m.audit_field_category,
+	note: m.audit_field_note,
+	is_public: m.audit_field_is_public,
+	slug: m.audit_field_slug,
+	role: m.audit_field_role,
+	question: m.audit_field_question,
+	created_at: m.audit_field_created_at,
+	updated_at: m.audit_field_updated_at,
+	affiliation: m.audit_field_affiliation,
+	voters: m.audit_field_voters,
+	dots: m.audit_field_dots,
+	timeframe: m.audit_field_timeframe,
+	text: m.audit_field_text,
+	template: m.audit_field_template,
+	target_value: m.audit_field_target_value,
+	target: m.audit_field_target,
+	summary: m.audit_field_summary,
+	submitted_at: m.audit_field_submitted_at,
+	starts_on: m.audit_field_starts_on,
+	ends_on: m.audit_field_ends_on,
+	starts_at: m.audit_field_starts_at,
+	ends_at: m.audit_field_ends_at,
+	stage: m.audit_field_stage,
+	snapshot: m.audit_field_snapshot,
+	seats: m.audit_field_seats,
+	revision: m.audit_field_revision,
+	results: m.audit_field_results,
+	resolved_by_name: m.audit_field_resolved_by_name,
+	resolved_at: m.audit_field_resolved_at,
+	recorded_on: m.audit_field_recorded_on,
+	recorded_by: m.audit_field_recorded_by,
+	priority: m.audit_field_priority,
+	planned_year: m.audit_field_planned_year,
+	place: m.audit_field_place,
+	percent_done: m.audit_field_percent_done,
+	partners: m.audit_field_partners,
+	owner: m.audit_field_owner,
+	number: m.audit_field_number,
+	notes: m.audit_field_notes,
+	named_ideas: m.audit_field_named_ideas,
+	max_members: m.audit_field_max_members,
+	max_dots_per_target: m.audit_field_max_dots_per_target,
+	live_results: m.audit_field_live_results,
+	lead: m.audit_field_lead,
+	language: m.audit_field_language,
+	label: m.audit_field_label,
+	join_code: m.audit_field_join_code,
+	join_closed: m.audit_field_join_closed,
+	indicator: m.audit_field_indicator,
+	hidden: m.audit_field_hidden,
+	funding: m.audit_field_funding,
+	function: m.audit_field_function,
+	expires_at: m.audit_field_expires_at,
+	event_title: m.audit_field_event_title,
+	due_on: m.audit_field_due_on,
+	dots_per_participant: m.audit_field_dots_per_participant,
+	created_by_name: m.audit_field_created_by_name,
+	cost_estimate: m.audit_field_cost_estimate,
+	code: m.audit_field_code,
+	breakdown: m.audit_field_breakdown,
+	body: m.audit_field_body,
+	author_name: m.audit_field_author_name,
+	attendees: m.audit_field_attendees,
+	approved_by_name: m.audit_field_approved_by_name,
+	approved_at: m.audit_field_approved_at,
+	adopted_on: m.audit_field_adopted_on,
+	accepted_at: m.audit_field_accepted_at
+};
+
+export const auditFieldLabel = (field: string): string | null =>
+	Object.hasOwn(fieldLabels, field) ? fieldLabels[field]!() : null;
