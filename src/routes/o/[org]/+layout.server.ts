@@ -1,5 +1,6 @@
 import { roleAllows } from '$lib/server/auth/roles';
 import { requireOrganisation } from '$lib/server/guard';
+import { minGroupSize } from '$lib/server/privacy/config';
 import type { LayoutServerLoad } from './$types';
 
 export const load: LayoutServerLoad = (event) => {
@@ -7,6 +8,9 @@ export const load: LayoutServerLoad = (event) => {
 	return {
 		organisation: { slug: organisation.slug, name: organisation.name },
 		role,
-		canManageOrganisation: roleAllows(role, 'manageOrganisation')
+		canManageOrganisation: roleAllows(role, 'manageOrganisation'),
+		/** Results by stakeholder group show only groups of at least this many people. */
+		minGroupSize: minGroupSize(),
+		legal: { slug: organisation.slug }
 	};
 };
