@@ -2,6 +2,7 @@ import { asc, eq } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../db';
 import * as table from '../db/schema';
 import type { LegalPage } from '../../legal';
+import { todayIn } from '../time';
 import { minGroupSize, platformLegalSlug, retentionDays } from './config';
 
 /** What an organisation states about itself for its legal pages. */
@@ -59,8 +60,15 @@ export function saveLegalText(
 	page: LegalPage,
 	text: string | null
 ) {
+	const column = textColumn[page];
 	db.update(table.organisation)
-		.set({ [textColumn[page]]: text })
+		.set(
+			column === 'imprintText'
+				? { imprintText: text }
+				: column === 'privacyText'
+					? { privacyText: text }
+					: { accessibilityText: text }
+		)
 		.where(eq(table.organisation.id, organisationId))
 		.run();
 }
@@ -97,7 +105,7 @@ export function legalTemplate(
 	settings: TemplateSettings = {
 		retentionDays: retentionDays(),
 		minGroupSize: minGroupSize(),
-		today: new Date().toISOString().slice(0, 10)
+		today: todayIn()
 	}
 ): string {
 	const address = or(org.postalAddress, 'Postanschrift');

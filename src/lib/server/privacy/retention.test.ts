@@ -95,7 +95,7 @@ describe('anonymiseExpiredParticipants', () => {
 		).toMatchObject({ category: 'politics', anonymisedAt: null });
 	});
 
-	it('leaves events not yet due and live events alone', () => {
+	it('leaves live events alone', () => {
 		const { db, end } = closedWorkshop();
 		const other = createTestEvent(db, createTestOrganisation(db, 'Landkreis Lörrach').id);
 		seedVotedWorkshop(db, other.event.id, ['politics']);
