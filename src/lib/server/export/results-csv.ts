@@ -39,10 +39,10 @@ export function resultsCsv(db: Db, activityId: number): string {
 				: '',
 			result.dots,
 			result.voters,
-			...groups.flatMap((group) =>
+			...groups.flatMap((group): (number | null)[] =>
 				shown.has(group)
 					? [byGroup.get(group)?.dots ?? 0, byGroup.get(group)?.voters ?? 0]
-					: ['', '']
+					: [null, null]
 			)
 		];
 	});
