@@ -36,6 +36,7 @@ test('an administrator keeps the legal details and texts, with errors named and 
 	expectAccessible
 }) => {
 	await logIn(page, expectAccessible, 'admin@landau.example');
+	await expectAccessible();
 	await page.goto(`/o/${org}`);
 	await expectAccessible();
 	await page.getByRole('link', { name: 'Rechtliches', exact: true }).first().click();
@@ -84,6 +85,7 @@ test('the phone says what is stored, by whom and how long, before joining', asyn
 	expectAccessible
 }) => {
 	await logIn(page, expectAccessible, 'moderation@landau.example');
+	await expectAccessible();
 	await page.goto(`/o/${org}/p/integrationskonzept-2-0/events`);
 	await expectAccessible();
 	await page.getByRole('link', { name: 'Fachkonferenz Sprache und Bildung' }).click();
