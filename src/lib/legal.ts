@@ -39,7 +39,10 @@ function inline(line: string): Inline[] {
 export function parseLegalText(source: string): LegalBlock[] {
 	const blocks: LegalBlock[] = [];
 	for (const chunk of source.replace(/\r\n?/g, '\n').split(/\n\s*\n/)) {
-		const lines = chunk.split('\n').map((line) => line.trim()).filter(Boolean);
+		const lines = chunk
+			.split('\n')
+			.map((line) => line.trim())
+			.filter(Boolean);
 		for (const line of lines) {
 			const previous = blocks.at(-1);
 			if (line.startsWith('#')) {

@@ -137,8 +137,7 @@ async function signedIn(email: string) {
 
 const legalPath = (org: string, page: string) => `/beteiligung/${org}/${page}`;
 /** A link to a legal page; SvelteKit writes links relative to the page (`./`, `../`). */
-const linkTo = (org: string, page: string) =>
-	new RegExp(`href="[./]*beteiligung/${org}/${page}"`);
+const linkTo = (org: string, page: string) => new RegExp(`href="[./]*beteiligung/${org}/${page}"`);
 
 describe('legal pages', () => {
 	it('are public for each organisation, filled in from its details', async () => {
@@ -264,9 +263,9 @@ describe('legal settings', () => {
 		expect(shown.body).toContain('<h2>Kontakt</h2>');
 		expect(shown.body).toContain('href="mailto:post@loerrach.example"');
 
-		expect(
-			(await admin.post(`${settings()}?/saveText`, { page: 'agb', text: 'x' })).status
-		).toBe(400);
+		expect((await admin.post(`${settings()}?/saveText`, { page: 'agb', text: 'x' })).status).toBe(
+			400
+		);
 		expect(
 			(await admin.post(`${settings()}?/saveText`, { page: 'impressum', text: ' ' })).status
 		).toBe(400);

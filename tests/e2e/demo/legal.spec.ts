@@ -25,7 +25,9 @@ test('every page links the legal pages, which read well at 320 px', async ({
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(
 		'Erklärung zur Barrierefreiheit'
 	);
-	await expect(page.getByRole('heading', { name: 'Durchsetzungsverfahren und Schlichtung' })).toBeVisible();
+	await expect(
+		page.getByRole('heading', { name: 'Durchsetzungsverfahren und Schlichtung' })
+	).toBeVisible();
 	await expectAccessible();
 	// Nothing is wider than the phone.
 	expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);

@@ -109,8 +109,10 @@ export function provenanceOf(db: Db, measureId: number) {
 				? source
 				: {
 						...source,
-						breakdown: protectStoredBreakdowns([{ byCategory: source.breakdown }], minGroupSize())[0]!
-							.byCategory
+						breakdown: protectStoredBreakdowns(
+							[{ byCategory: source.breakdown }],
+							minGroupSize()
+						)[0]!.byCategory
 					}
 		);
 	const ideaIds = db

@@ -22,7 +22,14 @@ function workshopWithAGroupOfOne() {
 	const workshop = seedVotedWorkshop(
 		db,
 		event.id,
-		['administration', 'administration', 'administration', 'administration', 'administration', 'politics'],
+		[
+			'administration',
+			'administration',
+			'administration',
+			'administration',
+			'administration',
+			'politics'
+		],
 		[5]
 	);
 	return { db, process, event, ...workshop };
@@ -47,7 +54,11 @@ describe('results by group with a group of one', () => {
 
 	it('are merged in topics across workshops, and in the review', () => {
 		const { db, process, activity, ideas } = workshopWithAGroupOfOne();
-		const items = ideas.map((idea) => ({ activityId: activity.id, kind: 'idea' as const, id: idea.id }));
+		const items = ideas.map((idea) => ({
+			activityId: activity.id,
+			kind: 'idea' as const,
+			id: idea.id
+		}));
 		expect(combinedSupport(db, items, 5).byCategory).toEqual([]);
 		expect(combinedSupport(db, items, 1).byCategory).toEqual(
 			expect.arrayContaining([{ category: 'politics', dots: 2, voters: 1 }])

@@ -13,11 +13,16 @@ const groupSize = wholeNumber(1, 1000);
 
 const warned = new Set<string>();
 
-function fromEnv(schema: v.GenericSchema<string, number>, value: string | undefined, fallback: number) {
+function fromEnv(
+	schema: v.GenericSchema<string, number>,
+	value: string | undefined,
+	fallback: number
+) {
 	if (value === undefined || value.trim() === '') return fallback;
 	const parsed = v.safeParse(schema, value);
 	if (parsed.success) return parsed.output;
-	if (!warned.has(value)) console.warn('Mitwirken: ignoring invalid value %j, using %d', value, fallback);
+	if (!warned.has(value))
+		console.warn('Mitwirken: ignoring invalid value %j, using %d', value, fallback);
 	warned.add(value);
 	return fallback;
 }

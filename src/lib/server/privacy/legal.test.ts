@@ -40,7 +40,9 @@ describe('legal templates', () => {
 		expect(imprint).toContain('Telefon: 07621 410-0');
 
 		const privacy = legalTemplate(org, 'datenschutz', settings);
-		expect(privacy).toContain('Art. 6 Abs. 1 Buchst. e DSGVO in Verbindung mit § 4 Landesdatenschutzgesetz');
+		expect(privacy).toContain(
+			'Art. 6 Abs. 1 Buchst. e DSGVO in Verbindung mit § 4 Landesdatenschutzgesetz'
+		);
 		expect(privacy).toContain('Datenschutzbeauftragte/r des Landratsamts');
 		expect(privacy).toContain('14 Tage nach dem Ende einer Veranstaltung');
 		expect(privacy).toContain('mindestens 5 Personen');

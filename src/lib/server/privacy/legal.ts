@@ -41,16 +41,12 @@ export function findOrganisationBySlug(db: Db, slug: string) {
 export function platformLegalOrganisation(db: Db, slug = platformLegalSlug()) {
 	const named = slug ? findOrganisationBySlug(db, slug) : undefined;
 	return (
-		named ??
-		db.select().from(table.organisation).orderBy(asc(table.organisation.id)).limit(1).get()
+		named ?? db.select().from(table.organisation).orderBy(asc(table.organisation.id)).limit(1).get()
 	);
 }
 
 export function updateLegalDetails(db: DbOrTx, organisationId: number, details: LegalDetails) {
-	db.update(table.organisation)
-		.set(details)
-		.where(eq(table.organisation.id, organisationId))
-		.run();
+	db.update(table.organisation).set(details).where(eq(table.organisation.id, organisationId)).run();
 }
 
 /** Stores the organisation's own text for a page; null goes back to the template. */
@@ -122,9 +118,7 @@ export function legalTemplate(
 			'## Anbieter',
 			`${org.name}\n${address}`,
 			org.representative.trim() ? `Vertreten durch: ${org.representative.trim()}` : '',
-			publicBody
-				? `${org.name} ist eine Körperschaft des öffentlichen Rechts.`
-				: '',
+			publicBody ? `${org.name} ist eine Körperschaft des öffentlichen Rechts.` : '',
 			'## Kontakt',
 			contact,
 			'## Verantwortlich für den Inhalt (§ 18 Abs. 2 MStV)',

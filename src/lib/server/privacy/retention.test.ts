@@ -1,10 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import {
-	createTestDb,
-	createTestEvent,
-	createTestOrganisation
-} from '../../../../tests/factories';
+import { createTestDb, createTestEvent, createTestOrganisation } from '../../../../tests/factories';
 import { seedVotedWorkshop } from '../../../../tests/workshop-factory';
 import * as table from '../db/schema';
 import { resultsCsv } from '../export/results-csv';
@@ -29,11 +25,13 @@ describe('anonymiseExpiredParticipants', () => {
 	it('waits until the retention period after the event has passed', () => {
 		const { db, end } = closedWorkshop();
 		expect(anonymiseExpiredParticipants(db, { days: 30, now: end + 30 * day - 1 })).toBe(0);
-		expect(db.select().from(table.participant).all().map((p) => p.displayName)).toEqual([
-			'Telefon 1',
-			'Telefon 2',
-			'Telefon 3'
-		]);
+		expect(
+			db
+				.select()
+				.from(table.participant)
+				.all()
+				.map((p) => p.displayName)
+		).toEqual(['Telefon 1', 'Telefon 2', 'Telefon 3']);
 		expect(anonymiseExpiredParticipants(db, { days: 30, now: end + 30 * day })).toBe(3);
 	});
 
@@ -57,7 +55,13 @@ describe('anonymiseExpiredParticipants', () => {
 			expect(participant.anonymisedAt).toBeInstanceOf(Date);
 		}
 		expect(db.select().from(table.appliedWrite).all()).toEqual([]);
-		expect(db.select().from(table.idea).all().map((idea) => idea.clientId)).toEqual([null, null]);
+		expect(
+			db
+				.select()
+				.from(table.idea)
+				.all()
+				.map((idea) => idea.clientId)
+		).toEqual([null, null]);
 		// The same dots on the same ideas from the same number of people, now of no stated group.
 		expect(tallies(db, activity.id)).toEqual(before.tallies);
 		const after = rankedResults(db, activity.id, 1);
@@ -102,11 +106,7 @@ describe('anonymiseExpiredParticipants', () => {
 		// The other event is still live (createTestEvent), ended the same day.
 		expect(anonymiseExpiredParticipants(db, { days: 0, now: end + 1 })).toBe(3);
 		expect(
-			db
-				.select()
-				.from(table.participant)
-				.where(eq(table.participant.eventId, other.event.id))
-				.get()
+			db.select().from(table.participant).where(eq(table.participant.eventId, other.event.id)).get()
 		).toMatchObject({ displayName: 'Telefon 1', category: 'politics' });
 	});
 });

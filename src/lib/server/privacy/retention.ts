@@ -27,7 +27,11 @@ export function anonymiseExpiredParticipants(
 	const days = options.days ?? retentionDays();
 	const now = options.now ?? Date.now();
 	const due = db
-		.selectDistinct({ id: table.event.id, endsAt: table.event.endsAt, startsAt: table.event.startsAt })
+		.selectDistinct({
+			id: table.event.id,
+			endsAt: table.event.endsAt,
+			startsAt: table.event.startsAt
+		})
 		.from(table.participant)
 		.innerJoin(table.event, eq(table.participant.eventId, table.event.id))
 		// A workshop still running is never cut off, even if it outlasts its planned end.
@@ -39,11 +43,7 @@ export function anonymiseExpiredParticipants(
 	return anonymised;
 }
 
-function anonymiseEvent(
-	db: Db,
-	event: Pick<table.Event, 'id' | 'startsAt'>,
-	now: number
-): number {
+function anonymiseEvent(db: Db, event: Pick<table.Event, 'id' | 'startsAt'>, now: number): number {
 	return db.transaction((tx) => {
 		const participants = tx
 			.select({ id: table.participant.id })
@@ -88,7 +88,8 @@ export function scheduleRetention(db: Db, intervalMs = 3_600_000): () => void {
 	const run = () => {
 		try {
 			const count = anonymiseExpiredParticipants(db);
-			if (count > 0) console.log('Mitwirken: %d Teilnehmende anonymisiert (Aufbewahrungsfrist)', count);
+			if (count > 0)
+				console.log('Mitwirken: %d Teilnehmende anonymisiert (Aufbewahrungsfrist)', count);
 		} catch (error) {
 			console.error('Mitwirken: retention failed', error);
 		}

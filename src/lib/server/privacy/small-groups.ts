@@ -20,7 +20,9 @@ export interface GroupSupport<G = Group> {
 export function groupsToShow(sizes: Map<Group, number>, minSize: number): Set<Group> {
 	const present = [...sizes].filter(([, size]) => size > 0).sort((a, b) => a[1] - b[1]);
 	const shown = present.filter(([, size]) => size >= minSize);
-	let merged = present.filter(([, size]) => size < minSize).reduce((sum, [, size]) => sum + size, 0);
+	let merged = present
+		.filter(([, size]) => size < minSize)
+		.reduce((sum, [, size]) => sum + size, 0);
 	while (merged > 0 && merged < minSize && shown.length > 0) {
 		merged += shown.shift()![1];
 	}

@@ -57,9 +57,9 @@ describe('the review dashboard', () => {
 		people.forEach((person) => give(person, broad, 1));
 		give(people[2]!, narrow, 1);
 		give(people[3]!, narrow, 1);
-		expect(reviewResults(db, process.id, { fieldId: null, eventId: null, phaseId: null }, 1)).toEqual(
-			[]
-		);
+		expect(
+			reviewResults(db, process.id, { fieldId: null, eventId: null, phaseId: null }, 1)
+		).toEqual([]);
 		moveToStage(db, activity, 'revealed');
 
 		const items = reviewResults(db, process.id, { fieldId: null, eventId: null, phaseId: null }, 1);

@@ -56,7 +56,10 @@ export function presentAt(db: Db, eventId: number) {
 }
 
 /** Only the groups whose support is shown count as present: small ones are merged. */
-export function onlyShown(present: Map<StakeholderCategory, number>, shown: Set<StakeholderCategory | null>) {
+export function onlyShown(
+	present: Map<StakeholderCategory, number>,
+	shown: Set<StakeholderCategory | null>
+) {
 	return new Map([...present].filter(([category]) => shown.has(category)));
 }
 
@@ -123,12 +126,7 @@ export function reviewResults(
 }
 
 /** Results linked as one topic become one line: their support added up, each person once. */
-function harmonise(
-	db: Db,
-	processId: number,
-	items: ReviewItem[],
-	minSize: number
-): ReviewItem[] {
+function harmonise(db: Db, processId: number, items: ReviewItem[], minSize: number): ReviewItem[] {
 	const topics = topicsOf(db, processId);
 	const members = new Map<number, ReviewItem[]>();
 	const single: ReviewItem[] = [];

@@ -78,7 +78,8 @@ export function topicsOf(db: Db, processId: number) {
  * many of the results they gave dots to; groups too small across these activities merged.
  */
 export function combinedSupport(db: Db, items: ItemRef[], minSize?: number) {
-	if (items.length === 0) return { dots: 0, voters: 0, byCategory: [], shown: new Set<StakeholderCategory | null>() };
+	if (items.length === 0)
+		return { dots: 0, voters: 0, byCategory: [], shown: new Set<StakeholderCategory | null>() };
 	const rows = db
 		.select({ participantId: table.dot.participantId, category: table.participant.category })
 		.from(table.dot)
