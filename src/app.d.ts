@@ -10,6 +10,10 @@ declare global {
 		interface Error {
 			message: string;
 		}
+		interface PageData {
+			/** The organisation whose legal pages the footer links to (src/lib/server/privacy/legal.ts). */
+			legal: { slug: string } | null;
+		}
 	}
 }
 

@@ -16,6 +16,7 @@ import { getDb } from '$lib/server/db';
 import { requestAuditPath, runAudited } from '$lib/server/db/audit';
 import { demoAccounts, demoPassword, seedDemo } from '$lib/server/demo/seed';
 import { takeLiveServer } from '$lib/server/live/server';
+import { scheduleRetention } from '$lib/server/privacy/retention';
 import { attachLive } from '$lib/server/live/socket';
 
 export const init: ServerInit = async () => {
@@ -28,6 +29,8 @@ export const init: ServerInit = async () => {
 		for (const account of demoAccounts) console.log('  %s  (%s)', account.email, account.role);
 		console.log('');
 	}
+	// Phones' links to their ideas and dots end PARTICIPANT_RETENTION_DAYS after their event.
+	scheduleRetention(db);
 	const live = takeLiveServer();
 	if (live) attachLive(live, db);
 	if (!dev) console.log('Mitwirken: %s', process.env.ORIGIN ?? `port ${process.env.PORT ?? 3000}`);

@@ -43,6 +43,13 @@ export const eventStatuses = ['planned', 'live', 'closed'] as const;
 export type Role = (typeof roles)[number];
 export type StakeholderCategory = (typeof stakeholderCategories)[number];
 
+/**
+ * A group in a breakdown of results: a stakeholder group, null for "not stated", or
+ * `mergedGroups` for the groups too small to show on their own (src/lib/server/privacy).
+ */
+export const mergedGroups = 'merged' as const;
+export type ResultGroup = StakeholderCategory | null | typeof mergedGroups;
+
 export const activityStages = ['collecting', 'clustering', 'voting', 'revealed', 'closed'] as const;
 export type ActivityStage = (typeof activityStages)[number];
 

@@ -120,7 +120,9 @@ describe('measures over HTTP', () => {
 		expect(page.body).toMatch(/Maßnahme 2\.\d+:/);
 		expect(page.body).not.toContain('<script>alert');
 		expect(page.body).not.toContain('<b>Zeile 2</b>');
-		expect(page.body.replace(/\s+/g, ' ')).toContain('Ehrenamt: Punkte: 1 · Personen: 1');
+		// One volunteer alone: their group's support is not shown apart (MIN_GROUP_SIZE).
+		expect(page.body.replace(/\s+/g, ' ')).not.toContain('Ehrenamt: Punkte');
+		expect(page.body).toContain('Punkte: 1 · Personen: 1');
 	});
 
 	it('refuses a goal of another field with a message, and unknown results', async () => {

@@ -2,7 +2,13 @@
  * Labels for the phone pages, apart from $lib/labels so that the phone's bundle carries only
  * the messages it shows.
  */
-import { stakeholderCategories, type ActivityStage, type StakeholderCategory } from '../domain';
+import {
+	mergedGroups,
+	stakeholderCategories,
+	type ActivityStage,
+	type ResultGroup,
+	type StakeholderCategory
+} from '../domain';
 import { m } from '../paraglide/messages';
 import type { ClientErrorCode } from './connection.svelte';
 
@@ -18,8 +24,12 @@ const categories: Record<StakeholderCategory, () => string> = {
 	other: m.category_other
 };
 
-export const categoryLabel = (category: StakeholderCategory | null) =>
-	category ? categories[category]() : m.category_none();
+export const categoryLabel = (category: ResultGroup) =>
+	category === mergedGroups
+		? m.category_merged()
+		: category
+			? categories[category]()
+			: m.category_none();
 
 export const categoryOptions = () =>
 	stakeholderCategories.map((value) => ({ value, label: categories[value]() }));

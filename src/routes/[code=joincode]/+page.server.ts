@@ -6,6 +6,8 @@ import { getLocale } from '$lib/paraglide/runtime';
 import { getDb } from '$lib/server/db';
 import { choice, optionalText } from '$lib/server/forms/fields';
 import { parseForm } from '$lib/server/forms/parse';
+import { retentionDays } from '$lib/server/privacy/config';
+import { organisationOfEvent } from '$lib/server/privacy/legal';
 import { joinClosedReasonNow, refuseThrottledLookup } from '$lib/server/join-guard';
 import { takeJoin, waitSeconds } from '$lib/server/workshop/join-throttle';
 import {
@@ -44,8 +46,12 @@ async function requireEvent(request: RequestEvent) {
 
 export const load: PageServerLoad = async (request) => {
 	const { event, joined } = await requireEvent(request);
+	const organisation = organisationOfEvent(getDb(), event.id);
 	return {
 		event: { id: event.id, title: event.title, code: event.joinCode },
+		organisation: organisation?.name ?? '',
+		retentionDays: retentionDays(),
+		legal: organisation ? { slug: organisation.slug } : null,
 		joined: joined ? { displayName: joined.displayName, category: joined.category } : null,
 		joinClosed: !joined && joinClosedReasonNow(event) !== null
 	};

@@ -3,6 +3,8 @@ import type { Db } from '../db';
 import * as table from '../db/schema';
 import type { DotTarget } from '../../workshop/messages';
 import { rankedResults } from '../workshop/votes';
+import { minGroupSize } from '../privacy/config';
+import { protectStoredBreakdowns } from '../privacy/small-groups';
 import { createMeasure, type MeasureInput } from './measures';
 
 export interface ResultRef {
@@ -65,6 +67,7 @@ export function adoptResult(
 				dots: result.dots,
 				voters: result.voters,
 				breakdown: result.byCategory,
+				groupsMerged: true,
 				adoptedBy: userId
 			})
 			.onConflictDoNothing()
@@ -100,7 +103,18 @@ export function provenanceOf(db: Db, measureId: number) {
 		.select()
 		.from(table.measureSource)
 		.where(eq(table.measureSource.measureId, measureId))
-		.all();
+		.all()
+		.map((source) =>
+			source.groupsMerged
+				? source
+				: {
+						...source,
+						breakdown: protectStoredBreakdowns(
+							[{ byCategory: source.breakdown }],
+							minGroupSize()
+						)[0]!.byCategory
+					}
+		);
 	const ideaIds = db
 		.select({ ideaId: table.measureIdea.ideaId })
 		.from(table.measureIdea)

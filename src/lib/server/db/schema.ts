@@ -17,6 +17,7 @@ import {
 	phaseStatuses,
 	processStatuses,
 	processTemplates,
+	type ResultGroup,
 	roles,
 	stakeholderCategories
 } from '../../domain';
@@ -43,7 +44,25 @@ export const organisation = sqliteTable('organisation', {
 	slug: text('slug').notNull().unique(),
 	name: text('name').notNull(),
 	kind: text('kind', { enum: organisationKinds }).notNull(),
-	createdAt: createdAt()
+	createdAt: createdAt(),
+	// What the legal pages (Impressum, Datenschutz, Barrierefreiheit) say about the organisation.
+	postalAddress: text('postal_address').notNull().default(''),
+	email: text('email').notNull().default(''),
+	phone: text('phone').notNull().default(''),
+	/** Who represents it, by role ("Der Oberbürgermeister"), for the Impressum. */
+	representative: text('representative').notNull().default(''),
+	dataProtectionOfficer: text('data_protection_officer').notNull().default(''),
+	/** The state law that, with Art. 6(1)(e) GDPR, allows the processing. */
+	dataProtectionLaw: text('data_protection_law').notNull().default(''),
+	supervisoryAuthority: text('supervisory_authority').notNull().default(''),
+	/** The accessibility enforcement body or Schlichtungsstelle of the state. */
+	accessibilityEnforcement: text('accessibility_enforcement').notNull().default(''),
+	/** `YYYY-MM-DD`: when the accessibility statement was last reviewed. */
+	accessibilityReviewedOn: text('accessibility_reviewed_on'),
+	/** The organisation's own texts; null while the template built from the fields above is used. */
+	imprintText: text('imprint_text'),
+	privacyText: text('privacy_text'),
+	accessibilityText: text('accessibility_text')
 });
 
 export const user = sqliteTable('user', {
@@ -320,7 +339,12 @@ export const participant = sqliteTable(
 		displayName: text('display_name'),
 		category: text('category', { enum: stakeholderCategories }),
 		locale: text('locale', { enum: participantLocales }).notNull().default('de'),
-		createdAt: createdAt()
+		createdAt: createdAt(),
+		/**
+		 * Set when the retention period ended: the row then stands for a former phone, with no
+		 * device token, name or group (src/lib/server/privacy/retention.ts).
+		 */
+		anonymisedAt: integer('anonymised_at', { mode: 'timestamp_ms' })
 	},
 	(t) => [index('participant_event_idx').on(t.eventId)]
 );
@@ -475,12 +499,12 @@ export const measureSource = sqliteTable(
 		targetId: integer('target_id').notNull(),
 		dots: integer('dots').notNull(),
 		voters: integer('voters').notNull(),
-		/** JSON: [{ category, dots, voters }], category null for "not stated". */
+		/** JSON: [{ category, dots, voters }], category null for "not stated", small groups merged. */
 		breakdown: text('breakdown', { mode: 'json' })
-			.$type<
-				{ category: (typeof stakeholderCategories)[number] | null; dots: number; voters: number }[]
-			>()
+			.$type<{ category: ResultGroup; dots: number; voters: number }[]>()
 			.notNull(),
+		/** Whether small groups were merged when it was stored (src/lib/server/privacy). */
+		groupsMerged: integer('groups_merged', { mode: 'boolean' }).notNull().default(false),
 		adoptedBy: integer('adopted_by').references(() => user.id, { onDelete: 'set null' }),
 		createdAt: createdAt()
 	},
@@ -512,6 +536,8 @@ export interface MinutesResults {
 	activities: {
 		activityId: number;
 		question: string;
+		/** The MIN_GROUP_SIZE its breakdowns were drafted with; absent in minutes drafted before. */
+		minGroupSize?: number;
 		results: {
 			label: string;
 			kind: 'idea' | 'cluster';
@@ -520,11 +546,7 @@ export interface MinutesResults {
 			ideas: string[];
 			dots: number;
 			voters: number;
-			byCategory: {
-				category: (typeof stakeholderCategories)[number] | null;
-				dots: number;
-				voters: number;
-			}[];
+			byCategory: { category: ResultGroup; dots: number; voters: number }[];
 		}[];
 	}[];
 }

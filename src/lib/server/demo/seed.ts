@@ -6,6 +6,7 @@ import type { Role } from '../auth/roles';
 import { hashPassword } from '../auth/password';
 import { hasAnyUser } from '../auth/users';
 import { addMember, createOrganisation } from '../organisations/organisations';
+import { updateLegalDetails, type LegalDetails } from '../privacy/legal';
 import { createProcess } from '../process/processes';
 import { seedFinishedWorkshop } from './workshop';
 
@@ -54,6 +55,25 @@ const steeringGroupMembers: [string, table.StakeholderCategory, 'chair' | 'membe
 	['Migrantenorganisation', 'migrant_organisation', 'member']
 ];
 
+/**
+ * The city's public addresses for its legal pages; roles, never people's names. Demo addresses
+ * for mail and phone, so that no one writes to the real city office about the demo.
+ */
+const demoLegalDetails: LegalDetails = {
+	postalAddress: 'Stadtverwaltung Landau in der Pfalz\nMarktstraße 50\n76829 Landau in der Pfalz',
+	email: 'integration@landau.example',
+	phone: '06341 13-0',
+	representative: 'Der Oberbürgermeister der Stadt Landau in der Pfalz',
+	dataProtectionOfficer:
+		'Datenschutzbeauftragte/r der Stadtverwaltung Landau in der Pfalz\nMarktstraße 50\n76829 Landau in der Pfalz\ndatenschutz@landau.example',
+	dataProtectionLaw: '§ 3 Landesdatenschutzgesetz Rheinland-Pfalz (LDSG)',
+	supervisoryAuthority:
+		'Der Landesbeauftragte für den Datenschutz und die Informationsfreiheit Rheinland-Pfalz\nHintere Bleiche 34\n55116 Mainz',
+	accessibilityEnforcement:
+		'Durchsetzungsstelle für digitale Barrierefreiheit Rheinland-Pfalz beim Landesbeauftragten für die Belange von Menschen mit Behinderungen\nBauhofstraße 9\n55116 Mainz',
+	accessibilityReviewedOn: null
+};
+
 function monthsAgo(months: number, now: Date): string {
 	const date = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - months, 1));
 	return date.toISOString().slice(0, 10);
@@ -86,6 +106,7 @@ async function seedDemoData(db: Db, now: Date): Promise<boolean> {
 			name: 'Stadt Landau in der Pfalz (Demo)',
 			kind: 'stadt'
 		});
+		updateLegalDetails(tx, organisation.id, demoLegalDetails);
 		for (const account of demoAccounts) {
 			const user = tx
 				.insert(table.user)

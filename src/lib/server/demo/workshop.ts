@@ -8,11 +8,19 @@ import type { DotTarget } from '../../workshop/messages';
 import { placeDot } from '../workshop/votes';
 import { draftMinutes } from '../minutes/minutes';
 
-// Who came to the demo's finished workshop: self-declared groups and phone languages.
+// Who came to the demo's finished workshop: self-declared groups and phone languages. Two
+// groups are large enough to be shown on their own; the others are merged in the results
+// (MIN_GROUP_SIZE), so that no one's dots can be told from them.
 const people: [table.StakeholderCategory | null, table.ParticipantLocale][] = [
 	['administration', 'de'],
 	['administration', 'de'],
+	['administration', 'de'],
+	['administration', 'de'],
+	['administration', 'de'],
 	['politics', 'de'],
+	['civil_society', 'de'],
+	['civil_society', 'de'],
+	['civil_society', 'de'],
 	['civil_society', 'de'],
 	['civil_society', 'tr'],
 	['migrant_organisation', 'ar'],
@@ -37,7 +45,7 @@ const ideas: [string, string, string | null][] = [
 ];
 
 /**
- * A finished expert conference two weeks back: twelve phones, eight ideas in three clusters,
+ * A finished expert conference two weeks back: eighteen phones, eight ideas in three clusters,
  * dots cast and revealed, the activity closed and the minutes drafted from it, so that the
  * demo shows the road from a workshop to its minutes and measures.
  */

@@ -7,6 +7,7 @@ import { categoryLabel } from '../../live/labels';
 import { m } from '../../paraglide/messages';
 import type * as table from '../db/schema';
 import type { currentMinutes } from '../minutes/minutes';
+import { minGroupSize } from '../privacy/config';
 
 const de = { locale: 'de' } as const;
 
@@ -86,7 +87,8 @@ function minutesOutline(input: MinutesDocument): Block[] {
 							.map((group) => `${categoryLabel(group.category)} ${group.dots}`)
 							.join(', ')
 					])
-				}
+				},
+				{ kind: 'text', text: m.small_groups_note({ min: minGroupSize() }, de) }
 			);
 		}
 	}

@@ -1,4 +1,4 @@
-import { stakeholderCategories } from '../../domain';
+import { mergedGroups, stakeholderCategories } from '../../domain';
 import { categoryLabel } from '../../live/labels';
 import { m } from '../../paraglide/messages';
 import type { Db } from '../db';
@@ -9,10 +9,13 @@ import { toCsv } from './csv';
 /**
  * The ranked results of one activity as CSV for German spreadsheets: semicolons, UTF-8 with a
  * byte order mark, one row per idea or cluster, with dots and voters per stakeholder group.
+ * Small groups come merged (`rankedResults`): their own columns stay empty, not 0.
  */
 export function resultsCsv(db: Db, activityId: number): string {
 	const texts = new Map(listIdeas(db, activityId).map((idea) => [idea.id, idea.text]));
-	const groups = [...stakeholderCategories, null];
+	const groups = [...stakeholderCategories, null, mergedGroups];
+	const results = rankedResults(db, activityId);
+	const shown = new Set(results.flatMap((result) => result.byCategory.map((e) => e.category)));
 	const header = [
 		m.csv_rank(),
 		m.csv_kind(),
@@ -25,7 +28,7 @@ export function resultsCsv(db: Db, activityId: number): string {
 			m.csv_voters_of({ group: categoryLabel(group) })
 		])
 	];
-	const rows = rankedResults(db, activityId).map((result, index) => {
+	const rows = results.map((result, index) => {
 		const byGroup = new Map(result.byCategory.map((entry) => [entry.category, entry]));
 		return [
 			index + 1,
@@ -36,7 +39,11 @@ export function resultsCsv(db: Db, activityId: number): string {
 				: '',
 			result.dots,
 			result.voters,
-			...groups.flatMap((group) => [byGroup.get(group)?.dots ?? 0, byGroup.get(group)?.voters ?? 0])
+			...groups.flatMap((group): (number | null)[] =>
+				shown.has(group)
+					? [byGroup.get(group)?.dots ?? 0, byGroup.get(group)?.voters ?? 0]
+					: [null, null]
+			)
 		];
 	});
 	return toCsv([header, ...rows]);

@@ -6,6 +6,8 @@ import { listActivities } from '../workshop/activities';
 import { listIdeas } from '../workshop/ideas';
 import { talliesVisibleToParticipants } from '../../workshop/rules';
 import { rankedResults } from '../workshop/votes';
+import { minGroupSize } from '../privacy/config';
+import { protectStoredBreakdowns } from '../privacy/small-groups';
 
 export type MinutesChange =
 	{ ok: true } | { ok: false; reason: 'not_found' | 'locked' | 'wrong_status' };
@@ -18,6 +20,7 @@ const refused = (reason: 'not_found' | 'locked' | 'wrong_status'): MinutesChange
 
 /** Every activity of the event with its ranked results, as they stand now. */
 function resultsOf(db: Db, eventId: number): table.MinutesResults {
+	const minSize = minGroupSize();
 	return {
 		activities: listActivities(db, eventId)
 			.filter(talliesVisibleToParticipants)
@@ -26,7 +29,8 @@ function resultsOf(db: Db, eventId: number): table.MinutesResults {
 				return {
 					activityId: activity.id,
 					question: activity.question,
-					results: rankedResults(db, activity.id).map((result) => ({
+					minGroupSize: minSize,
+					results: rankedResults(db, activity.id, minSize).map((result) => ({
 						label: result.label,
 						kind: result.target.kind,
 						targetId: result.target.id,
@@ -73,10 +77,22 @@ function itemsOf(db: DbOrTx, minutesId: number) {
 		.all();
 }
 
+/** Results of minutes drafted before small groups were merged get them merged when read. */
+function withSmallGroupsMerged(results: table.MinutesResults): table.MinutesResults {
+	return {
+		activities: results.activities.map((activity) =>
+			activity.minGroupSize === undefined
+				? { ...activity, results: protectStoredBreakdowns(activity.results, minGroupSize()) }
+				: activity
+		)
+	};
+}
+
 /** The latest revision of the event's minutes with its agenda notes, decisions and tasks. */
 export function currentMinutes(db: Db, eventId: number) {
-	const minutes = listRevisions(db, eventId)[0];
-	if (!minutes) return undefined;
+	const stored = listRevisions(db, eventId)[0];
+	if (!stored) return undefined;
+	const minutes = { ...stored, results: withSmallGroupsMerged(stored.results) };
 	const items = itemsOf(db, minutes.id);
 	return {
 		minutes,

@@ -57,21 +57,21 @@ describe('the review dashboard', () => {
 		people.forEach((person) => give(person, broad, 1));
 		give(people[2]!, narrow, 1);
 		give(people[3]!, narrow, 1);
-		expect(reviewResults(db, process.id, { fieldId: null, eventId: null, phaseId: null })).toEqual(
-			[]
-		);
+		expect(
+			reviewResults(db, process.id, { fieldId: null, eventId: null, phaseId: null }, 1)
+		).toEqual([]);
 		moveToStage(db, activity, 'revealed');
 
-		const items = reviewResults(db, process.id, { fieldId: null, eventId: null, phaseId: null });
+		const items = reviewResults(db, process.id, { fieldId: null, eventId: null, phaseId: null }, 1);
 		expect(items.map((i) => [i.label, i.dots, i.share, i.breadth])).toEqual([
 			['Jobcafé', 4, 4 / 6, 1],
 			['Vereinsförderung', 2, 2 / 6, 0]
 		]);
 		expect(
-			reviewResults(db, process.id, { fieldId: work, eventId: null, phaseId: null })
+			reviewResults(db, process.id, { fieldId: work, eventId: null, phaseId: null }, 1)
 		).toHaveLength(2);
 		expect(
-			reviewResults(db, process.id, { fieldId: language, eventId: null, phaseId: null })
+			reviewResults(db, process.id, { fieldId: language, eventId: null, phaseId: null }, 1)
 		).toEqual([]);
 	});
 
@@ -121,7 +121,7 @@ describe('the review dashboard', () => {
 		moveToStage(db, b.activity, 'revealed');
 
 		const none = { fieldId: null, eventId: null, phaseId: null };
-		expect(reviewResults(db, process.id, none)).toHaveLength(2);
+		expect(reviewResults(db, process.id, none, 1)).toHaveLength(2);
 		expect(
 			linkAsTopic(db, process.id, 'Sprachcafés', [
 				{ activityId: a.activity.id, kind: 'idea', id: a.idea.id },
@@ -132,7 +132,7 @@ describe('the review dashboard', () => {
 			{ activityId: a.activity.id, kind: 'idea', id: a.idea.id },
 			{ activityId: b.activity.id, kind: 'idea', id: b.idea.id }
 		])!;
-		const [line] = reviewResults(db, process.id, none);
+		const [line] = reviewResults(db, process.id, none, 1);
 		expect(line).toMatchObject({
 			label: 'Sprachcafés',
 			topicId: topic.id,
@@ -147,6 +147,6 @@ describe('the review dashboard', () => {
 			])
 		);
 		unlinkTopic(db, process.id, topic.id);
-		expect(reviewResults(db, process.id, none)).toHaveLength(2);
+		expect(reviewResults(db, process.id, none, 1)).toHaveLength(2);
 	});
 });

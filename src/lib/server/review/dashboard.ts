@@ -1,11 +1,12 @@
 import { and, count, eq, type SQL } from 'drizzle-orm';
-import type { StakeholderCategory } from '../../domain';
+import type { ResultGroup, StakeholderCategory } from '../../domain';
 import { measuresOfIdeas, measuresOfResult } from '../concept/measures';
 import type { Db } from '../db';
 import * as table from '../db/schema';
 import { listIdeas } from '../workshop/ideas';
 import { talliesVisibleToParticipants } from '../../workshop/rules';
-import { rankedResults } from '../workshop/votes';
+import { rankedResults, shownGroups } from '../workshop/votes';
+import { minGroupSize } from '../privacy/config';
 import { breadthOfSupport } from './breadth';
 import { combinedSupport, topicsOf, type ItemRef } from './topics';
 
@@ -26,7 +27,7 @@ export interface ReviewItem {
 	dots: number;
 	voters: number;
 	share: number;
-	byCategory: { category: StakeholderCategory | null; dots: number; voters: number }[];
+	byCategory: { category: ResultGroup; dots: number; voters: number }[];
 	breadth: number | null;
 	measures: { id: number; number: string; title: string }[];
 }
@@ -54,12 +55,25 @@ export function presentAt(db: Db, eventId: number) {
 	);
 }
 
+/** Only the groups whose support is shown count as present: small ones are merged. */
+export function onlyShown(
+	present: Map<StakeholderCategory, number>,
+	shown: Set<StakeholderCategory | null>
+) {
+	return new Map([...present].filter(([category]) => shown.has(category)));
+}
+
 /**
  * Every revealed workshop result of the process in one list, with its share of its
  * activity's dots (budgets differ between activities), the breadth of its support across the
  * groups present, and the measures it became; most broadly carried shares first.
  */
-export function reviewResults(db: Db, processId: number, filters: ReviewFilters): ReviewItem[] {
+export function reviewResults(
+	db: Db,
+	processId: number,
+	filters: ReviewFilters,
+	minSize = minGroupSize()
+): ReviewItem[] {
 	const conditions: SQL[] = [eq(table.event.processId, processId)];
 	if (filters.eventId) conditions.push(eq(table.event.id, filters.eventId));
 	if (filters.phaseId) conditions.push(eq(table.event.phaseId, filters.phaseId));
@@ -74,7 +88,7 @@ export function reviewResults(db: Db, processId: number, filters: ReviewFilters)
 
 	const ranked = activities.map((found) => ({
 		...found,
-		results: rankedResults(db, found.activity.id)
+		results: rankedResults(db, found.activity.id, minSize)
 	}));
 	// One look-up of measures for all results, not one per activity.
 	const measures = measuresOfIdeas(
@@ -84,7 +98,7 @@ export function reviewResults(db: Db, processId: number, filters: ReviewFilters)
 	);
 	const items = ranked.flatMap(({ activity, event, results }): ReviewItem[] => {
 		const total = results.reduce((sum, r) => sum + r.dots, 0);
-		const present = presentAt(db, event.id);
+		const present = onlyShown(presentAt(db, event.id), shownGroups(db, [activity.id], minSize));
 		const texts = new Map(listIdeas(db, activity.id).map((idea) => [idea.id, idea.text]));
 		return results.map((result, index) => ({
 			key: `${activity.id}:${result.target.kind}:${result.target.id}`,
@@ -106,13 +120,13 @@ export function reviewResults(db: Db, processId: number, filters: ReviewFilters)
 			measures: measuresOfResult(measures, result.ideaIds)
 		}));
 	});
-	return harmonise(db, processId, items).sort(
+	return harmonise(db, processId, items, minSize).sort(
 		(a, b) => b.share - a.share || (b.breadth ?? -1) - (a.breadth ?? -1)
 	);
 }
 
 /** Results linked as one topic become one line: their support added up, each person once. */
-function harmonise(db: Db, processId: number, items: ReviewItem[]): ReviewItem[] {
+function harmonise(db: Db, processId: number, items: ReviewItem[], minSize: number): ReviewItem[] {
 	const topics = topicsOf(db, processId);
 	const members = new Map<number, ReviewItem[]>();
 	const single: ReviewItem[] = [];
@@ -122,16 +136,18 @@ function harmonise(db: Db, processId: number, items: ReviewItem[]): ReviewItem[]
 		else single.push(item);
 	}
 	const merged = [...members].map(([topicId, group]) => {
-		const support = combinedSupport(
+		const { shown, ...support } = combinedSupport(
 			db,
-			group.map((item) => item.ref)
+			group.map((item) => item.ref),
+			minSize
 		);
-		const present = new Map<StakeholderCategory, number>();
+		const everyone = new Map<StakeholderCategory, number>();
 		for (const eventId of new Set(group.map((item) => item.eventId))) {
 			for (const [category, people] of presentAt(db, eventId)) {
-				present.set(category, (present.get(category) ?? 0) + people);
+				everyone.set(category, (everyone.get(category) ?? 0) + people);
 			}
 		}
+		const present = onlyShown(everyone, shown);
 		const totals = new Map(group.map((item) => [item.ref.activityId, item.activityTotal]));
 		const total = [...totals.values()].reduce((sum, n) => sum + n, 0);
 		const first = group[0]!;

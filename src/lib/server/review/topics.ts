@@ -2,6 +2,8 @@ import { and, eq, inArray, or } from 'drizzle-orm';
 import type { StakeholderCategory } from '../../domain';
 import type { Db } from '../db';
 import * as table from '../db/schema';
+import { mergeSmallGroups } from '../privacy/small-groups';
+import { shownGroups } from '../workshop/votes';
 
 /** A workshop result: an idea or cluster of one activity. */
 export interface ItemRef {
@@ -73,10 +75,11 @@ export function topicsOf(db: Db, processId: number) {
 
 /**
  * The support of several results together: all their dots, and every person once however
- * many of the results they gave dots to.
+ * many of the results they gave dots to; groups too small across these activities merged.
  */
-export function combinedSupport(db: Db, items: ItemRef[]) {
-	if (items.length === 0) return { dots: 0, voters: 0, byCategory: [] };
+export function combinedSupport(db: Db, items: ItemRef[], minSize?: number) {
+	if (items.length === 0)
+		return { dots: 0, voters: 0, byCategory: [], shown: new Set<StakeholderCategory | null>() };
 	const rows = db
 		.select({ participantId: table.dot.participantId, category: table.participant.category })
 		.from(table.dot)
@@ -99,13 +102,18 @@ export function combinedSupport(db: Db, items: ItemRef[]) {
 		group.people.add(participantId);
 		groups.set(category, group);
 	}
+	const shown = shownGroups(db, [...new Set(items.map((item) => item.activityId))], minSize);
 	return {
 		dots: rows.length,
 		voters: new Set(rows.map((row) => row.participantId)).size,
-		byCategory: [...groups].map(([category, { dots, people }]) => ({
-			category,
-			dots,
-			voters: people.size
-		}))
+		byCategory: mergeSmallGroups(
+			[...groups].map(([category, { dots, people }]) => ({
+				category,
+				dots,
+				voters: people.size
+			})),
+			shown
+		),
+		shown
 	};
 }

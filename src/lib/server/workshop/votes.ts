@@ -1,7 +1,7 @@
-import { and, count, countDistinct, eq, isNull, sql } from 'drizzle-orm';
+import { and, count, countDistinct, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../db';
 import * as table from '../db/schema';
-import type { StakeholderCategory } from '../../domain';
+import type { ResultGroup, StakeholderCategory } from '../../domain';
 import { failure, ok, type LiveResult } from '../../workshop/errors';
 import type { DotTarget } from '../../workshop/messages';
 import type { MyDotsView, TallyView } from '../../workshop/protocol';
@@ -13,6 +13,8 @@ import {
 	targetOf,
 	withDot
 } from '../../workshop/rules';
+import { minGroupSize } from '../privacy/config';
+import { groupsToShow, mergeSmallGroups } from '../privacy/small-groups';
 
 /** A dot write's outcome: the sender's dots, and whether this write changed anything. */
 export interface DotWrite {
@@ -235,18 +237,44 @@ export function tallies(db: Db, activityId: number): TallyView[] {
 		.map((row) => ({ target: targetOf(row), dots: row.dots, voters: row.voters }));
 }
 
+/**
+ * The stakeholder groups whose support may be shown on their own for these activities: those
+ * with at least `minSize` voters in them (src/lib/server/privacy/small-groups.ts).
+ */
+export function shownGroups(db: Db, activityIds: number[], minSize = minGroupSize()) {
+	if (activityIds.length === 0) return new Set<StakeholderCategory | null>();
+	const sizes = db
+		.select({
+			category: table.participant.category,
+			voters: countDistinct(table.dot.participantId)
+		})
+		.from(table.dot)
+		.innerJoin(table.participant, eq(table.dot.participantId, table.participant.id))
+		.where(inArray(table.dot.activityId, activityIds))
+		.groupBy(table.participant.category)
+		.all();
+	return groupsToShow(new Map(sizes.map((group) => [group.category, group.voters])), minSize);
+}
+
 export interface RankedResult {
 	target: DotTarget;
 	label: string;
 	dots: number;
 	voters: number;
-	/** Dots and voters per self-declared stakeholder group (null: not stated). */
-	byCategory: { category: StakeholderCategory | null; dots: number; voters: number }[];
+	/**
+	 * Dots and voters per self-declared stakeholder group (null: not stated); groups with fewer
+	 * voters in the activity than `minSize` are merged (src/lib/server/privacy/small-groups.ts).
+	 */
+	byCategory: { category: ResultGroup; dots: number; voters: number }[];
 	ideaIds: number[];
 }
 
 /** The ranked results: every votable idea and cluster, most dots first. */
-export function rankedResults(db: Db, activityId: number): RankedResult[] {
+export function rankedResults(
+	db: Db,
+	activityId: number,
+	minSize = minGroupSize()
+): RankedResult[] {
 	const ideas = db
 		.select()
 		.from(table.idea)
@@ -271,6 +299,7 @@ export function rankedResults(db: Db, activityId: number): RankedResult[] {
 		.where(eq(table.dot.activityId, activityId))
 		.groupBy(table.dot.ideaId, table.dot.clusterId, table.participant.category)
 		.all();
+	const shown = shownGroups(db, [activityId], minSize);
 	const totals = new Map(tallies(db, activityId).map((t) => [targetKey(t.target), t]));
 
 	const entries: Omit<RankedResult, 'dots' | 'voters' | 'byCategory'>[] = [
@@ -290,9 +319,12 @@ export function rankedResults(db: Db, activityId: number): RankedResult[] {
 				...entry,
 				dots: totals.get(key)?.dots ?? 0,
 				voters: totals.get(key)?.voters ?? 0,
-				byCategory: breakdown
-					.filter((row) => targetKey(targetOf(row)) === key)
-					.map(({ category, dots, voters }) => ({ category, dots, voters }))
+				byCategory: mergeSmallGroups(
+					breakdown
+						.filter((row) => targetKey(targetOf(row)) === key)
+						.map(({ category, dots, voters }) => ({ category, dots, voters })),
+					shown
+				)
 			};
 		})
 		.sort(byDotsThenVoters);

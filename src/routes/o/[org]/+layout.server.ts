@@ -1,5 +1,6 @@
 import { roleAllows } from '$lib/server/auth/roles';
 import { requireOrganisation } from '$lib/server/guard';
+import { minGroupSize } from '$lib/server/privacy/config';
 import type { LayoutServerLoad } from './$types';
 
 export const load: LayoutServerLoad = (event) => {
@@ -8,6 +9,9 @@ export const load: LayoutServerLoad = (event) => {
 		organisation: { slug: organisation.slug, name: organisation.name },
 		role,
 		canManageOrganisation: roleAllows(role, 'manageOrganisation'),
-		canReadAudit: roleAllows(role, 'readAudit')
+		canReadAudit: roleAllows(role, 'readAudit'),
+		/** Results by stakeholder group show only groups of at least this many people. */
+		minGroupSize: minGroupSize(),
+		legal: { slug: organisation.slug }
 	};
 };

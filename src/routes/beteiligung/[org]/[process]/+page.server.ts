@@ -13,6 +13,7 @@ export const load: PageServerLoad = ({ params }) => {
 	const phases = listPhases(db, process.id);
 	return {
 		organisationName,
+		legal: { slug: params.org },
 		process: {
 			title: process.title,
 			description: process.description,

@@ -2,7 +2,8 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
 import { provenanceOf } from '$lib/server/concept/adopt';
 import { breadthOfSupport } from '$lib/server/review/breadth';
-import { presentAt } from '$lib/server/review/dashboard';
+import { onlyShown, presentAt } from '$lib/server/review/dashboard';
+import { shownGroups } from '$lib/server/workshop/votes';
 import { measureChoices } from '$lib/server/concept/choices';
 import { deleteMeasure, findMeasure, updateMeasure } from '$lib/server/concept/measures';
 import { getDb } from '$lib/server/db';
@@ -32,7 +33,12 @@ export const load: PageServerLoad = (event) => {
 		...provenance,
 		// How evenly each result's support was spread over the groups at its event.
 		breadths: provenance.sources.map((source) =>
-			source.eventId ? breadthOfSupport(source.breakdown, presentAt(db, source.eventId)) : null
+			source.eventId && source.activityId
+				? breadthOfSupport(
+						source.breakdown,
+						onlyShown(presentAt(db, source.eventId), shownGroups(db, [source.activityId]))
+					)
+				: null
 		),
 		...measureChoices(db, process.id),
 		updates: listUpdates(db, measure.id),
