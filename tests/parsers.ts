@@ -81,7 +81,7 @@ export function parseCsv(csv: string): string[][] {
 	if (!csv.startsWith('\uFEFF')) throw new Error('no byte order mark');
 	if (/\r(?!\n)/.test(csv)) throw new Error('a lone CR');
 	// Strict: every row ends in CRLF, quotes pair up, and every row has as many cells as the first.
-	return parseCsvText(csv, { bom: true, delimiter: ';', record_delimiter: '\r\n' }) as string[][];
+	return parseCsvText(csv, { bom: true, delimiter: ';', record_delimiter: '\r\n' });
 }
 
 export interface IcsProperty {

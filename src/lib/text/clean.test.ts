@@ -6,7 +6,17 @@ const controls = [
 	...Array.from({ length: 0x20 }, (_, code) => code).filter((code) => code !== 0x9 && code !== 0xa),
 	...Array.from({ length: 0x21 }, (_, i) => 0x7f + i)
 ].map((code) => String.fromCharCode(code));
-const overrides = ['\u202a', '\u202b', '\u202c', '\u202d', '\u202e', '\u2066', '\u2067', '\u2068', '\u2069'];
+const overrides = [
+	'\u202a',
+	'\u202b',
+	'\u202c',
+	'\u202d',
+	'\u202e',
+	'\u2066',
+	'\u2067',
+	'\u2068',
+	'\u2069'
+];
 
 /** XML 1.0's Char production. */
 const isXmlChar = (code: number) =>
@@ -51,7 +61,9 @@ describe('safeText', () => {
 	});
 
 	it('leaves only characters XML 1.0 allows, whatever comes in', () => {
-		const everything = Array.from({ length: 0x10000 }, (_, code) => String.fromCharCode(code)).join('');
+		const everything = Array.from({ length: 0x10000 }, (_, code) => String.fromCharCode(code)).join(
+			''
+		);
 		const kept = Array.from(safeText(everything), (char) => char.codePointAt(0)!);
 		expect(kept.filter((code) => !isXmlChar(code)).map((code) => code.toString(16))).toEqual([]);
 		expect(kept.length).toBeGreaterThan(60_000);

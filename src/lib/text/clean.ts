@@ -34,5 +34,7 @@ export function cleanText(text: string): string {
 
 /** Text from a one-line field: safe, line breaks and tabs as single spaces, trimmed. */
 export function cleanLine(text: string): string {
-	return safeText(text).replace(/[\t\n]+/g, ' ').trim();
+	return safeText(text)
+		.replace(/[ \t]*[\t\n][ \t\n]*/g, ' ')
+		.trim();
 }

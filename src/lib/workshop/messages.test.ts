@@ -146,7 +146,7 @@ describe('typed texts', () => {
 	};
 
 	it('drop control characters, half emoji and bidi overrides', () => {
-		for (const unwanted of ['\u0000', '\u0007', '\u001b', '\u007f', '\u0085', '\ud800', '\u202e']) {
+		for (const unwanted of ['\u0000', '\u0007', '\u001b', '\u007f', '\ud800', '\u202e']) {
 			expect(textOf(ideaWith(`Sprach${unwanted}café`)), JSON.stringify(unwanted)).toBe(
 				'Sprachcafé'
 			);
@@ -166,8 +166,8 @@ describe('typed texts', () => {
 	});
 
 	it('keep line breaks as LF, tabs, emoji and letters of every script, in NFC', () => {
-		expect(textOf(ideaWith('Erstens:\nSprachcafé\r\n\tZweitens:\rPaten'))).toBe(
-			'Erstens:\nSprachcafé\n\tZweitens:\nPaten'
+		expect(textOf(ideaWith('Erstens:\nSprachcafé\r\n\tZweitens:\rPaten\u0085Ende'))).toBe(
+			'Erstens:\nSprachcafé\n\tZweitens:\nPaten\nEnde'
 		);
 		expect(textOf({ ...validIdea, text: 'دروس لغة للأمهات', language: 'ar' })).toBe(
 			'دروس لغة للأمهات'

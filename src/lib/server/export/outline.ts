@@ -137,11 +137,11 @@ export async function outlineDocx(blocks: Block[]): Promise<Buffer> {
 }
 
 /**
- * Text as Markdown shows it, never as markup: entities for HTML, backslashes for Markdown's
- * inline marks, and for what would start a list, a quote, a heading underline or a code block
- * at the start of a line.
+ * Text as Markdown shows it, never as markup, line by line: entities for HTML, backslashes for
+ * Markdown's inline marks, and for what would start a list, a quote, a heading underline or a
+ * code block at the start of a line.
  */
-function md(text: string): string {
+function mdLines(text: string): string[] {
 	return safeText(text)
 		.replaceAll('&', '&amp;')
 		.replaceAll('<', '&lt;')
@@ -150,12 +150,27 @@ function md(text: string): string {
 		.split('\n')
 		.map((line) =>
 			line
-				.replace(/^[ \t]+/, '')
+				.trim()
 				.replace(/^([-+=])/, '\\$1')
-				.replace(/^(\d+)([.)])/, '$1\\$2')
-		)
-		.join('  \n');
+				.replace(/^(\d{1,9})([.)])(?=[ \t]|$)/, '$1\\$2')
+		);
 }
+
+/** A text block: its lines as hard line breaks, its empty lines as paragraph breaks. */
+const md = (text: string) => mdLines(text).join('  \n');
+/**
+ * A list item or a note in italics: its lines as hard line breaks, without empty lines that
+ * would end the list or the emphasis.
+ */
+const mdItem = (text: string) =>
+	mdLines(text)
+		.filter((line) => line !== '')
+		.join('  \n');
+/** A title, heading or table cell: one line. */
+const mdInline = (text: string) =>
+	mdLines(text)
+		.filter((line) => line !== '')
+		.join(' ');
 
 /** The blocks as Markdown. */
 export function outlineMarkdown(blocks: Block[]): string {
@@ -163,28 +178,26 @@ export function outlineMarkdown(blocks: Block[]): string {
 	for (const block of blocks) {
 		switch (block.kind) {
 			case 'title':
-				out.push(`# ${md(block.text)}`);
+				out.push(`# ${mdInline(block.text)}`);
 				break;
 			case 'heading':
-				out.push(`${'#'.repeat(block.level + 1)} ${md(block.text)}`);
+				out.push(`${'#'.repeat(block.level + 1)} ${mdInline(block.text)}`);
 				break;
 			case 'text':
-				out.push(block.italics ? `_${md(block.text)}_` : md(block.text));
+				out.push(block.italics ? `_${mdItem(block.text)}_` : md(block.text));
 				break;
 			case 'numbered':
-				out.push(block.items.map((item, i) => `${i + 1}. ${md(item)}`).join('\n'));
+				out.push(block.items.map((item, i) => `${i + 1}. ${mdItem(item)}`).join('\n'));
 				break;
 			case 'bullets':
-				out.push(block.items.map((item) => `- ${md(item)}`).join('\n'));
+				out.push(block.items.map((item) => `- ${mdItem(item)}`).join('\n'));
 				break;
 			case 'table':
 				out.push(
 					[
-						`| ${block.header.map(md).join(' | ')} |`,
+						`| ${block.header.map(mdInline).join(' | ')} |`,
 						`| ${block.header.map(() => '---').join(' | ')} |`,
-						...block.rows.map(
-							(row) => `| ${row.map((cell) => md(cell).replace(/ {2}\n/g, ' ')).join(' | ')} |`
-						)
+						...block.rows.map((row) => `| ${row.map(mdInline).join(' | ')} |`)
 					].join('\n')
 				);
 				break;
