@@ -572,7 +572,7 @@ describe('another organisation', () => {
 		);
 		const tasks = keys.flatMap((key) => {
 			const params = foreignParams();
-			const variants = [{ ...own, process: params.process }];
+			const variants: Record<string, string>[] = [{ ...own, process: params.process }];
 			for (const name of ['event', 'body', 'measure', 'version', 'activity'] as const) {
 				if (key.includes(`[${name}]`)) variants.push({ ...own, [name]: params[name] });
 			}
