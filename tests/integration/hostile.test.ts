@@ -21,6 +21,7 @@ import {
 	participantMessages,
 	type MessageName
 } from '../../src/lib/workshop/messages';
+import { cleanText } from '../../src/lib/text/clean';
 import type { ActivityView, TallyView } from '../../src/lib/workshop/protocol';
 import { targetKey, targetOf } from '../../src/lib/workshop/rules';
 import { createMember, createTestEvent, createTestOrganisation, testPassword } from '../factories';
@@ -296,16 +297,8 @@ function refusedEdges(node: SchemaNode): unknown[] {
 			return refusedEdges(node.wrapped!);
 		case 'string': {
 			const max = Number(requirement(node, 'max_length') ?? 500);
-			return [
-				'',
-				'a'.repeat(max + 1),
-				hugeString,
-				'ab\u0000cd',
-				'\u0007',
-				'\u001b[31mrot',
-				'ende\u0085',
-				'\u007f'
-			];
+			// Nothing is left once control characters are dropped and the text is trimmed.
+			return ['', 'a'.repeat(max + 1), hugeString, '\u0007', '\u007f', ' \u0000\u202e ', '\ud800'];
 		}
 		case 'picklist':
 			return ['', 'nope', '__proto__', 'toString', 'constructor', hugeString];
@@ -333,7 +326,20 @@ function borderlineValues(node: SchemaNode): unknown[] {
 			return [NaN, ...borderlineValues(node.wrapped!)];
 		case 'string': {
 			const max = Number(requirement(node, 'max_length') ?? 500);
-			return ['a'.repeat(max), '\u202eesreveR', '\ud800', ' gepolstert ', 'Zeile\nZeile\t', '0x1'];
+			// Cleaned before they are stored: see the check of every stored text at the end.
+			return [
+				'a'.repeat(max),
+				'\u202eesreveR',
+				'a\ud800b',
+				' gepolstert ',
+				'Zeile\r\nZeile\t',
+				'0x1',
+				'ab\u0000cd',
+				'\u001b[31mrot',
+				'ende\u0085',
+				'e\u0301',
+				'👩🏽\u200d🔧'
+			];
 		}
 		case 'number':
 			return [NaN, Infinity, -0, ...(isId(node) ? ['0x1', ' 0x1 ', '1'] : [])];
@@ -856,6 +862,17 @@ describe('hostile messages against one real server', () => {
 
 		// Nothing of another event or organisation changed.
 		expect(foreignSnapshot()).toEqual(before);
+
+		// Every text a socket stored is clean: no control character, half emoji or override.
+		const texts = [
+			...server.db().select({ text: table.idea.text }).from(table.idea).all(),
+			...server.db().select({ text: table.cluster.title }).from(table.cluster).all(),
+			...server.db().select({ text: table.activity.question }).from(table.activity).all()
+		].map((row) => row.text);
+		expect(texts.length).toBeGreaterThan(0);
+		for (const text of texts) expect(text, JSON.stringify(text)).toBe(cleanText(text));
+		// Each accepted activity:create stays, so its cleaned question is there to see.
+		expect(texts).toEqual(expect.arrayContaining(['abcd', 'Zeile\nZeile', 'esreveR', 'ab', 'é']));
 
 		// Nobody exceeded the budget or the per-target cap.
 		const db = server.db();

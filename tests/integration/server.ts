@@ -158,10 +158,15 @@ export class Visitor {
 		return this.send(path, { method: 'GET' });
 	}
 
-	async post(path: string, fields: Record<string, string> = {}): Promise<Reply> {
+	/** A field given a list is sent once per value, as checkboxes are. */
+	async post(path: string, fields: Record<string, string | string[]> = {}): Promise<Reply> {
+		const body = new URLSearchParams();
+		for (const [name, value] of Object.entries(fields)) {
+			for (const one of [value].flat()) body.append(name, one);
+		}
 		return this.send(path, {
 			method: 'POST',
-			body: new URLSearchParams(fields).toString(),
+			body: body.toString(),
 			headers: {
 				'content-type': 'application/x-www-form-urlencoded',
 				origin: this.baseUrl

@@ -140,25 +140,39 @@ describe('message shapes', () => {
 describe('typed texts', () => {
 	const ideaWith = (text: string) => ({ ...validIdea, text });
 
-	it('refuse control characters', () => {
-		for (const control of ['\u0000', '\u0007', '\u001b[2J', '\u007f', '\u0085']) {
-			expect(
-				accepts(messages['idea:submit'], ideaWith(`Sprachcafé${control}`)),
-				JSON.stringify(control)
-			).toBe(false);
+	const textOf = (input: unknown) => {
+		const parsed = v.safeParse(messages['idea:submit'], input);
+		return parsed.success ? parsed.output.text : null;
+	};
+
+	it('drop control characters, half emoji and bidi overrides', () => {
+		for (const unwanted of ['\u0000', '\u0007', '\u001b', '\u007f', '\ud800', '\u202e']) {
+			expect(textOf(ideaWith(`Sprach${unwanted}café`)), JSON.stringify(unwanted)).toBe(
+				'Sprachcafé'
+			);
 		}
-		expect(
-			accepts(messages['cluster:rename'], { activityId: 1, clusterId: 2, title: 'Wo\u0000hnen' })
-		).toBe(false);
+		const renamed = v.safeParse(messages['cluster:rename'], {
+			activityId: 1,
+			clusterId: 2,
+			title: 'Wo\u0000hnen\nund Leben'
+		});
+		expect(renamed.success && renamed.output.title).toBe('Wohnen und Leben');
 	});
 
-	it('allow line breaks and tabs, and letters of every script', () => {
-		expect(
-			accepts(messages['idea:submit'], ideaWith('Erstens:\nSprachcafé\r\n\tZweitens: Paten'))
-		).toBe(true);
-		expect(
-			accepts(messages['idea:submit'], { ...validIdea, text: 'دروس لغة للأمهات', language: 'ar' })
-		).toBe(true);
+	it('refuse a text that is nothing but unwanted characters', () => {
+		for (const text of ['\u0000', ' \u202e\u0007 ', '\udc00']) {
+			expect(accepts(messages['idea:submit'], ideaWith(text)), JSON.stringify(text)).toBe(false);
+		}
+	});
+
+	it('keep line breaks as LF, tabs, emoji and letters of every script, in NFC', () => {
+		expect(textOf(ideaWith('Erstens:\nSprachcafé\r\n\tZweitens:\rPaten\u0085Ende'))).toBe(
+			'Erstens:\nSprachcafé\n\tZweitens:\nPaten\nEnde'
+		);
+		expect(textOf({ ...validIdea, text: 'دروس لغة للأمهات', language: 'ar' })).toBe(
+			'دروس لغة للأمهات'
+		);
+		expect(textOf(ideaWith('👩🏽\u200d🔧 Cafe\u0301'))).toBe('👩🏽\u200d🔧 Café');
 	});
 
 	it('trim the text and refuse what is left empty', () => {

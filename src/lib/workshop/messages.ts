@@ -3,6 +3,7 @@
  * with its schema before anything else; the payload types everywhere are inferred from here.
  */
 import * as v from 'valibot';
+import { cleanLine, cleanText } from '../text/clean';
 import { activityStages } from '../domain';
 import {
 	maxClientIdLength,
@@ -21,11 +22,15 @@ const clientId = v.pipe(
 	v.maxLength(maxClientIdLength),
 	v.regex(/^[\w-]+$/)
 );
-/** Text a person typed: no control characters besides line breaks and tabs. */
-const typed = (max: number) =>
-	v.pipe(v.string(), v.regex(/^[\t\n\r\P{Cc}]*$/u), v.trim(), v.minLength(1), v.maxLength(max));
+/**
+ * Text a person typed, cleaned as forms clean theirs (`$lib/text/clean`): control characters,
+ * lone surrogates and bidi overrides dropped, line breaks as LF, NFC, trimmed; refused when
+ * nothing is left or it is longer than its limit.
+ */
+const typed = (max: number, clean: (text: string) => string = cleanText) =>
+	v.pipe(v.string(), v.transform(clean), v.minLength(1), v.maxLength(max));
 const ideaText = typed(maxIdeaLength);
-const title = typed(maxClusterTitleLength);
+const title = typed(maxClusterTitleLength, cleanLine);
 
 export const dotTarget = v.strictObject({ kind: v.picklist(['idea', 'cluster']), id });
 

@@ -4,7 +4,7 @@ import { stakeholderCategories } from '$lib/domain';
 import { m } from '$lib/paraglide/messages';
 import { getLocale } from '$lib/paraglide/runtime';
 import { getDb } from '$lib/server/db';
-import { choice, optionalText } from '$lib/server/forms/fields';
+import { choice, optionalLine } from '$lib/server/forms/fields';
 import { parseForm } from '$lib/server/forms/parse';
 import { retentionDays } from '$lib/server/privacy/config';
 import { organisationOfEvent } from '$lib/server/privacy/legal';
@@ -20,7 +20,7 @@ import {
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 const joinForm = v.object({
-	displayName: optionalText(60),
+	displayName: optionalLine(60),
 	category: v.optional(choice(['', ...stakeholderCategories]), '')
 });
 

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { icsText, parseIcs } from '../../../../tests/parsers';
+import { safeText } from '../../text/clean';
 import { eventsToIcs } from './ics';
 
 describe('eventsToIcs', () => {
@@ -26,5 +28,30 @@ describe('eventsToIcs', () => {
 	it('writes an empty calendar when there are no events', () => {
 		const ics = eventsToIcs([], { calendarName: 'Leer', host: 'x' });
 		expect(ics).toMatch(/^BEGIN:VCALENDAR\r\n[\s\S]*END:VCALENDAR\r\n$/);
+	});
+
+	it('escapes, cleans and folds hostile text so calendars read it back whole', () => {
+		const hostile =
+			'Ä\\b;c,d\re\r\nf\ng \u0000\u0007\u001b\u007f\u0085 \ud800 \u202eÜ 👩🏽\u200d🔧 <script>';
+		const long = 'Überlänge ✓ 😀 '.repeat(400);
+		const event = {
+			id: 3,
+			title: hostile,
+			description: long,
+			place: hostile,
+			startsAt: '2026-03-10T18:00',
+			endsAt: '2026-03-10T20:30'
+		};
+		for (const events of [[event], []]) {
+			const properties = parseIcs(
+				eventsToIcs(events, { calendarName: hostile, host: 'mitwirken.example' })
+			);
+			const value = (name: string) => icsText(properties.find((p) => p.name === name)!.raw);
+			expect(value('X-WR-CALNAME')).toBe(safeText(hostile));
+			if (events.length === 0) continue;
+			expect(value('SUMMARY')).toBe(safeText(hostile));
+			expect(value('LOCATION')).toBe(safeText(hostile));
+			expect(value('DESCRIPTION')).toBe(long);
+		}
 	});
 });

@@ -1,8 +1,9 @@
 /**
  * The one outline every document is built from: blocks in reading order, written out as a
  * Word file or as Markdown, and the one way dates are written in them. Texts come from the
- * public and from staff: the docx library escapes markup, characters XML cannot carry are
- * dropped here, and Markdown escapes them here.
+ * public and from staff, and the database may hold text stored before it was cleaned at the
+ * edge: both formats make it safe again here (`safeText`), the docx library escapes markup,
+ * and Markdown escapes it here.
  */
 import {
 	AlignmentType,
@@ -18,6 +19,7 @@ import {
 	WidthType,
 	type ILevelsOptions
 } from 'docx';
+import { safeText } from '../../text/clean';
 import { localToInstant, timeZone } from '../time';
 
 /** One block of a document, in reading order. */
@@ -56,20 +58,12 @@ export function germanDate(when: Date | string, style: keyof typeof dateStyles =
 	return new Intl.DateTimeFormat('de-DE', dateStyles[style]).format(instant);
 }
 
-/** XML 1.0's characters: Word refuses a file with any other, such as most control characters. */
-const isXmlChar = (code: number) =>
-	code === 0x9 ||
-	code === 0xa ||
-	code === 0xd ||
-	(code >= 0x20 && code <= 0xd7ff) ||
-	(code >= 0xe000 && code <= 0xfffd) ||
-	code >= 0x10000;
-
-function xmlText(text: string): string {
-	return Array.from(text)
-		.filter((char) => isXmlChar(char.codePointAt(0)!))
-		.join('');
-}
+/**
+ * Text as a Word file can hold it. `safeText` keeps only characters XML 1.0 allows (Word
+ * refuses a file with any other, such as most control characters) and drops bidi overrides;
+ * the docx library escapes markup.
+ */
+const xmlText = safeText;
 
 const run = (text: string, format: { bold?: boolean; italics?: boolean } = {}) =>
 	new TextRun({ text: xmlText(text), ...format });
@@ -108,8 +102,8 @@ export async function outlineDocx(blocks: Block[]): Promise<Buffer> {
 					new Paragraph({ children: [run(block.text)], heading: headingLevels[block.level] })
 				];
 			case 'text':
-				return block.text
-					.split(/\r?\n/)
+				return safeText(block.text)
+					.split('\n')
 					.map((line) => new Paragraph({ children: [run(line, { italics: block.italics })] }));
 			case 'numbered': {
 				// Each numbered list counts from 1.
@@ -142,15 +136,41 @@ export async function outlineDocx(blocks: Block[]): Promise<Buffer> {
 	return Packer.toBuffer(document);
 }
 
-/** Text as Markdown shows it, never as markup: entities for HTML, backslashes for Markdown. */
-function md(text: string): string {
-	return text
+/**
+ * Text as Markdown shows it, never as markup, line by line: entities for HTML, backslashes for
+ * Markdown's inline marks, and for what would start a list, a quote, a heading underline or a
+ * code block at the start of a line.
+ */
+function mdLines(text: string): string[] {
+	return safeText(text)
 		.replaceAll('&', '&amp;')
 		.replaceAll('<', '&lt;')
 		.replaceAll('>', '&gt;')
-		.replace(/([\\`*_[\]#|])/g, '\\$1')
-		.replace(/\r?\n/g, '  \n');
+		.replace(/([\\`*_[\]#|~!])/g, '\\$1')
+		.split('\n')
+		.map((line) =>
+			line
+				.trim()
+				.replace(/^([-+=])/, '\\$1')
+				.replace(/^(\d{1,9})([.)])(?=[ \t]|$)/, '$1\\$2')
+		);
 }
+
+/** A text block: its lines as hard line breaks, its empty lines as paragraph breaks. */
+const md = (text: string) => mdLines(text).join('  \n');
+/**
+ * A list item or a note in italics: its lines as hard line breaks, without empty lines that
+ * would end the list or the emphasis.
+ */
+const mdItem = (text: string) =>
+	mdLines(text)
+		.filter((line) => line !== '')
+		.join('  \n');
+/** A title, heading or table cell: one line. */
+const mdInline = (text: string) =>
+	mdLines(text)
+		.filter((line) => line !== '')
+		.join(' ');
 
 /** The blocks as Markdown. */
 export function outlineMarkdown(blocks: Block[]): string {
@@ -158,28 +178,26 @@ export function outlineMarkdown(blocks: Block[]): string {
 	for (const block of blocks) {
 		switch (block.kind) {
 			case 'title':
-				out.push(`# ${md(block.text)}`);
+				out.push(`# ${mdInline(block.text)}`);
 				break;
 			case 'heading':
-				out.push(`${'#'.repeat(block.level + 1)} ${md(block.text)}`);
+				out.push(`${'#'.repeat(block.level + 1)} ${mdInline(block.text)}`);
 				break;
 			case 'text':
-				out.push(block.italics ? `_${md(block.text)}_` : md(block.text));
+				out.push(block.italics ? `_${mdItem(block.text)}_` : md(block.text));
 				break;
 			case 'numbered':
-				out.push(block.items.map((item, i) => `${i + 1}. ${md(item)}`).join('\n'));
+				out.push(block.items.map((item, i) => `${i + 1}. ${mdItem(item)}`).join('\n'));
 				break;
 			case 'bullets':
-				out.push(block.items.map((item) => `- ${md(item)}`).join('\n'));
+				out.push(block.items.map((item) => `- ${mdItem(item)}`).join('\n'));
 				break;
 			case 'table':
 				out.push(
 					[
-						`| ${block.header.map(md).join(' | ')} |`,
+						`| ${block.header.map(mdInline).join(' | ')} |`,
 						`| ${block.header.map(() => '---').join(' | ')} |`,
-						...block.rows.map(
-							(row) => `| ${row.map((cell) => md(cell).replace(/ {2}\n/g, ' ')).join(' | ')} |`
-						)
+						...block.rows.map((row) => `| ${row.map(mdInline).join(' | ')} |`)
 					].join('\n')
 				);
 				break;

@@ -5,15 +5,15 @@ import { checkbox, optionalCount, optionalId } from './process-fields';
 
 export const bodyForm = v.object({
 	kind: field.choice(bodyKinds),
-	name: field.requiredText(160),
+	name: field.requiredLine(160),
 	description: field.optionalText(2000),
 	fieldOfActionId: optionalId,
 	isPublic: checkbox
 });
 
 export const memberForm = v.object({
-	name: field.requiredText(160),
-	affiliation: field.optionalText(160),
+	name: field.requiredLine(160),
+	affiliation: field.optionalLine(160),
 	function: field.choice(memberFunctions),
 	category: v.pipe(
 		v.optional(v.string(), ''),

@@ -4,9 +4,9 @@ import * as field from './fields';
 import { checkbox, endNotBeforeStart, localDateTime, optionalId } from './process-fields';
 
 const eventEntries = {
-	title: field.requiredText(160),
+	title: field.requiredLine(160),
 	description: field.optionalText(4000),
-	place: field.optionalText(200),
+	place: field.optionalLine(200),
 	startsAt: localDateTime,
 	endsAt: localDateTime,
 	isPublic: checkbox,
@@ -24,13 +24,13 @@ export const eventForm = v.pipe(
 );
 
 export const agendaForm = v.object({
-	title: field.requiredText(200),
+	title: field.requiredLine(200),
 	description: field.optionalText(2000)
 });
 
 export const guestForm = v.object({
-	name: field.requiredText(160),
-	affiliation: field.optionalText(160),
+	name: field.requiredLine(160),
+	affiliation: field.optionalLine(160),
 	category: v.pipe(
 		v.optional(v.string(), ''),
 		v.transform((value) => (value === '' ? null : value)),

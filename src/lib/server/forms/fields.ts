@@ -2,27 +2,36 @@ import * as v from 'valibot';
 import { m } from '$lib/paraglide/messages';
 import { maxPasswordLength, minPasswordLength } from '../auth/password';
 import { roles } from '../auth/roles';
+import { cleanLine, cleanText } from '../../text/clean';
 import { organisationKinds } from '../db/schema';
 
-export function requiredText(max: number) {
+/**
+ * Typed text, cleaned once here (`$lib/text/clean`): no control characters, lone surrogates or
+ * bidi overrides, line breaks as LF, NFC, trimmed. The limit counts what is left.
+ */
+export function requiredText(max: number, clean: (text: string) => string = cleanText) {
 	return v.pipe(
 		v.string(() => m.error_required()),
-		v.trim(),
+		v.transform(clean),
 		v.nonEmpty(() => m.error_required()),
 		v.maxLength(max, () => m.error_too_long({ max }))
 	);
 }
 
-export function optionalText(max: number) {
+export function optionalText(max: number, clean: (text: string) => string = cleanText) {
 	return v.optional(
 		v.pipe(
 			v.string(),
-			v.trim(),
+			v.transform(clean),
 			v.maxLength(max, () => m.error_too_long({ max }))
 		),
 		''
 	);
 }
+
+/** One line of text, such as a name: line breaks and tabs become spaces. */
+export const requiredLine = (max: number) => requiredText(max, cleanLine);
+export const optionalLine = (max: number) => optionalText(max, cleanLine);
 
 export function choice<const T extends readonly string[]>(options: T) {
 	return v.picklist(options, () => m.error_choice());
@@ -50,7 +59,7 @@ export const newPassword = v.pipe(
 	v.maxLength(maxPasswordLength, () => m.error_too_long({ max: maxPasswordLength }))
 );
 
-export const personName = requiredText(120);
-export const organisationName = requiredText(120);
+export const personName = requiredLine(120);
+export const organisationName = requiredLine(120);
 export const organisationKind = choice(organisationKinds);
 export const role = choice(roles);

@@ -12,12 +12,12 @@ import { id, isoDate, optionalId } from './process-fields';
 export const measureForm = v.object({
 	fieldOfActionId: id,
 	goalId: optionalId,
-	title: field.requiredText(200),
+	title: field.requiredLine(200),
 	description: field.optionalText(4000),
-	lead: field.optionalText(200),
-	partners: field.optionalText(1000),
+	lead: field.optionalLine(200),
+	partners: field.optionalLine(1000),
 	timeframe: field.choice(measureTimeframes),
-	costEstimate: field.optionalText(200),
+	costEstimate: field.optionalLine(200),
 	funding: field.choice(measureFundings),
 	priority: field.choice(measurePriorities),
 	status: field.choice(measureStatuses),
@@ -37,9 +37,9 @@ export const measureForm = v.object({
 });
 
 export const goalForm = v.object({
-	title: field.requiredText(300),
-	indicator: field.optionalText(300),
-	targetValue: field.optionalText(200)
+	title: field.requiredLine(300),
+	indicator: field.optionalLine(300),
+	targetValue: field.optionalLine(200)
 });
 
 /** A workshop result named in a link or form: `cluster:12` or `idea:7` of an activity. */

@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { safeText } from '../../text/clean';
 
 export type FormValues = Record<string, string>;
 
@@ -10,7 +11,8 @@ const secretFields = /password/i;
 
 /**
  * Parses a submitted form. On failure, returns one translated message per field. Either way it
- * returns the values to show again (never passwords), e.g. when the domain refuses them.
+ * returns the values to show again (never passwords, and without the characters `safeText`
+ * drops), e.g. when the domain refuses them. Text fields clean themselves (`fields.ts`).
  */
 export function parseForm<S extends v.GenericSchema>(
 	schema: S,
@@ -21,7 +23,9 @@ export function parseForm<S extends v.GenericSchema>(
 		if (typeof value === 'string') values[key] = value;
 	}
 	const echoed = Object.fromEntries(
-		Object.entries(values).filter(([key]) => !secretFields.test(key))
+		Object.entries(values)
+			.filter(([key]) => !secretFields.test(key))
+			.map(([key, value]) => [key, safeText(value)])
 	);
 	const result = v.safeParse(schema, values);
 	if (result.success) return { ok: true, data: result.output, values: echoed };

@@ -14,6 +14,23 @@ export interface ItemRef {
 
 export const itemKey = (item: ItemRef) => `${item.activityId}:${item.kind}:${item.id}`;
 
+/** Whether the idea or cluster is one of its activity's. */
+function isInActivity(db: Db, item: ItemRef): boolean {
+	const found =
+		item.kind === 'idea'
+			? db
+					.select({ id: table.idea.id })
+					.from(table.idea)
+					.where(and(eq(table.idea.id, item.id), eq(table.idea.activityId, item.activityId)))
+					.get()
+			: db
+					.select({ id: table.cluster.id })
+					.from(table.cluster)
+					.where(and(eq(table.cluster.id, item.id), eq(table.cluster.activityId, item.activityId)))
+					.get();
+	return found !== undefined;
+}
+
 /**
  * Marks results of the process's workshops as one topic. A result already in another topic
  * moves to this one. Fewer than two results, or one outside the process, make no topic.
@@ -29,6 +46,7 @@ export function linkAsTopic(db: Db, processId: number, title: string, items: Ite
 		.where(and(inArray(table.activity.id, activityIds), eq(table.event.processId, processId)))
 		.all();
 	if (ours.length !== activityIds.length) return undefined;
+	if (!unique.every((item) => isInActivity(db, item))) return undefined;
 	return db.transaction((tx) => {
 		const topic = tx.insert(table.topic).values({ processId, title }).returning().get();
 		for (const item of unique) {

@@ -37,6 +37,14 @@ function requireBody(
 	return { ...access, body };
 }
 
+/** A member's account must be one of the organisation's: another organisation's is not found. */
+function requireOwnAccount(organisationId: number, userId: number | null) {
+	const accounts = listOrganisationMembers(getDb(), organisationId);
+	if (userId !== null && !accounts.some((account) => account.userId === userId)) {
+		error(404, { message: m.error_not_found() });
+	}
+}
+
 export const load: PageServerLoad = (event) => {
 	const { organisation, process, body } = requireBody(event, 'readProcess');
 	const db = getDb();
@@ -75,18 +83,20 @@ export const actions: Actions = {
 		return { saved: m.saved() };
 	},
 	addMember: async (event) => {
-		const { body } = requireBody(event, 'editProcess');
+		const { organisation, body } = requireBody(event, 'editProcess');
 		const form = parseForm(memberForm, await event.request.formData());
 		if (!form.ok) return fail(400, { memberErrors: form.errors, values: form.values });
+		requireOwnAccount(organisation.id, form.data.userId);
 		addMember(getDb(), body.id, form.data);
 		return { saved: m.member_added() };
 	},
 	updateMember: async (event) => {
-		const { body } = requireBody(event, 'editProcess');
+		const { organisation, body } = requireBody(event, 'editProcess');
 		const data = await event.request.formData();
 		const memberId = parseForm(memberIdForm, data);
 		const form = parseForm(memberForm, data);
 		if (!memberId.ok || !form.ok) return fail(400, { message: m.form_has_errors() });
+		requireOwnAccount(organisation.id, form.data.userId);
 		updateMember(getDb(), body.id, memberId.data.id, form.data);
 		return { saved: m.saved() };
 	},
