@@ -6,6 +6,7 @@ import { hashPassword } from '../auth/password';
 import { hasAnyUser } from '../auth/users';
 import { addMember, createOrganisation } from '../organisations/organisations';
 import { createProcess } from '../process/processes';
+import { seedRecords } from './records';
 import { seedFinishedWorkshop } from './workshop';
 
 export const demoPassword = 'mitwirken-demo';
@@ -66,7 +67,7 @@ function monthsAgo(months: number, now: Date): string {
 export async function seedDemo(db: Db, now = new Date()): Promise<boolean> {
 	if (hasAnyUser(db)) return false;
 	const passwordHash = await hashPassword(demoPassword);
-	const processId = db.transaction((tx) => {
+	const seeded = db.transaction((tx) => {
 		if (hasAnyUser(tx)) return null;
 		const organisation = createOrganisation(tx, {
 			name: 'Stadt Landau in der Pfalz (Demo)',
@@ -183,10 +184,17 @@ export async function seedDemo(db: Db, now = new Date()): Promise<boolean> {
 				)
 			)
 			.run();
-		return process.id;
+		const approver = tx
+			.select({ id: table.user.id, name: table.user.name })
+			.from(table.user)
+			.where(eq(table.user.email, 'steuerung@landau.example'))
+			.get()!;
+		return { processId: process.id, steering: { bodyId: steeringGroup.id, approver } };
 	});
-	if (processId === null) return false;
+	if (seeded === null) return false;
+	const { processId } = seeded;
 	seedFinishedWorkshop(db, processId, `${inDays(-14, now)}T09:00`, `${inDays(-14, now)}T13:00`);
+	seedRecords(db, processId, seeded.steering, now);
 	return true;
 }
 
