@@ -22,3 +22,11 @@ export function formatTime(local: string): string {
 		new Date(`${local}:00Z`)
 	);
 }
+
+/** An instant (e.g. when something was approved) as its day in Europe/Berlin, not in UTC. */
+export function formatDay(instant: Date, style: 'long' | 'medium' = 'medium'): string {
+	return new Intl.DateTimeFormat(getLocale(), {
+		dateStyle: style,
+		timeZone: 'Europe/Berlin'
+	}).format(instant);
+}

@@ -225,7 +225,7 @@ describe('implementation monitoring over HTTP', () => {
 		expect(bad.status).toBe(400);
 		expect(bad.body).toContain('Bitte geben Sie eine Zahl von 0 bis 100 ein.');
 		const good = await moderator.post(`${saved.location}?/recordStatus`, {
-			recordedOn: '2027-02-01',
+			recordedOn: '2026-02-01',
 			status: 'in_implementation',
 			percentDone: '40',
 			note: 'Erste Termine laufen'
@@ -240,7 +240,7 @@ describe('implementation monitoring over HTTP', () => {
 		expect(csv.status).toBe(200);
 		const row = csv.body.split('\r\n').find((line) => line.includes('Jobcafé'))!;
 		expect(row).toContain("'=Jobcafé");
-		expect(row).toContain('2027-02-01;40;Erste Termine laufen;×;');
+		expect(row).toContain('2026-02-01;40;Erste Termine laufen;×;');
 	});
 });
 

@@ -166,7 +166,7 @@ describe('bad input', () => {
 		expect((await owner.get(landau)).status).toBe(200);
 	});
 
-	it('asks before deleting a body that has meetings, and then deletes them with it', async () => {
+	it('asks before deleting a body that has meetings, and then archives it with them', async () => {
 		const owner = await signedIn(people.owner);
 		const body = await owner.post(`${landau}/bodies?/create`, {
 			kind: 'working_group',
@@ -182,19 +182,23 @@ describe('bad input', () => {
 		});
 		const ask = await owner.post(`${bodyPath}?/delete`);
 		expect(ask.status).toBe(409);
-		expect(ask.body).toContain('Wirklich löschen?');
+		expect(ask.body).toContain('Gremium „AG Wohnen“ löschen?');
+		expect(ask.body).toContain('Sitzungen und Veranstaltungen: 1');
+		expect(ask.body).toContain('Ja, archivieren');
 		expect((await owner.get(bodyPath)).status).toBe(200);
 
 		const confirmed = await owner.post(`${bodyPath}?/delete`, { confirmed: 'on' });
-		expect(confirmed.status).toBe(303);
-		expect((await owner.get(bodyPath)).status).toBe(404);
+		expect(confirmed.status).toBe(200);
+		expect(confirmed.body).toContain('„AG Wohnen“ ist archiviert.');
+		expect((await owner.get(bodyPath)).body).toContain('Archiviert am');
+		expect((await owner.get(`${landau}/bodies`)).body).not.toContain('AG Wohnen');
 		const events = server.db().select().from(table.event).all();
-		expect(events.some((e) => e.bodyId === bodyId || e.title === 'Sitzung AG Wohnen')).toBe(false);
+		expect(events.find((e) => e.title === 'Sitzung AG Wohnen')).toMatchObject({ bodyId });
 	});
 });
 
 describe('deleting a phase', () => {
-	it('asks first when events belong to it, and keeps the events', async () => {
+	it('is refused while events belong to it, and keeps the events', async () => {
 		const owner = await signedIn(people.owner);
 		const phase = server
 			.db()
@@ -208,18 +212,19 @@ describe('deleting a phase', () => {
 			endsAt: '2026-03-05T19:00',
 			phaseId: String(phase.id)
 		});
-		const ask = await owner.post(`${landau}/phases?/delete`, { id: String(phase.id) });
-		expect(ask.status).toBe(409);
-		expect(ask.body).toContain('Phase wirklich löschen?');
-
-		const done = await owner.post(`${landau}/phases?/delete`, {
-			id: String(phase.id),
-			confirmed: 'on'
-		});
-		expect(done.status).toBe(200);
+		for (const fields of [{}, { confirmed: 'on' }] as Record<string, string>[]) {
+			const refused = await owner.post(`${landau}/phases?/delete`, {
+				id: String(phase.id),
+				...fields
+			});
+			expect(refused.status).toBe(409);
+			expect(refused.body).toContain(
+				'Die Phase „Fachkonferenzen“ kann nicht gelöscht werden: Ihr sind Veranstaltungen zugeordnet (1).'
+			);
+		}
 		const events = server.db().select().from(table.event).all();
 		expect(events.find((e) => e.title === 'Fachkonferenz Arbeitsmarkt')).toMatchObject({
-			phaseId: null
+			phaseId: phase.id
 		});
 	});
 });

@@ -1,6 +1,7 @@
-import { and, asc, count, eq, inArray } from 'drizzle-orm';
-import type { Db } from '../db';
+import { and, asc, count, eq, inArray, isNotNull, isNull } from 'drizzle-orm';
+import type { Db, DbOrTx } from '../db';
 import * as table from '../db/schema';
+import { anyOf, countRows, type Dependents, type Removal } from '../records/dependents';
 
 export type BodyInput = Pick<
 	table.Body,
@@ -11,11 +12,17 @@ export type MemberInput = Pick<
 	'name' | 'affiliation' | 'function' | 'category' | 'userId'
 >;
 
-export function listBodies(db: Db, processId: number) {
+/** The bodies of the process; archived ones only with `archived` (then only those). */
+export function listBodies(db: Db, processId: number, options: { archived?: boolean } = {}) {
 	const bodies = db
 		.select()
 		.from(table.body)
-		.where(eq(table.body.processId, processId))
+		.where(
+			and(
+				eq(table.body.processId, processId),
+				options.archived ? isNotNull(table.body.archivedAt) : isNull(table.body.archivedAt)
+			)
+		)
 		.orderBy(asc(table.body.kind), asc(table.body.name))
 		.all();
 	const memberCounts = new Map(
@@ -37,6 +44,11 @@ export function findBody(db: Db, processId: number, bodyId: number) {
 		.from(table.body)
 		.where(and(eq(table.body.id, bodyId), eq(table.body.processId, processId)))
 		.get();
+}
+
+/** Whether the field of action a body names (if any) belongs to the process. */
+export function bodyRefsInProcess(db: Db, processId: number, input: BodyInput): boolean {
+	return fieldInProcess(db, processId, input.fieldOfActionId) === input.fieldOfActionId;
 }
 
 /** A field of action is only accepted from the same process. */
@@ -69,15 +81,52 @@ export function updateBody(db: Db, processId: number, bodyId: number, input: Bod
 		.run();
 }
 
-export function countBodyEvents(db: Db, bodyId: number): number {
-	return db.select({ n: count() }).from(table.event).where(eq(table.event.bodyId, bodyId)).get()!.n;
+export function bodyDependents(db: DbOrTx, bodyId: number): Dependents {
+	return {
+		events: countRows(db, table.event, eq(table.event.bodyId, bodyId)),
+		members: countRows(db, table.bodyMember, eq(table.bodyMember.bodyId, bodyId))
+	};
 }
 
-/** Deletes the body with its seat plan, members and meetings. */
-export function deleteBody(db: Db, processId: number, bodyId: number) {
-	db.delete(table.body)
-		.where(and(eq(table.body.id, bodyId), eq(table.body.processId, processId)))
-		.run();
+export function bodyRemoval(dependents: Dependents): Removal {
+	return anyOf(dependents, ['events', 'members']) ? 'archived' : 'deleted';
+}
+
+/**
+ * Deletes a body without members or meetings (its seat plan goes with it); any other is
+ * archived, so its meetings and their minutes stay. Undefined if not in the process.
+ */
+export function removeBody(db: Db, processId: number, bodyId: number): Removal | undefined {
+	return db.transaction((tx) => {
+		const match = and(eq(table.body.id, bodyId), eq(table.body.processId, processId));
+		const body = tx.select().from(table.body).where(match).get();
+		if (!body) return undefined;
+		if (body.archivedAt) return 'archived';
+		const removal = bodyRemoval(bodyDependents(tx, bodyId));
+		if (removal === 'archived') {
+			tx.update(table.body).set({ archivedAt: new Date() }).where(match).run();
+		} else {
+			tx.delete(table.body).where(match).run();
+		}
+		return removal;
+	});
+}
+
+export function restoreBody(db: Db, processId: number, bodyId: number): boolean {
+	return Boolean(
+		db
+			.update(table.body)
+			.set({ archivedAt: null })
+			.where(
+				and(
+					eq(table.body.id, bodyId),
+					eq(table.body.processId, processId),
+					isNotNull(table.body.archivedAt)
+				)
+			)
+			.returning()
+			.get()
+	);
 }
 
 export function getSeatPlan(db: Db, body: table.Body) {
@@ -125,25 +174,77 @@ export function listMembers(db: Db, bodyId: number) {
 		.sort((a, b) => functionOrder[a.function] - functionOrder[b.function]);
 }
 
+export type MemberChange =
+	{ ok: true } | { ok: false; reason: 'not_found' | 'not_in_organisation' };
+
+/** A linked account must belong to the organisation that runs the body's process. */
+function accountInOrganisation(db: DbOrTx, bodyId: number, userId: number | null): boolean {
+	if (userId === null) return true;
+	return Boolean(
+		db
+			.select({ userId: table.membership.userId })
+			.from(table.body)
+			.innerJoin(table.process, eq(table.body.processId, table.process.id))
+			.innerJoin(
+				table.membership,
+				and(
+					eq(table.membership.organisationId, table.process.organisationId),
+					eq(table.membership.userId, userId)
+				)
+			)
+			.where(eq(table.body.id, bodyId))
+			.get()
+	);
+}
+
+/** Adds a member; undefined if the linked account is not a member of the organisation. */
 export function addMember(db: Db, bodyId: number, input: MemberInput) {
+	return db.transaction((tx) => {
+		if (!accountInOrganisation(tx, bodyId, input.userId)) return undefined;
+		return tx
+			.insert(table.bodyMember)
+			.values({ ...input, bodyId })
+			.returning()
+			.get();
+	});
+}
+
+export function updateMember(
+	db: Db,
+	bodyId: number,
+	memberId: number,
+	input: MemberInput
+): MemberChange {
+	return db.transaction((tx) => {
+		if (!findMember(tx, bodyId, memberId)) return { ok: false, reason: 'not_found' } as const;
+		if (!accountInOrganisation(tx, bodyId, input.userId)) {
+			return { ok: false, reason: 'not_in_organisation' } as const;
+		}
+		tx.update(table.bodyMember)
+			.set(input)
+			.where(and(eq(table.bodyMember.id, memberId), eq(table.bodyMember.bodyId, bodyId)))
+			.run();
+		return { ok: true } as const;
+	});
+}
+
+export function findMember(db: DbOrTx, bodyId: number, memberId: number) {
 	return db
-		.insert(table.bodyMember)
-		.values({ ...input, bodyId })
-		.returning()
+		.select()
+		.from(table.bodyMember)
+		.where(and(eq(table.bodyMember.id, memberId), eq(table.bodyMember.bodyId, bodyId)))
 		.get();
 }
 
-export function updateMember(db: Db, bodyId: number, memberId: number, input: MemberInput) {
-	db.update(table.bodyMember)
-		.set(input)
-		.where(and(eq(table.bodyMember.id, memberId), eq(table.bodyMember.bodyId, bodyId)))
-		.run();
-}
-
-export function removeMember(db: Db, bodyId: number, memberId: number) {
-	db.delete(table.bodyMember)
-		.where(and(eq(table.bodyMember.id, memberId), eq(table.bodyMember.bodyId, bodyId)))
-		.run();
+/** Removes a member; the attendance lists keep the name as it was recorded. */
+export function removeMember(db: Db, bodyId: number, memberId: number): boolean {
+	return Boolean(
+		db
+			.delete(table.bodyMember)
+			.where(and(eq(table.bodyMember.id, memberId), eq(table.bodyMember.bodyId, bodyId)))
+			.returning()
+			.get()
+	);
 }
 
 export function membersByIds(db: Db, bodyId: number, ids: number[]) {

@@ -54,15 +54,24 @@ export function carryOverMeasures(
 			})
 			.returning()
 			.get();
-		const updates = tx
+		// In the order they were recorded, so that a correction points to the copy it corrects.
+		const updateIds = new Map<number, number>();
+		for (const { id: updateId, correctsId, ...row } of tx
 			.select()
 			.from(table.measureUpdate)
 			.where(eq(table.measureUpdate.measureId, id))
-			.all();
-		if (updates.length > 0) {
-			tx.insert(table.measureUpdate)
-				.values(updates.map(({ id: _id, ...row }) => ({ ...row, measureId: copy.id })))
-				.run();
+			.orderBy(table.measureUpdate.id)
+			.all()) {
+			const copied = tx
+				.insert(table.measureUpdate)
+				.values({
+					...row,
+					measureId: copy.id,
+					correctsId: correctsId === null ? null : (updateIds.get(correctsId) ?? null)
+				})
+				.returning()
+				.get();
+			updateIds.set(updateId, copied.id);
 		}
 		const sources = tx
 			.select()

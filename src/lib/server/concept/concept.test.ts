@@ -16,7 +16,7 @@ import { adoptResult, provenanceOf } from './adopt';
 import {
 	addGoal,
 	createMeasure,
-	deleteMeasure,
+	removeMeasure,
 	listCatalogue,
 	measuresOfIdeas,
 	moveMeasure,
@@ -86,7 +86,7 @@ describe('the measures catalogue', () => {
 			'2.2 Anerkennungsberatung'
 		]);
 
-		deleteMeasure(db, processId, c.id);
+		removeMeasure(db, processId, c.id);
 		expect(numbers()).toEqual(['1.1 Sprachcafé', '1.2 Jobcafé', '2.1 Anerkennungsberatung']);
 	});
 
@@ -110,7 +110,7 @@ describe('the measures catalogue', () => {
 
 	it('keeps a field that holds measures', () => {
 		createMeasure(db, processId, measure(work, 'Jobcafé'));
-		expect(() => deleteField(db, processId, work)).toThrow();
+		expect(deleteField(db, processId, work)).toMatchObject({ ok: false, reason: 'in_use' });
 		expect(listCatalogue(db, processId)).toHaveLength(2);
 	});
 });

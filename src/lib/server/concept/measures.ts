@@ -1,8 +1,9 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, isNull } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../db';
 import * as table from '../db/schema';
 import { listFields } from '../process/fields';
 import { moveInOrder, type Direction } from '../process/ordering';
+import { anyOf, countRows, type Dependents, type Removal } from '../records/dependents';
 
 export type MeasureInput = Pick<
 	table.Measure,
@@ -27,11 +28,12 @@ export interface NumberedMeasure extends table.Measure {
 	number: string;
 }
 
+/** The field's measures in the catalogue; archived ones keep their place but get no number. */
 function measuresOfField(db: DbOrTx, fieldId: number) {
 	return db
 		.select()
 		.from(table.measure)
-		.where(eq(table.measure.fieldOfActionId, fieldId))
+		.where(and(eq(table.measure.fieldOfActionId, fieldId), isNull(table.measure.archivedAt)))
 		.orderBy(asc(table.measure.position), asc(table.measure.id))
 		.all();
 }
@@ -87,6 +89,7 @@ export function createMeasure(db: DbOrTx, processId: number, input: MeasureInput
 		.get();
 }
 
+/** The measure with its number; an archived one is numbered "2.–", as it has no place. */
 export function findMeasure(db: Db, processId: number, measureId: number) {
 	const measure = db
 		.select()
@@ -95,7 +98,20 @@ export function findMeasure(db: Db, processId: number, measureId: number) {
 		.get();
 	if (!measure) return undefined;
 	const field = findField(db, processId, measure.fieldOfActionId)!;
+	if (measure.archivedAt) return { ...measure, number: `${field.code}.–` };
 	return numbered(field, measuresOfField(db, field.id)).find((m) => m.id === measure.id)!;
+}
+
+/** The archived measures of the process, for the "show archived" list. */
+export function listArchivedMeasures(db: Db, processId: number) {
+	return db
+		.select({ measure: table.measure, fieldCode: table.fieldOfAction.code })
+		.from(table.measure)
+		.innerJoin(table.fieldOfAction, eq(table.measure.fieldOfActionId, table.fieldOfAction.id))
+		.where(and(eq(table.measure.processId, processId), isNotNull(table.measure.archivedAt)))
+		.orderBy(asc(table.fieldOfAction.position), asc(table.measure.position))
+		.all()
+		.map(({ measure, fieldCode }) => ({ ...measure, number: `${fieldCode}.–` }));
 }
 
 export function updateMeasure(db: Db, processId: number, measureId: number, input: MeasureInput) {
@@ -103,7 +119,13 @@ export function updateMeasure(db: Db, processId: number, measureId: number, inpu
 		const current = tx
 			.select()
 			.from(table.measure)
-			.where(and(eq(table.measure.id, measureId), eq(table.measure.processId, processId)))
+			.where(
+				and(
+					eq(table.measure.id, measureId),
+					eq(table.measure.processId, processId),
+					isNull(table.measure.archivedAt)
+				)
+			)
 			.get();
 		if (!current || !validInput(tx, processId, input)) return undefined;
 		// A measure moved to another field goes to the end of that field's list.
@@ -138,34 +160,81 @@ function renumber(db: DbOrTx, fieldId: number, order: number[]) {
 
 /** Moves a measure one step within its field; the numbers of the field follow. */
 export function moveMeasure(db: Db, processId: number, measureId: number, direction: Direction) {
-	db.transaction((tx) => {
+	return db.transaction((tx) => {
 		const measure = tx
 			.select()
 			.from(table.measure)
-			.where(and(eq(table.measure.id, measureId), eq(table.measure.processId, processId)))
+			.where(
+				and(
+					eq(table.measure.id, measureId),
+					eq(table.measure.processId, processId),
+					isNull(table.measure.archivedAt)
+				)
+			)
 			.get();
-		if (!measure) return;
+		if (!measure) return false;
 		const field = measure.fieldOfActionId;
 		renumber(tx, field, moveInOrder(ids(measuresOfField(tx, field)), measureId, direction));
+		return true;
 	});
 }
 
-export function deleteMeasure(db: Db, processId: number, measureId: number) {
-	db.transaction((tx) => {
-		const removed = tx
-			.delete(table.measure)
-			.where(and(eq(table.measure.id, measureId), eq(table.measure.processId, processId)))
-			.returning()
-			.get();
-		if (removed) {
-			renumber(tx, removed.fieldOfActionId, ids(measuresOfField(tx, removed.fieldOfActionId)));
+/** The workshop results and status updates that make up a measure's history. */
+export function measureDependents(db: DbOrTx, measureId: number): Dependents {
+	return {
+		sources: countRows(db, table.measureSource, eq(table.measureSource.measureId, measureId)),
+		statusUpdates: countRows(db, table.measureUpdate, eq(table.measureUpdate.measureId, measureId))
+	};
+}
+
+export function measureRemoval(dependents: Dependents): Removal {
+	return anyOf(dependents, ['sources', 'statusUpdates']) ? 'archived' : 'deleted';
+}
+
+/**
+ * Deletes a measure without history; one adopted from workshop results or with status updates
+ * is archived, so its trail stays. The field's numbers close up either way. Undefined if the
+ * measure is not in the process.
+ */
+export function removeMeasure(db: Db, processId: number, measureId: number): Removal | undefined {
+	return db.transaction((tx) => {
+		const match = and(eq(table.measure.id, measureId), eq(table.measure.processId, processId));
+		const measure = tx.select().from(table.measure).where(match).get();
+		if (!measure) return undefined;
+		if (measure.archivedAt) return 'archived';
+		const removal = measureRemoval(measureDependents(tx, measureId));
+		if (removal === 'archived') {
+			tx.update(table.measure).set({ archivedAt: new Date() }).where(match).run();
+		} else {
+			tx.delete(table.measure).where(match).run();
 		}
+		renumber(tx, measure.fieldOfActionId, ids(measuresOfField(tx, measure.fieldOfActionId)));
+		return removal;
 	});
 }
 
-/** How many measures a field holds: a field with measures cannot be deleted. */
-export function measureCount(db: Db, fieldId: number): number {
-	return measuresOfField(db, fieldId).length;
+/** Brings an archived measure back, at the end of its field. */
+export function restoreMeasure(db: Db, processId: number, measureId: number): boolean {
+	return db.transaction((tx) => {
+		const measure = tx
+			.select()
+			.from(table.measure)
+			.where(
+				and(
+					eq(table.measure.id, measureId),
+					eq(table.measure.processId, processId),
+					isNotNull(table.measure.archivedAt)
+				)
+			)
+			.get();
+		if (!measure) return false;
+		const position = measuresOfField(tx, measure.fieldOfActionId).length;
+		tx.update(table.measure)
+			.set({ archivedAt: null, position })
+			.where(eq(table.measure.id, measureId))
+			.run();
+		return true;
+	});
 }
 
 export function addGoal(db: Db, processId: number, fieldId: number, input: GoalInput) {
@@ -191,13 +260,31 @@ function goalInProcess(db: DbOrTx, processId: number, goalId: number) {
 }
 
 export function updateGoal(db: Db, processId: number, goalId: number, input: GoalInput) {
-	if (!goalInProcess(db, processId, goalId)) return;
+	if (!goalInProcess(db, processId, goalId)) return false;
 	db.update(table.goal).set(input).where(eq(table.goal.id, goalId)).run();
+	return true;
 }
 
-export function deleteGoal(db: Db, processId: number, goalId: number) {
-	if (!goalInProcess(db, processId, goalId)) return;
-	db.delete(table.goal).where(eq(table.goal.id, goalId)).run();
+export type GoalRemoval =
+	| { ok: true }
+	| { ok: false; reason: 'not_found' }
+	| { ok: false; reason: 'in_use'; measures: number };
+
+/** Deletes a goal no measure pursues; measures would lose what they are measured against. */
+export function deleteGoal(db: Db, processId: number, goalId: number): GoalRemoval {
+	return db.transaction((tx) => {
+		if (!goalInProcess(tx, processId, goalId)) return { ok: false, reason: 'not_found' } as const;
+		const measures = countRows(tx, table.measure, eq(table.measure.goalId, goalId));
+		if (measures > 0) return { ok: false, reason: 'in_use', measures } as const;
+		tx.delete(table.goal).where(eq(table.goal.id, goalId)).run();
+		return { ok: true } as const;
+	});
+}
+
+/** The goal of the process with this id, for naming it in a confirmation. */
+export function findGoal(db: Db, processId: number, goalId: number) {
+	if (!goalInProcess(db, processId, goalId)) return undefined;
+	return db.select().from(table.goal).where(eq(table.goal.id, goalId)).get();
 }
 
 /** For each idea id, the numbered measures it became. */

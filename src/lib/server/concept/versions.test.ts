@@ -10,7 +10,7 @@ import type { Db } from '../db';
 import type * as table from '../db/schema';
 import { conceptDocx, conceptMarkdown } from '../export/concept';
 import { addField, addGuideline, listFields } from '../process/fields';
-import { createMeasure, deleteMeasure, updateMeasure, type MeasureInput } from './measures';
+import { createMeasure, removeMeasure, updateMeasure, type MeasureInput } from './measures';
 import {
 	compareVersions,
 	deleteVersion,
@@ -60,7 +60,7 @@ describe('concept versions', () => {
 		const dropped = createMeasure(db, process.id, measure('Messe'))!;
 		const first = save('Entwurf');
 		updateMeasure(db, process.id, kept.id, measure('Jobcafé', { lead: 'IHK', status: 'agreed' }));
-		deleteMeasure(db, process.id, dropped.id);
+		removeMeasure(db, process.id, dropped.id);
 		createMeasure(db, process.id, measure('Anerkennungsberatung'));
 		const second = save('Nach der Steuerungsgruppe');
 

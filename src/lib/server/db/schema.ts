@@ -210,7 +210,9 @@ export const body = sqliteTable(
 			onDelete: 'set null'
 		}),
 		isPublic: integer('is_public', { mode: 'boolean' }).notNull().default(true),
-		maxMembers: integer('max_members')
+		maxMembers: integer('max_members'),
+		/** Bodies with members or meetings are archived, not deleted (docs/architecture.md). */
+		archivedAt: integer('archived_at', { mode: 'timestamp_ms' })
 	},
 	(t) => [index('body_process_idx').on(t.processId)]
 );
@@ -264,6 +266,8 @@ export const event = sqliteTable(
 		joinCode: text('join_code').unique(),
 		/** The moderator stopped new phones from joining (those already in stay). */
 		joinClosed: integer('join_closed', { mode: 'boolean' }).notNull().default(false),
+		/** Events with recorded results or minutes are archived, not deleted. */
+		archivedAt: integer('archived_at', { mode: 'timestamp_ms' }),
 		createdAt: createdAt()
 	},
 	(t) => [index('event_process_idx').on(t.processId, t.startsAt)]
@@ -471,6 +475,8 @@ export const measure = sqliteTable(
 		status: text('status', { enum: measureStatuses }).notNull().default('proposed'),
 		/** The year the measure is planned for (Jahresplanung). */
 		plannedYear: integer('planned_year'),
+		/** Measures with sources or status updates are archived, not deleted. */
+		archivedAt: integer('archived_at', { mode: 'timestamp_ms' }),
 		createdAt: createdAt(),
 		updatedAt: integer('updated_at', { mode: 'timestamp_ms' })
 			.notNull()
@@ -584,6 +590,9 @@ export const minutes = sqliteTable(
 		approvedBy: integer('approved_by').references(() => user.id, { onDelete: 'set null' }),
 		/** Kept as written, so the record survives the account. */
 		approvedByName: text('approved_by_name'),
+		/** Why a revision after the first was started, and by whom (kept as written). */
+		reason: text('reason').notNull().default(''),
+		createdByName: text('created_by_name'),
 		createdAt: createdAt()
 	},
 	(t) => [uniqueIndex('minutes_event_revision_idx').on(t.eventId, t.revision)]
@@ -693,7 +702,10 @@ export const conceptComment = sqliteTable(
 	(t) => [index('concept_comment_process_idx').on(t.processId, t.target)]
 );
 
-/** A dated status update of a measure during implementation; the latest one is its status. */
+/**
+ * A dated status update of a measure during implementation; the latest one is its status.
+ * Entries never change: a wrong one is corrected by a new entry that references it.
+ */
 export const measureUpdate = sqliteTable(
 	'measure_update',
 	{
@@ -706,9 +718,17 @@ export const measureUpdate = sqliteTable(
 		note: text('note').notNull().default(''),
 		percentDone: integer('percent_done'),
 		recordedBy: text('recorded_by').notNull(),
+		/** A correction is a new entry pointing to the wrong one, with the reason. */
+		correctsId: integer('corrects_id').references((): AnySQLiteColumn => measureUpdate.id, {
+			onDelete: 'no action'
+		}),
+		reason: text('reason').notNull().default(''),
 		createdAt: createdAt()
 	},
-	(t) => [index('measure_update_measure_idx').on(t.measureId, t.recordedOn)]
+	(t) => [
+		index('measure_update_measure_idx').on(t.measureId, t.recordedOn),
+		uniqueIndex('measure_update_corrects_idx').on(t.correctsId)
+	]
 );
 
 /**

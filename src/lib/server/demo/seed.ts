@@ -8,6 +8,7 @@ import { hasAnyUser } from '../auth/users';
 import { addMember, createOrganisation } from '../organisations/organisations';
 import { updateLegalDetails, type LegalDetails } from '../privacy/legal';
 import { createProcess } from '../process/processes';
+import { seedRecords } from './records';
 import { seedFinishedWorkshop } from './workshop';
 
 export const demoPassword = 'mitwirken-demo';
@@ -100,7 +101,7 @@ export function seedDemo(db: Db, now = new Date()): Promise<boolean> {
 async function seedDemoData(db: Db, now: Date): Promise<boolean> {
 	if (hasAnyUser(db)) return false;
 	const passwordHash = await hashPassword(demoPassword);
-	const processId = db.transaction((tx) => {
+	const seeded = db.transaction((tx) => {
 		if (hasAnyUser(tx)) return null;
 		const organisation = createOrganisation(tx, {
 			name: 'Stadt Landau in der Pfalz (Demo)',
@@ -218,11 +219,19 @@ async function seedDemoData(db: Db, now: Date): Promise<boolean> {
 				)
 			)
 			.run();
-		return process.id;
+		const approver = tx
+			.select({ id: table.user.id, name: table.user.name })
+			.from(table.user)
+			.where(eq(table.user.email, 'steuerung@landau.example'))
+			.get()!;
+		return { processId: process.id, steering: { bodyId: steeringGroup.id, approver } };
 	});
-	if (processId === null) return false;
+	if (seeded === null) return false;
+	const { processId } = seeded;
 	seedFinishedWorkshop(db, processId, `${inDays(-14, now)}T09:00`, `${inDays(-14, now)}T13:00`);
 	seedStaffEdits(db, processId);
+
+	seedRecords(db, processId, seeded.steering, now);
 	return true;
 }
 

@@ -1,7 +1,8 @@
-import { and, asc, eq, gte } from 'drizzle-orm';
-import type { Db } from '../db';
+import { and, asc, count, eq, gte, isNotNull, isNull, ne } from 'drizzle-orm';
+import type { Db, DbOrTx } from '../db';
 import * as table from '../db/schema';
 import { moveRow, nextPosition, type Direction } from '../process/ordering';
+import { anyOf, countRows, type Dependents, type Removal } from '../records/dependents';
 
 export type EventInput = Pick<
 	table.Event,
@@ -20,9 +21,12 @@ export type AgendaInput = Pick<table.AgendaItem, 'title' | 'description'>;
 export function listEvents(
 	db: Db,
 	processId: number,
-	options: { publicOnly?: boolean; from?: string } = {}
+	options: { publicOnly?: boolean; from?: string; archived?: boolean } = {}
 ) {
-	const conditions = [eq(table.event.processId, processId)];
+	const conditions = [
+		eq(table.event.processId, processId),
+		options.archived ? isNotNull(table.event.archivedAt) : isNull(table.event.archivedAt)
+	];
 	if (options.publicOnly) conditions.push(eq(table.event.isPublic, true));
 	if (options.from) conditions.push(gte(table.event.endsAt, options.from));
 	return db
@@ -68,6 +72,12 @@ function withinProcess(db: Db, processId: number, input: EventInput): EventInput
 	return { ...input, bodyId: body ? body.id : null, phaseId: phase ? phase.id : null };
 }
 
+/** Whether the body and phase an event names (if any) belong to the process. */
+export function eventRefsInProcess(db: Db, processId: number, input: EventInput): boolean {
+	const checked = withinProcess(db, processId, input);
+	return checked.bodyId === input.bodyId && checked.phaseId === input.phaseId;
+}
+
 export function createEvent(db: Db, processId: number, input: EventInput) {
 	return db
 		.insert(table.event)
@@ -83,10 +93,93 @@ export function updateEvent(db: Db, processId: number, eventId: number, input: E
 		.run();
 }
 
-export function deleteEvent(db: Db, processId: number, eventId: number) {
-	db.delete(table.event)
-		.where(and(eq(table.event.id, eventId), eq(table.event.processId, processId)))
-		.run();
+/** What the event recorded: minutes, workshop results, attendance, and measures drawn from it. */
+export function eventDependents(db: DbOrTx, eventId: number): Dependents {
+	const ideas =
+		db
+			.select({ n: count() })
+			.from(table.idea)
+			.innerJoin(table.activity, eq(table.idea.activityId, table.activity.id))
+			.where(eq(table.activity.eventId, eventId))
+			.get()?.n ?? 0;
+	const dots =
+		db
+			.select({ n: count() })
+			.from(table.dot)
+			.innerJoin(table.activity, eq(table.dot.activityId, table.activity.id))
+			.where(eq(table.activity.eventId, eventId))
+			.get()?.n ?? 0;
+	return {
+		approvedMinutes: countRows(
+			db,
+			table.minutes,
+			and(eq(table.minutes.eventId, eventId), eq(table.minutes.status, 'approved'))
+		),
+		minutes: countRows(
+			db,
+			table.minutes,
+			and(eq(table.minutes.eventId, eventId), ne(table.minutes.status, 'approved'))
+		),
+		activities: countRows(db, table.activity, eq(table.activity.eventId, eventId)),
+		ideas,
+		dots,
+		attendees: countRows(db, table.eventAttendee, eq(table.eventAttendee.eventId, eventId)),
+		adoptedResults: countRows(db, table.measureSource, eq(table.measureSource.eventId, eventId)),
+		agendaItems: countRows(db, table.agendaItem, eq(table.agendaItem.eventId, eventId))
+	};
+}
+
+/** An event that recorded any of these is kept: its agenda alone may go with it. */
+const eventHistory = [
+	'approvedMinutes',
+	'minutes',
+	'activities',
+	'ideas',
+	'dots',
+	'attendees',
+	'adoptedResults'
+] as const;
+
+export function eventRemoval(dependents: Dependents): Removal {
+	return anyOf(dependents, eventHistory) ? 'archived' : 'deleted';
+}
+
+/**
+ * Deletes an event that recorded nothing; one with minutes, results or attendance is archived
+ * instead (hidden from lists, closed to new phones), so an organisation administrator can
+ * restore it. Undefined if the event is not in the process.
+ */
+export function removeEvent(db: Db, processId: number, eventId: number): Removal | undefined {
+	return db.transaction((tx) => {
+		const match = and(eq(table.event.id, eventId), eq(table.event.processId, processId));
+		const event = tx.select().from(table.event).where(match).get();
+		if (!event) return undefined;
+		if (event.archivedAt) return 'archived';
+		const removal = eventRemoval(eventDependents(tx, eventId));
+		if (removal === 'archived') {
+			tx.update(table.event).set({ archivedAt: new Date(), joinClosed: true }).where(match).run();
+		} else {
+			tx.delete(table.event).where(match).run();
+		}
+		return removal;
+	});
+}
+
+export function restoreEvent(db: Db, processId: number, eventId: number): boolean {
+	return Boolean(
+		db
+			.update(table.event)
+			.set({ archivedAt: null })
+			.where(
+				and(
+					eq(table.event.id, eventId),
+					eq(table.event.processId, processId),
+					isNotNull(table.event.archivedAt)
+				)
+			)
+			.returning()
+			.get()
+	);
 }
 
 const agendaScope = (eventId: number) => ({
@@ -113,15 +206,24 @@ export function addAgendaItem(db: Db, eventId: number, input: AgendaInput) {
 	);
 }
 
-export function updateAgendaItem(db: Db, eventId: number, itemId: number, input: AgendaInput) {
-	db.update(table.agendaItem)
-		.set(input)
-		.where(and(eq(table.agendaItem.id, itemId), eq(table.agendaItem.eventId, eventId)))
-		.run();
+export function updateAgendaItem(
+	db: Db,
+	eventId: number,
+	itemId: number,
+	input: AgendaInput
+): boolean {
+	return Boolean(
+		db
+			.update(table.agendaItem)
+			.set(input)
+			.where(and(eq(table.agendaItem.id, itemId), eq(table.agendaItem.eventId, eventId)))
+			.returning()
+			.get()
+	);
 }
 
 export function moveAgendaItem(db: Db, eventId: number, itemId: number, direction: Direction) {
-	db.transaction((tx) => moveRow(tx, agendaScope(eventId), itemId, direction));
+	return db.transaction((tx) => moveRow(tx, agendaScope(eventId), itemId, direction));
 }
 
 export function deleteAgendaItem(db: Db, eventId: number, itemId: number) {

@@ -2,7 +2,7 @@ import { measureFunding, measurePriority, measureStatus, measureTimeframe } from
 import { m } from '../../paraglide/messages';
 import type { Db } from '../db';
 import { listCatalogue } from '../concept/measures';
-import { listUpdates, standing } from '../monitoring/monitoring';
+import { latestStanding, standing } from '../monitoring/monitoring';
 import { toCsv } from './csv';
 
 /** The whole measures catalogue with each measure's latest status, for the council office. */
@@ -28,7 +28,7 @@ export function catalogueCsv(db: Db, processId: number, today: string): string {
 	const yes = (flag: boolean) => (flag ? '×' : '');
 	const rows = listCatalogue(db, processId).flatMap(({ field, measures }) =>
 		measures.map((measure) => {
-			const latest = listUpdates(db, measure.id)[0] ?? null;
+			const latest = latestStanding(db, measure.id);
 			const { overdue, stalled } = standing(measure, latest, today);
 			return [
 				measure.number,

@@ -42,7 +42,24 @@ function statusReportOutline(
 						title,
 						germanDate(update.recordedOn),
 						measureStatus.label(update.status, 'de'),
-						update.note
+						[
+							update.correctsOn &&
+								m.update_correction_of(
+									{ date: germanDate(update.correctsOn), reason: update.reason },
+									de
+								),
+							update.note,
+							update.correctedBy &&
+								m.update_corrected_by(
+									{
+										date: germanDate(update.correctedBy.correctedOn),
+										reason: update.correctedBy.reason
+									},
+									de
+								)
+						]
+							.filter(Boolean)
+							.join(' – ')
 					])
 				}
 	];

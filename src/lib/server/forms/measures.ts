@@ -73,3 +73,10 @@ export const updateForm = v.object({
 		)
 	)
 });
+
+/** A correction of a status entry: a new entry with the reason, pointing to the wrong one. */
+export const correctionForm = v.object({
+	...updateForm.entries,
+	corrects: id,
+	reason: field.requiredText(1000)
+});

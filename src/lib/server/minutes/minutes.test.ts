@@ -170,8 +170,15 @@ describe('minutes', () => {
 		});
 		expect(updateSummary(db, 999, minutes.id, 'Fremd')).toEqual({ ok: false, reason: 'not_found' });
 
-		const revision = reviseMinutes(db, eventId, minutes.id)!;
-		expect(revision).toMatchObject({ revision: 2, status: 'draft', previousId: minutes.id });
+		const correction = { reason: 'Name falsch geschrieben', author: { name: 'Geschäftsstelle' } };
+		const revision = reviseMinutes(db, eventId, minutes.id, correction)!;
+		expect(revision).toMatchObject({
+			revision: 2,
+			status: 'draft',
+			previousId: minutes.id,
+			reason: 'Name falsch geschrieben',
+			createdByName: 'Geschäftsstelle'
+		});
 		const second = currentMinutes(db, eventId)!;
 		expect(second.minutes.summary).toBe('Gute Stimmung.');
 		expect(second.decisions.map((d) => d.title)).toEqual(['Lotsenprogramm ausarbeiten']);
@@ -184,7 +191,8 @@ describe('minutes', () => {
 			[2, 'draft'],
 			[1, 'approved']
 		]);
-		expect(reviseMinutes(db, eventId, minutes.id)).toBeUndefined();
+		expect(reviseMinutes(db, eventId, minutes.id, correction)).toBeUndefined();
+		expect(currentMinutes(db, eventId, 1)!.minutes).toMatchObject({ status: 'approved' });
 	});
 
 	it('export as a valid Word document with the results table, hostile text escaped', async () => {

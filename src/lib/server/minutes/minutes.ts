@@ -88,9 +88,14 @@ function withSmallGroupsMerged(results: table.MinutesResults): table.MinutesResu
 	};
 }
 
-/** The latest revision of the event's minutes with its agenda notes, decisions and tasks. */
-export function currentMinutes(db: Db, eventId: number) {
-	const stored = listRevisions(db, eventId)[0];
+/**
+ * The latest revision of the event's minutes (or the one numbered `revision`) with its agenda
+ * notes, decisions and tasks.
+ */
+export function currentMinutes(db: Db, eventId: number, revision?: number) {
+	const revisions = listRevisions(db, eventId);
+	const stored =
+		revision === undefined ? revisions[0] : revisions.find((r) => r.revision === revision);
 	if (!stored) return undefined;
 	const minutes = { ...stored, results: withSmallGroupsMerged(stored.results) };
 	const items = itemsOf(db, minutes.id);
@@ -106,7 +111,11 @@ export function currentMinutes(db: Db, eventId: number) {
  * Drafts the first revision of the minutes from what the event recorded: attendees, agenda,
  * and the ranked results of its workshop activities. Does nothing if minutes exist.
  */
-export function draftMinutes(db: Db, eventId: number): table.Minutes {
+export function draftMinutes(
+	db: Db,
+	eventId: number,
+	author: { name: string } | null = null
+): table.Minutes {
 	const existing = listRevisions(db, eventId)[0];
 	if (existing) return existing;
 	const agenda = listAgenda(db, eventId);
@@ -115,7 +124,7 @@ export function draftMinutes(db: Db, eventId: number): table.Minutes {
 	return db.transaction((tx) => {
 		const minutes = tx
 			.insert(table.minutes)
-			.values({ eventId, revision: 1, attendees, results })
+			.values({ eventId, revision: 1, attendees, results, createdByName: author?.name ?? null })
 			.returning()
 			.get();
 		agenda.forEach((item, position) =>
@@ -186,6 +195,7 @@ export function updateItemNotes(
 	itemId: number,
 	notes: string
 ) {
+	if (!findItem(db, eventId, minutesId, itemId)) return refused('not_found');
 	return onDraft(db, eventId, minutesId, (tx) =>
 		tx
 			.update(table.minutesItem)
@@ -193,6 +203,12 @@ export function updateItemNotes(
 			.where(and(eq(table.minutesItem.id, itemId), eq(table.minutesItem.minutesId, minutesId)))
 			.run()
 	);
+}
+
+/** A decision, task or agenda note of the event's minutes. */
+export function findItem(db: Db, eventId: number, minutesId: number, itemId: number) {
+	if (!findMinutes(db, eventId, minutesId)) return undefined;
+	return itemsOf(db, minutesId).find((item) => item.id === itemId);
 }
 
 export interface NewMinutesItem {
@@ -271,9 +287,15 @@ export function approveMinutes(
 
 /**
  * Approved minutes stay as approved; a correction starts a new draft revision with the same
- * content, which goes through approval again.
+ * content and the reason for it, which goes through approval again. Only the latest revision
+ * can be revised, and only once it is approved.
  */
-export function reviseMinutes(db: Db, eventId: number, minutesId: number) {
+export function reviseMinutes(
+	db: Db,
+	eventId: number,
+	minutesId: number,
+	correction: { reason: string; author: { name: string } }
+) {
 	return db.transaction((tx) => {
 		const approved = findMinutes(tx, eventId, minutesId);
 		if (!approved) return undefined;
@@ -290,6 +312,8 @@ export function reviseMinutes(db: Db, eventId: number, minutesId: number) {
 				eventId,
 				revision: approved.revision + 1,
 				previousId: approved.id,
+				reason: correction.reason,
+				createdByName: correction.author.name,
 				summary: approved.summary,
 				attendees: approved.attendees,
 				results: approved.results

@@ -38,6 +38,8 @@ describe('implementation monitoring', () => {
 		const quiet = createMeasure(db, process.id, measure('Elternkurse', 2028))!;
 		createMeasure(db, process.id, measure('Offen', null));
 		const by = { name: 'Integrationsbeauftragte' };
+		// The history runs into 2027: recorded as if on a day after it.
+		const today = '2027-03-01';
 
 		recordUpdate(
 			db,
@@ -49,7 +51,8 @@ describe('implementation monitoring', () => {
 				note: 'Raum gefunden',
 				percentDone: 20
 			},
-			by
+			by,
+			today
 		);
 		recordUpdate(
 			db,
@@ -61,21 +64,24 @@ describe('implementation monitoring', () => {
 				note: 'Zweiter Standort',
 				percentDone: 60
 			},
-			by
+			by,
+			today
 		);
 		recordUpdate(
 			db,
 			process.id,
 			done.id,
 			{ recordedOn: '2026-11-30', status: 'done', note: '', percentDone: 100 },
-			by
+			by,
+			today
 		);
 		recordUpdate(
 			db,
 			process.id,
 			quiet.id,
 			{ recordedOn: '2026-01-10', status: 'in_implementation', note: '', percentDone: null },
-			by
+			by,
+			today
 		);
 		expect(
 			recordUpdate(
@@ -83,9 +89,10 @@ describe('implementation monitoring', () => {
 				999,
 				late.id,
 				{ recordedOn: '2027-02-02', status: 'done', note: '', percentDone: null },
-				by
+				by,
+				today
 			)
-		).toBe(false);
+		).toEqual({ ok: false, reason: 'not_found' });
 
 		expect(listUpdates(db, late.id).map((u) => [u.recordedOn, u.percentDone])).toEqual([
 			['2027-02-01', 60],
@@ -136,7 +143,15 @@ describe('implementation monitoring', () => {
 			recordedOn: string,
 			status: 'in_implementation' | 'done',
 			note: string
-		) => recordUpdate(db, process.id, id, { recordedOn, status, note, percentDone: null }, by);
+		) =>
+			recordUpdate(
+				db,
+				process.id,
+				id,
+				{ recordedOn, status, note, percentDone: null },
+				by,
+				'2027-12-31'
+			);
 		update(a.id, '2026-03-01', 'in_implementation', 'vor dem Zeitraum');
 		update(a.id, '2026-07-15', 'in_implementation', 'im Zeitraum');
 		update(b.id, '2026-12-31', 'done', 'am letzten Tag');
@@ -236,5 +251,97 @@ describe('implementation monitoring', () => {
 		]);
 		// The earlier process keeps its own.
 		expect(listCatalogue(db, process.id).flatMap((c) => c.measures)).toHaveLength(1);
+	});
+});
+
+describe('status entries (Sachstand)', () => {
+	it('refuse a day after today and correct a wrong entry with a new one, keeping both', () => {
+		const db = createTestDb();
+		const { process } = createTestEvent(db, createTestOrganisation(db).id);
+		addField(db, process.id, { code: '3', title: 'Wohnen', description: '' });
+		const input: MeasureInput = {
+			fieldOfActionId: listFields(db, process.id)[0]!.id,
+			goalId: null,
+			title: 'Wohnraumbörse',
+			description: '',
+			lead: 'Sozialamt',
+			partners: '',
+			timeframe: 'short',
+			costEstimate: '',
+			funding: 'own_budget',
+			priority: 'medium',
+			status: 'adopted',
+			plannedYear: 2026
+		};
+		const measure = createMeasure(db, process.id, input)!;
+		const other = createMeasure(db, process.id, { ...input, title: 'Mietberatung' })!;
+		const by = { name: 'Sozialamt' };
+		const today = '2026-06-30';
+		const entry = (
+			recordedOn: string,
+			percentDone: number,
+			status = 'in_implementation' as const
+		) => ({
+			recordedOn,
+			status,
+			note: `${percentDone} Wohnungen`,
+			percentDone
+		});
+
+		expect(recordUpdate(db, process.id, measure.id, entry('2026-07-01', 10), by, today)).toEqual({
+			ok: false,
+			reason: 'future'
+		});
+		const wrong = recordUpdate(db, process.id, measure.id, entry('2026-05-01', 60), by, today);
+		if (!wrong.ok) throw new Error(wrong.reason);
+		const correction = {
+			...entry('2026-05-01', 16),
+			status: 'done' as const,
+			corrects: { id: wrong.update.id, reason: 'Zahl falsch übertragen' }
+		};
+		expect(recordUpdate(db, process.id, other.id, correction, by, today)).toEqual({
+			ok: false,
+			reason: 'not_found'
+		});
+		const fixed = recordUpdate(db, process.id, measure.id, correction, by, today);
+		expect(fixed).toMatchObject({ ok: true, update: { correctsId: wrong.update.id } });
+		expect(recordUpdate(db, process.id, measure.id, correction, by, today)).toEqual({
+			ok: false,
+			reason: 'already_corrected'
+		});
+
+		const history = listUpdates(db, measure.id);
+		expect(
+			history.map((u) => [u.percentDone, u.correctedBy?.reason ?? null, u.correctsOn])
+		).toEqual([
+			[16, null, '2026-05-01'],
+			[60, 'Zahl falsch übertragen', null]
+		]);
+		expect(findMeasure(db, process.id, measure.id)?.status).toBe('done');
+
+		const report = statusReport(db, process.id, '2026-01-01', '2026-06-30');
+		const line = report.fields[0]!.measures.find((m) => m.id === measure.id)!;
+		expect(line.latest?.percentDone).toBe(16);
+		expect(line.changes.map((c) => [c.percentDone, Boolean(c.correctedBy)])).toEqual([
+			[60, true],
+			[16, false]
+		]);
+
+		// A Fortschreibung carries the history on, the correction pointing to its own copy.
+		const next = createRevision(db, process, {
+			title: 'Integrationskonzept 2030',
+			description: '',
+			template: 'empty',
+			startsOn: '2027-01-01'
+		});
+		const carried = listCatalogue(db, next.id)
+			.flatMap((c) => c.measures)
+			.find((m) => m.title === 'Wohnraumbörse')!;
+		expect(
+			listUpdates(db, carried.id).map((u) => [u.percentDone, u.correctedBy?.reason ?? null])
+		).toEqual([
+			[16, null],
+			[60, 'Zahl falsch übertragen']
+		]);
 	});
 });

@@ -1,7 +1,8 @@
 import { and, desc, eq } from 'drizzle-orm';
-import type { Db } from '../db';
+import type { Db, DbOrTx } from '../db';
 import * as table from '../db/schema';
 import { listCatalogue, type NumberedMeasure } from '../concept/measures';
+import { todayIn } from '../time';
 
 export type UpdateInput = Pick<
 	table.MeasureUpdate,
@@ -15,37 +16,100 @@ const underway = new Set<table.MeasureStatus>(['adopted', 'in_implementation']);
 /** How long a measure under way may go without a status update before it counts as stalled. */
 const stalledAfterDays = 365;
 
-/** Records a dated status update; the measure takes on its status. */
+export type UpdateRecording =
+	| { ok: true; update: table.MeasureUpdate }
+	| { ok: false; reason: 'not_found' | 'future' | 'already_corrected' };
+
+/** The newest entry of the history that no later entry corrects: the measure's status. */
+export function latestStanding(db: DbOrTx, measureId: number) {
+	return listUpdates(db, measureId).find((u) => !u.correctedBy) ?? null;
+}
+
+/**
+ * Records a dated status update (Sachstand); the measure takes on its status. The day cannot
+ * lie after `today` (Europe/Berlin): a report states what happened, not what is planned.
+ * With `corrects`, the entry corrects an earlier one of the same measure, which stays in the
+ * history marked as corrected; each entry is corrected at most once.
+ */
 export function recordUpdate(
 	db: Db,
 	processId: number,
 	measureId: number,
-	input: UpdateInput,
-	recorder: { name: string }
-): boolean {
+	input: UpdateInput & { corrects?: { id: number; reason: string } },
+	recorder: { name: string },
+	today: string = todayIn()
+): UpdateRecording {
+	const { corrects, ...entry } = input;
+	if (entry.recordedOn > today) return { ok: false, reason: 'future' };
 	return db.transaction((tx) => {
-		const updated = tx
-			.update(table.measure)
-			.set({ status: input.status, updatedAt: new Date() })
+		const measure = tx
+			.select({ id: table.measure.id })
+			.from(table.measure)
 			.where(and(eq(table.measure.id, measureId), eq(table.measure.processId, processId)))
+			.get();
+		if (!measure) return { ok: false, reason: 'not_found' } as const;
+		if (corrects) {
+			const wrong = listUpdates(tx, measureId).find((u) => u.id === corrects.id);
+			if (!wrong) return { ok: false, reason: 'not_found' } as const;
+			if (wrong.correctedBy) return { ok: false, reason: 'already_corrected' } as const;
+		}
+		const update = tx
+			.insert(table.measureUpdate)
+			.values({
+				...entry,
+				measureId,
+				recordedBy: recorder.name,
+				correctsId: corrects?.id ?? null,
+				reason: corrects?.reason ?? ''
+			})
 			.returning()
 			.get();
-		if (!updated) return false;
-		tx.insert(table.measureUpdate)
-			.values({ ...input, measureId, recordedBy: recorder.name })
+		const status = latestStanding(tx, measureId)?.status ?? entry.status;
+		tx.update(table.measure)
+			.set({ status, updatedAt: new Date() })
+			.where(eq(table.measure.id, measureId))
 			.run();
-		return true;
+		return { ok: true, update } as const;
 	});
 }
 
-/** The measure's status history, newest first. */
-export function listUpdates(db: Db, measureId: number) {
-	return db
+export interface HistoryEntry extends table.MeasureUpdate {
+	/** The later entry that corrects this one, if any, and the day (Europe/Berlin) it was made. */
+	correctedBy: { id: number; correctedOn: string; reason: string; recordedBy: string } | null;
+	/** The day of the entry this one corrects, if it is a correction. */
+	correctsOn: string | null;
+}
+
+/**
+ * The measure's status history, newest first, corrected entries included and marked, so that
+ * the page and the report show what was corrected instead of replacing it silently.
+ */
+export function listUpdates(db: DbOrTx, measureId: number): HistoryEntry[] {
+	const entries = db
 		.select()
 		.from(table.measureUpdate)
 		.where(eq(table.measureUpdate.measureId, measureId))
 		.orderBy(desc(table.measureUpdate.recordedOn), desc(table.measureUpdate.id))
 		.all();
+	const corrections = new Map(
+		entries
+			.filter((e) => e.correctsId !== null)
+			.map((e) => [
+				e.correctsId!,
+				{
+					id: e.id,
+					correctedOn: todayIn(undefined, e.createdAt),
+					reason: e.reason,
+					recordedBy: e.recordedBy
+				}
+			])
+	);
+	const days = new Map(entries.map((e) => [e.id, e.recordedOn]));
+	return entries.map((e) => ({
+		...e,
+		correctedBy: corrections.get(e.id) ?? null,
+		correctsOn: e.correctsId === null ? null : (days.get(e.correctsId) ?? null)
+	}));
 }
 
 const daysBetween = (from: string, to: string) =>
@@ -78,7 +142,7 @@ export function standing(
 export function yearlyPlan(db: Db, processId: number, today: string) {
 	const entries: PlanEntry[] = listCatalogue(db, processId).flatMap(({ measures }) =>
 		measures.map((measure) => {
-			const latest = listUpdates(db, measure.id)[0] ?? null;
+			const latest = latestStanding(db, measure.id);
 			return { ...measure, latest, ...standing(measure, latest, today) };
 		})
 	);
@@ -102,10 +166,11 @@ export function statusReport(db: Db, processId: number, from: string, to: string
 		field,
 		measures: measures.map((measure) => {
 			const history = listUpdates(db, measure.id).filter((u) => u.recordedOn <= to);
+			const standing = history.find((u) => !u.correctedBy);
 			return {
 				...measure,
-				status: history[0]?.status ?? measure.status,
-				latest: history[0] ?? null,
+				status: standing?.status ?? measure.status,
+				latest: standing ?? null,
 				changes: history.filter((u) => u.recordedOn >= from).reverse()
 			};
 		})

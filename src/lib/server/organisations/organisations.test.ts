@@ -6,6 +6,7 @@ import {
 	createTestUser
 } from '../../../../tests/factories';
 import type { Db } from '../db';
+import { acceptInvitation, createInvitation } from './invitations';
 import { changeMemberRole, checkMembership, listMembers, removeMember } from './organisations';
 
 let db: Db;
@@ -64,6 +65,19 @@ describe('members', () => {
 		expect(changeMemberRole(db, org.id, admin.id, 'moderator')).toEqual({ ok: true });
 		expect(removeMember(db, org.id, second.id)).toEqual({ ok: false, reason: 'last_admin' });
 		expect(listMembers(db, org.id).map((member) => member.role)).toEqual(['moderator', 'admin']);
+	});
+
+	it('keep their last administrator when that person follows an invitation to a lesser role', async () => {
+		const org = createTestOrganisation(db);
+		const admin = await createMember(db, org.id, 'admin');
+		const { invitation } = createInvitation(db, {
+			organisationId: org.id,
+			role: 'moderator',
+			note: '',
+			createdByUserId: admin.id
+		});
+		expect(acceptInvitation(db, invitation.id, admin.id)).toBe(true);
+		expect(listMembers(db, org.id).map((member) => member.role)).toEqual(['admin']);
 	});
 
 	it('cannot be changed in an organisation they do not belong to', async () => {

@@ -27,7 +27,13 @@ export function createOrganisation(db: DbOrTx, input: NewOrganisation): table.Or
 		.get();
 }
 
+/**
+ * Adds a member, or gives an existing one the new role (e.g. through an invitation link), except
+ * that the last administrator stays one: an organisation always keeps at least one.
+ */
 export function addMember(db: DbOrTx, organisationId: number, userId: number, role: Role) {
+	const current = findRole(db, organisationId, userId);
+	if (current === 'admin' && role !== 'admin' && countAdmins(db, organisationId) <= 1) return;
 	db.insert(table.membership)
 		.values({ organisationId, userId, role })
 		.onConflictDoUpdate({

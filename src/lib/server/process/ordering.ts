@@ -44,9 +44,14 @@ export function nextPosition(db: DbOrTx, scope: OrderScope): number {
 	return orderedIds(db, scope).length;
 }
 
-/** Moves a row one step up or down among its siblings and renumbers them all. */
-export function moveRow(db: DbOrTx, scope: OrderScope, id: number, direction: Direction) {
-	const order = moveInOrder(orderedIds(db, scope), id, direction);
+/**
+ * Moves a row one step up or down among its siblings and renumbers them all. False if the row
+ * is not among them (e.g. an id of another process).
+ */
+export function moveRow(db: DbOrTx, scope: OrderScope, id: number, direction: Direction): boolean {
+	const ids = orderedIds(db, scope);
+	if (!ids.includes(id)) return false;
+	const order = moveInOrder(ids, id, direction);
 	order.forEach((rowId, position) =>
 		db
 			.update(scope.rows)
@@ -54,4 +59,5 @@ export function moveRow(db: DbOrTx, scope: OrderScope, id: number, direction: Di
 			.where(and(eq(scope.rows.id, rowId), eq(scope.parent, scope.parentId)))
 			.run()
 	);
+	return true;
 }

@@ -58,7 +58,7 @@ describe('currentPhase', () => {
 });
 
 describe('phases', () => {
-	it('are added at the end, move, and leave their events in the process when deleted', () => {
+	it('are added at the end, move, and are not deleted while events are filed under them', () => {
 		const db = createTestDb();
 		const org = createTestOrganisation(db);
 		const process = createProcess(db, {
@@ -98,9 +98,9 @@ describe('phases', () => {
 			bodyId: null,
 			phaseId: a.id
 		});
-		deletePhase(db, process.id, a.id);
+		expect(deletePhase(db, process.id, a.id)).toEqual({ ok: false, reason: 'in_use', events: 1 });
 		const kept = db.select().from(table.event).all();
 		expect(kept).toHaveLength(1);
-		expect(kept[0]).toMatchObject({ id: event.id, phaseId: null });
+		expect(kept[0]).toMatchObject({ id: event.id, phaseId: a.id });
 	});
 });

@@ -65,20 +65,38 @@ export function updatePhase(db: Db, processId: number, phaseId: number, input: P
 }
 
 export function movePhase(db: Db, processId: number, phaseId: number, direction: Direction) {
-	db.transaction((tx) => moveRow(tx, phaseScope(processId), phaseId, direction));
+	return db.transaction((tx) => moveRow(tx, phaseScope(processId), phaseId, direction));
 }
 
-export function countPhaseEvents(db: Db, processId: number, phaseId: number): number {
+export function findPhase(db: DbOrTx, processId: number, phaseId: number) {
 	return db
-		.select({ n: count() })
-		.from(table.event)
-		.where(and(eq(table.event.processId, processId), eq(table.event.phaseId, phaseId)))
-		.get()!.n;
+		.select()
+		.from(table.phase)
+		.where(and(eq(table.phase.id, phaseId), eq(table.phase.processId, processId)))
+		.get();
 }
 
-/** Deletes the phase; its events stay in the process without a phase. */
-export function deletePhase(db: Db, processId: number, phaseId: number) {
-	db.delete(table.phase)
-		.where(and(eq(table.phase.id, phaseId), eq(table.phase.processId, processId)))
-		.run();
+/** How many events are filed under the phase. */
+export function phaseEvents(db: DbOrTx, phaseId: number): number {
+	return db.select({ n: count() }).from(table.event).where(eq(table.event.phaseId, phaseId)).get()!
+		.n;
+}
+
+export type PhaseRemoval =
+	| { ok: true }
+	| { ok: false; reason: 'not_found' }
+	| { ok: false; reason: 'in_use'; events: number };
+
+/**
+ * Deletes a phase without events. A phase with events is refused: the timeline is how the
+ * process reports what happened when, so its events are moved to another phase first.
+ */
+export function deletePhase(db: Db, processId: number, phaseId: number): PhaseRemoval {
+	return db.transaction((tx) => {
+		if (!findPhase(tx, processId, phaseId)) return { ok: false, reason: 'not_found' } as const;
+		const events = phaseEvents(tx, phaseId);
+		if (events > 0) return { ok: false, reason: 'in_use', events } as const;
+		tx.delete(table.phase).where(eq(table.phase.id, phaseId)).run();
+		return { ok: true } as const;
+	});
 }

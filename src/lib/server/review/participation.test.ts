@@ -35,7 +35,7 @@ describe('participation by stakeholder group', () => {
 				function: 'member',
 				category,
 				userId: null
-			});
+			})!;
 		const present = [member('Rat A', 'politics'), member('Beirat B', 'migrant_organisation')];
 		member('Rat C', 'politics');
 		const meeting = createEvent(db, process.id, {

@@ -2,6 +2,7 @@ import { fail } from '@sveltejs/kit';
 import * as v from 'valibot';
 import { m } from '$lib/paraglide/messages';
 import { getDb } from '$lib/server/db';
+import { askToConfirm, confirmed } from '$lib/server/forms/confirm';
 import * as field from '$lib/server/forms/fields';
 import { parseForm } from '$lib/server/forms/parse';
 import { requireOrganisation } from '$lib/server/guard';
@@ -24,7 +25,7 @@ const memberId = v.pipe(
 	v.integer(() => m.error_choice())
 );
 const roleForm = v.object({ userId: memberId, role: field.role });
-const removeForm = v.object({ userId: memberId });
+const removeForm = v.object({ userId: memberId, ...confirmed });
 const inviteForm = v.object({
 	role: field.role,
 	note: field.optionalText(200)
@@ -59,7 +60,24 @@ export const actions: Actions = {
 		const { organisation } = requireOrganisation(event, 'manageOrganisation');
 		const form = parseForm(removeForm, await event.request.formData());
 		if (!form.ok) return fail(400, { message: m.form_has_errors() });
-		const result = removeMember(getDb(), organisation.id, form.data.userId);
+		const db = getDb();
+		if (!form.data.confirmed) {
+			const members = listMembers(db, organisation.id);
+			const member = members.find((p) => p.userId === form.data.userId);
+			if (!member) return memberChangeResult({ ok: false, reason: 'not_member' }, '');
+			const admins = members.filter((p) => p.role === 'admin').length;
+			if (member.role === 'admin' && admins <= 1) {
+				return memberChangeResult({ ok: false, reason: 'last_admin' }, '');
+			}
+			return askToConfirm({
+				action: '?/remove',
+				fields: { userId: String(member.userId) },
+				question: m.confirm_remove_org_member({ name: member.name }),
+				consequence: m.confirm_remove_org_member_consequence(),
+				confirmLabel: m.members_remove()
+			});
+		}
+		const result = removeMember(db, organisation.id, form.data.userId);
 		return memberChangeResult(result, m.members_removed());
 	},
 	invite: async (event) => {

@@ -1,4 +1,4 @@
-import { fail } from '@sveltejs/kit';
+import { error, fail } from '@sveltejs/kit';
 import * as v from 'valibot';
 import { m } from '$lib/paraglide/messages';
 import { roleAllows } from '$lib/server/auth/roles';
@@ -17,6 +17,7 @@ import {
 	saveVersion
 } from '$lib/server/concept/versions';
 import { getDb } from '$lib/server/db';
+import { askToConfirm, confirmed } from '$lib/server/forms/confirm';
 import * as field from '$lib/server/forms/fields';
 import { parseForm } from '$lib/server/forms/parse';
 import { id, isoDate } from '$lib/server/forms/process-fields';
@@ -117,9 +118,21 @@ export const actions: Actions = {
 	},
 	delete: async (event) => {
 		const { process } = requireProcess(event, 'editProcess');
-		const form = parseForm(v.object({ id }), await event.request.formData());
+		const form = parseForm(v.object({ id, ...confirmed }), await event.request.formData());
 		if (!form.ok) return fail(400, { message: m.form_has_errors() });
-		if (!deleteVersion(getDb(), process.id, form.data.id)) {
+		const db = getDb();
+		const version = findVersion(db, process.id, form.data.id);
+		if (!version) error(404, { message: m.error_not_found() });
+		if (version.adoptedOn) return fail(409, { message: m.concept_delete_refused() });
+		if (!form.data.confirmed) {
+			const name = m.minutes_revision({ revision: version.number });
+			return askToConfirm({
+				action: '?/delete',
+				fields: { id: String(version.id) },
+				question: m.confirm_delete_named({ name: version.note ? `${name}: ${version.note}` : name })
+			});
+		}
+		if (!deleteVersion(db, process.id, version.id)) {
 			return fail(409, { message: m.concept_delete_refused() });
 		}
 		return { saved: m.deleted() };

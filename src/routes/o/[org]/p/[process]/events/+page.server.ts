@@ -1,7 +1,8 @@
-import { fail, redirect } from '@sveltejs/kit';
+import { error, fail, redirect } from '@sveltejs/kit';
+import { m } from '$lib/paraglide/messages';
 import { listBodies } from '$lib/server/bodies/bodies';
 import { getDb } from '$lib/server/db';
-import { createEvent, listEvents } from '$lib/server/events/events';
+import { createEvent, eventRefsInProcess, listEvents } from '$lib/server/events/events';
 import { eventForm } from '$lib/server/forms/events';
 import { parseForm } from '$lib/server/forms/parse';
 import { requireProcess } from '$lib/server/guard';
@@ -11,7 +12,15 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = (event) => {
 	const { process } = requireProcess(event, 'readProcess');
 	const db = getDb();
+	const showArchived = event.url.searchParams.get('archived') === '1';
 	return {
+		archived: showArchived
+			? listEvents(db, process.id, { archived: true }).map(({ event: archived }) => ({
+					id: archived.id,
+					label: archived.title,
+					archivedAt: archived.archivedAt
+				}))
+			: null,
 		events: listEvents(db, process.id).map(({ event, bodyName, phaseTitle }) => ({
 			...event,
 			bodyName,
@@ -27,6 +36,8 @@ export const actions: Actions = {
 		const { organisation, process } = requireProcess(event, 'manageEvents');
 		const form = parseForm(eventForm, await event.request.formData());
 		if (!form.ok) return fail(400, { errors: form.errors, values: form.values });
+		if (!eventRefsInProcess(getDb(), process.id, form.data))
+			error(404, { message: m.error_not_found() });
 		const created = createEvent(getDb(), process.id, form.data);
 		redirect(303, `/o/${organisation.slug}/p/${process.slug}/events/${created.id}`);
 	}

@@ -1,17 +1,21 @@
-import { fail } from '@sveltejs/kit';
+import { error, fail } from '@sveltejs/kit';
 import * as v from 'valibot';
 import { m } from '$lib/paraglide/messages';
 import { getDb } from '$lib/server/db';
+import { askToConfirm, confirmed, dependentList } from '$lib/server/forms/confirm';
 import * as field from '$lib/server/forms/fields';
 import { parseForm } from '$lib/server/forms/parse';
 import { direction, id } from '$lib/server/forms/process-fields';
 import { requireProcess } from '$lib/server/guard';
-import { measureCount } from '$lib/server/concept/measures';
 import {
 	addField,
 	addGuideline,
 	deleteField,
 	deleteGuideline,
+	fieldDependents,
+	fieldInUse,
+	findField,
+	findGuideline,
 	listFields,
 	listGuidelines,
 	moveField,
@@ -20,6 +24,7 @@ import {
 	updateField,
 	updateGuideline
 } from '$lib/server/process/fields';
+import type { Dependents } from '$lib/server/records/dependents';
 import type { Actions, PageServerLoad } from './$types';
 
 const code = v.pipe(
@@ -38,7 +43,7 @@ const guidelineFields = v.object({
 const withId = <T extends v.ObjectEntries>(schema: v.ObjectSchema<T, undefined>) =>
 	v.object({ id, ...schema.entries });
 const moveForm = v.object({ id, direction });
-const deleteForm = v.object({ id });
+const deleteForm = v.object({ id, ...confirmed });
 
 export const load: PageServerLoad = (event) => {
 	const { process } = requireProcess(event, 'readProcess');
@@ -75,22 +80,38 @@ export const actions: Actions = {
 		}
 		const { id: fieldId, ...input } = form.data;
 		const result = updateField(getDb(), process.id, fieldId, input);
+		if (!result.ok && result.reason === 'not_found') error(404, { message: m.error_not_found() });
 		return result.ok ? { saved: m.saved() } : codeTaken(input, `field-${fieldId}`);
 	},
 	moveField: async (event) => {
 		const { process } = requireProcess(event, 'editProcess');
 		const form = parseForm(moveForm, await event.request.formData());
 		if (!form.ok) return fail(400, { message: m.form_has_errors() });
-		moveField(getDb(), process.id, form.data.id, form.data.direction);
+		if (!moveField(getDb(), process.id, form.data.id, form.data.direction))
+			error(404, { message: m.error_not_found() });
 	},
 	deleteField: async (event) => {
 		const { process } = requireProcess(event, 'editProcess');
 		const form = parseForm(deleteForm, await event.request.formData());
 		if (!form.ok) return fail(400, { message: m.form_has_errors() });
-		if (measureCount(getDb(), form.data.id) > 0) {
-			return fail(409, { message: m.field_has_measures() });
+		const db = getDb();
+		const found = findField(db, process.id, form.data.id);
+		if (!found) error(404, { message: m.error_not_found() });
+		const name = `${found.code} ${found.title}`;
+		const refuse = (dependents: Dependents) =>
+			fail(409, { message: m.field_delete_refused({ name, list: dependentList(dependents) }) });
+		const dependents = fieldDependents(db, found.id);
+		if (fieldInUse(dependents)) return refuse(dependents);
+		if (!form.data.confirmed) {
+			return askToConfirm({
+				action: '?/deleteField',
+				fields: { id: String(found.id) },
+				question: m.confirm_delete_named({ name }),
+				dependents
+			});
 		}
-		deleteField(getDb(), process.id, form.data.id);
+		const result = deleteField(db, process.id, found.id);
+		if (!result.ok && result.reason === 'in_use') return refuse(result.dependents);
 		return { saved: m.deleted() };
 	},
 	addGuideline: async (event) => {
@@ -113,20 +134,32 @@ export const actions: Actions = {
 			});
 		}
 		const { id: guidelineId, ...input } = form.data;
-		updateGuideline(getDb(), process.id, guidelineId, input);
+		if (!updateGuideline(getDb(), process.id, guidelineId, input))
+			error(404, { message: m.error_not_found() });
 		return { saved: m.saved() };
 	},
 	moveGuideline: async (event) => {
 		const { process } = requireProcess(event, 'editProcess');
 		const form = parseForm(moveForm, await event.request.formData());
 		if (!form.ok) return fail(400, { message: m.form_has_errors() });
-		moveGuideline(getDb(), process.id, form.data.id, form.data.direction);
+		if (!moveGuideline(getDb(), process.id, form.data.id, form.data.direction))
+			error(404, { message: m.error_not_found() });
 	},
 	deleteGuideline: async (event) => {
 		const { process } = requireProcess(event, 'editProcess');
 		const form = parseForm(deleteForm, await event.request.formData());
 		if (!form.ok) return fail(400, { message: m.form_has_errors() });
-		deleteGuideline(getDb(), process.id, form.data.id);
+		const db = getDb();
+		const guideline = findGuideline(db, process.id, form.data.id);
+		if (!guideline) error(404, { message: m.error_not_found() });
+		if (!form.data.confirmed) {
+			return askToConfirm({
+				action: '?/deleteGuideline',
+				fields: { id: String(guideline.id) },
+				question: m.confirm_delete_named({ name: guideline.title })
+			});
+		}
+		deleteGuideline(db, process.id, guideline.id);
 		return { saved: m.deleted() };
 	}
 };

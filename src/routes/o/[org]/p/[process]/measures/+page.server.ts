@@ -1,14 +1,17 @@
-import { fail } from '@sveltejs/kit';
+import { error, fail } from '@sveltejs/kit';
 import * as v from 'valibot';
 import { m } from '$lib/paraglide/messages';
 import {
 	addGoal,
 	deleteGoal,
+	findGoal,
+	listArchivedMeasures,
 	listCatalogue,
 	moveMeasure,
 	updateGoal
 } from '$lib/server/concept/measures';
 import { getDb } from '$lib/server/db';
+import { askToConfirm, confirmed } from '$lib/server/forms/confirm';
 import { goalForm } from '$lib/server/forms/measures';
 import { parseForm } from '$lib/server/forms/parse';
 import { direction, id } from '$lib/server/forms/process-fields';
@@ -17,7 +20,18 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {
 	const { process } = requireProcess(event, 'readProcess');
-	return { catalogue: listCatalogue(getDb(), process.id) };
+	const db = getDb();
+	return {
+		catalogue: listCatalogue(db, process.id),
+		archived:
+			event.url.searchParams.get('archived') === '1'
+				? listArchivedMeasures(db, process.id).map((measure) => ({
+						id: measure.id,
+						label: `${measure.number} ${measure.title}`,
+						archivedAt: measure.archivedAt
+					}))
+				: null
+	};
 };
 
 export const actions: Actions = {
@@ -30,7 +44,8 @@ export const actions: Actions = {
 		if (!form.ok) {
 			return fail(400, { goalField: field.data.fieldId, errors: form.errors, values: form.values });
 		}
-		addGoal(getDb(), process.id, field.data.fieldId, form.data);
+		if (!addGoal(getDb(), process.id, field.data.fieldId, form.data))
+			error(404, { message: m.error_not_found() });
 		return { saved: m.saved() };
 	},
 	updateGoal: async (event) => {
@@ -39,20 +54,39 @@ export const actions: Actions = {
 		const goal = parseForm(v.object({ id }), data);
 		const form = parseForm(goalForm, data);
 		if (!goal.ok || !form.ok) return fail(400, { message: m.form_has_errors() });
-		updateGoal(getDb(), process.id, goal.data.id, form.data);
+		if (!updateGoal(getDb(), process.id, goal.data.id, form.data))
+			error(404, { message: m.error_not_found() });
 		return { saved: m.saved() };
 	},
 	deleteGoal: async (event) => {
 		const { process } = requireProcess(event, 'manageMeasures');
-		const form = parseForm(v.object({ id }), await event.request.formData());
+		const form = parseForm(v.object({ id, ...confirmed }), await event.request.formData());
 		if (!form.ok) return fail(400, { message: m.form_has_errors() });
-		deleteGoal(getDb(), process.id, form.data.id);
+		const db = getDb();
+		const goal = findGoal(db, process.id, form.data.id);
+		if (!goal) error(404, { message: m.error_not_found() });
+		const refused = (measures: number) =>
+			fail(409, { message: m.goal_delete_refused({ name: goal.title, measures }) });
+		if (!form.data.confirmed) {
+			const pursuing = listCatalogue(db, process.id)
+				.flatMap((c) => c.measures)
+				.filter((measure) => measure.goalId === goal.id).length;
+			if (pursuing > 0) return refused(pursuing);
+			return askToConfirm({
+				action: '?/deleteGoal',
+				fields: { id: String(goal.id) },
+				question: m.confirm_delete_named({ name: goal.title })
+			});
+		}
+		const result = deleteGoal(db, process.id, goal.id);
+		if (!result.ok && result.reason === 'in_use') return refused(result.measures);
 		return { saved: m.deleted() };
 	},
 	moveMeasure: async (event) => {
 		const { process } = requireProcess(event, 'manageMeasures');
 		const form = parseForm(v.object({ id, direction }), await event.request.formData());
 		if (!form.ok) return fail(400, { message: m.form_has_errors() });
-		moveMeasure(getDb(), process.id, form.data.id, form.data.direction);
+		if (!moveMeasure(getDb(), process.id, form.data.id, form.data.direction))
+			error(404, { message: m.error_not_found() });
 	}
 };

@@ -1,12 +1,12 @@
-import { fail } from '@sveltejs/kit';
+import { error, fail } from '@sveltejs/kit';
 import * as v from 'valibot';
 import { m } from '$lib/paraglide/messages';
 import { getDb } from '$lib/server/db';
 import { phaseStatuses } from '$lib/server/db/schema';
+import { askToConfirm, confirmed } from '$lib/server/forms/confirm';
 import * as field from '$lib/server/forms/fields';
 import { parseForm } from '$lib/server/forms/parse';
 import {
-	checkbox,
 	direction,
 	endNotBeforeStart,
 	id,
@@ -15,9 +15,10 @@ import {
 import { requireProcess } from '$lib/server/guard';
 import {
 	addPhase,
-	countPhaseEvents,
 	currentPhase,
 	deletePhase,
+	findPhase,
+	phaseEvents,
 	listPhases,
 	movePhase,
 	updatePhase
@@ -42,7 +43,7 @@ const editForm = v.pipe(
 	endNotBeforeStart<PhaseValues & { id: number }>('startsOn', 'endsOn')
 );
 const moveForm = v.object({ id, direction });
-const deleteForm = v.object({ id, confirmed: checkbox });
+const deleteForm = v.object({ id, ...confirmed });
 
 export const load: PageServerLoad = (event) => {
 	const { process } = requireProcess(event, 'readProcess');
@@ -69,25 +70,37 @@ export const actions: Actions = {
 			});
 		}
 		const { id: phaseId, ...input } = form.data;
-		updatePhase(getDb(), process.id, phaseId, input);
+		if (!updatePhase(getDb(), process.id, phaseId, input))
+			error(404, { message: m.error_not_found() });
 		return { saved: m.saved() };
 	},
 	move: async (event) => {
 		const { process } = requireProcess(event, 'editProcess');
 		const form = parseForm(moveForm, await event.request.formData());
 		if (!form.ok) return fail(400, { message: m.form_has_errors() });
-		movePhase(getDb(), process.id, form.data.id, form.data.direction);
+		if (!movePhase(getDb(), process.id, form.data.id, form.data.direction))
+			error(404, { message: m.error_not_found() });
 	},
 	delete: async (event) => {
 		const { process } = requireProcess(event, 'editProcess');
 		const form = parseForm(deleteForm, await event.request.formData());
 		if (!form.ok) return fail(400, { message: m.form_has_errors() });
 		const db = getDb();
-		const events = countPhaseEvents(db, process.id, form.data.id);
-		if (events > 0 && !form.data.confirmed) {
-			return fail(409, { confirmDelete: { id: form.data.id, events } });
+		const phase = findPhase(db, process.id, form.data.id);
+		if (!phase) error(404, { message: m.error_not_found() });
+		const refused = (events: number) =>
+			fail(409, { message: m.phase_delete_refused({ name: phase.title, events }) });
+		const events = phaseEvents(db, phase.id);
+		if (events > 0) return refused(events);
+		if (!form.data.confirmed) {
+			return askToConfirm({
+				action: '?/delete',
+				fields: { id: String(phase.id) },
+				question: m.confirm_delete_named({ name: phase.title })
+			});
 		}
-		deletePhase(db, process.id, form.data.id);
+		const result = deletePhase(db, process.id, phase.id);
+		if (!result.ok && result.reason === 'in_use') return refused(result.events);
 		return { saved: m.deleted() };
 	}
 };

@@ -3,12 +3,16 @@ import * as v from 'valibot';
 import { m } from '$lib/paraglide/messages';
 import {
 	addMember,
-	countBodyEvents,
-	deleteBody,
+	bodyDependents,
+	bodyRefsInProcess,
+	bodyRemoval,
 	findBody,
+	findMember,
 	getSeatPlan,
 	listMembers,
+	removeBody,
 	removeMember,
+	restoreBody,
 	setSeatPlan,
 	updateBody,
 	updateMember
@@ -17,19 +21,21 @@ import { seatPlanStatus } from '$lib/server/bodies/seat-plan';
 import { getDb } from '$lib/server/db';
 import { stakeholderCategories, type StakeholderCategory } from '$lib/server/db/schema';
 import { bodyForm, memberForm, seatPlanForm } from '$lib/server/forms/bodies';
+import { askToConfirm, confirmed } from '$lib/server/forms/confirm';
 import { parseForm } from '$lib/server/forms/parse';
-import { checkbox, id } from '$lib/server/forms/process-fields';
+import { id } from '$lib/server/forms/process-fields';
 import { requireProcess } from '$lib/server/guard';
 import { listMembers as listOrganisationMembers } from '$lib/server/organisations/organisations';
 import { listFields } from '$lib/server/process/fields';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 const memberIdForm = v.object({ id });
-const deleteForm = v.object({ confirmed: checkbox });
+const removeMemberForm = v.object({ id, ...confirmed });
+const deleteForm = v.object(confirmed);
 
 function requireBody(
 	event: RequestEvent | Parameters<PageServerLoad>[0],
-	permission: 'readProcess' | 'editProcess'
+	permission: 'readProcess' | 'editProcess' | 'manageOrganisation'
 ) {
 	const access = requireProcess(event, permission);
 	const body = findBody(getDb(), access.process.id, Number(event.params.body));
@@ -68,6 +74,8 @@ export const actions: Actions = {
 		const { process, body } = requireBody(event, 'editProcess');
 		const form = parseForm(bodyForm, await event.request.formData());
 		if (!form.ok) return fail(400, { bodyErrors: form.errors, values: form.values });
+		if (!bodyRefsInProcess(getDb(), process.id, form.data))
+			error(404, { message: m.error_not_found() });
 		updateBody(getDb(), process.id, body.id, form.data);
 		return { saved: m.saved() };
 	},
@@ -87,7 +95,12 @@ export const actions: Actions = {
 		const form = parseForm(memberForm, await event.request.formData());
 		if (!form.ok) return fail(400, { memberErrors: form.errors, values: form.values });
 		requireOwnAccount(organisation.id, form.data.userId);
-		addMember(getDb(), body.id, form.data);
+		if (!addMember(getDb(), body.id, form.data)) {
+			return fail(400, {
+				memberErrors: { userId: m.error_member_not_in_organisation() },
+				values: form.values
+			});
+		}
 		return { saved: m.member_added() };
 	},
 	updateMember: async (event) => {
@@ -97,24 +110,54 @@ export const actions: Actions = {
 		const form = parseForm(memberForm, data);
 		if (!memberId.ok || !form.ok) return fail(400, { message: m.form_has_errors() });
 		requireOwnAccount(organisation.id, form.data.userId);
-		updateMember(getDb(), body.id, memberId.data.id, form.data);
+		const result = updateMember(getDb(), body.id, memberId.data.id, form.data);
+		if (!result.ok && result.reason === 'not_found') error(404, { message: m.error_not_found() });
+		if (!result.ok) return fail(400, { message: m.error_member_not_in_organisation() });
 		return { saved: m.saved() };
 	},
 	removeMember: async (event) => {
 		const { body } = requireBody(event, 'editProcess');
-		const form = parseForm(memberIdForm, await event.request.formData());
+		const form = parseForm(removeMemberForm, await event.request.formData());
 		if (!form.ok) return fail(400, { message: m.form_has_errors() });
-		removeMember(getDb(), body.id, form.data.id);
+		const db = getDb();
+		const member = findMember(db, body.id, form.data.id);
+		if (!member) error(404, { message: m.error_not_found() });
+		if (!form.data.confirmed) {
+			return askToConfirm({
+				action: '?/removeMember',
+				fields: { id: String(member.id) },
+				question: m.confirm_remove_body_member({ name: member.name }),
+				consequence: m.confirm_remove_body_member_consequence(),
+				confirmLabel: m.members_remove()
+			});
+		}
+		removeMember(db, body.id, member.id);
 		return { saved: m.member_removed() };
 	},
 	delete: async (event) => {
 		const { organisation, process, body } = requireBody(event, 'editProcess');
 		const form = parseForm(deleteForm, await event.request.formData());
 		if (!form.ok) return fail(400, { message: m.form_has_errors() });
+		if (body.archivedAt) return fail(409, { message: m.archived_done({ name: body.name }) });
 		const db = getDb();
-		const events = countBodyEvents(db, body.id);
-		if (events > 0 && !form.data.confirmed) return fail(409, { confirmDelete: { events } });
-		deleteBody(db, process.id, body.id);
+		if (!form.data.confirmed) {
+			const dependents = bodyDependents(db, body.id);
+			return askToConfirm({
+				action: '?/delete',
+				fields: {},
+				question: m.confirm_delete_body({ name: body.name }),
+				dependents,
+				removal: bodyRemoval(dependents)
+			});
+		}
+		if (removeBody(db, process.id, body.id) === 'archived') {
+			return { saved: m.archived_done({ name: body.name }) };
+		}
 		redirect(303, `/o/${organisation.slug}/p/${process.slug}/bodies`);
+	},
+	restore: async (event) => {
+		const { process, body } = requireBody(event, 'manageOrganisation');
+		restoreBody(getDb(), process.id, body.id);
+		return { saved: m.restored() };
 	}
 };

@@ -1,4 +1,4 @@
-import { fail, redirect } from '@sveltejs/kit';
+import { error, fail, redirect } from '@sveltejs/kit';
 import * as v from 'valibot';
 import { m } from '$lib/paraglide/messages';
 import { listBodies, listMembers } from '$lib/server/bodies/bodies';
@@ -7,15 +7,20 @@ import {
 	addAgendaItem,
 	addGuest,
 	deleteAgendaItem,
-	deleteEvent,
+	eventDependents,
+	eventRefsInProcess,
+	eventRemoval,
 	listAgenda,
 	listAttendees,
 	moveAgendaItem,
 	removeAttendee,
+	removeEvent,
+	restoreEvent,
 	setMemberAttendance,
 	updateAgendaItem,
 	updateEvent
 } from '$lib/server/events/events';
+import { askToConfirm, confirmed } from '$lib/server/forms/confirm';
 import { agendaForm, eventForm, guestForm } from '$lib/server/forms/events';
 import { parseForm } from '$lib/server/forms/parse';
 import { direction, id } from '$lib/server/forms/process-fields';
@@ -29,6 +34,8 @@ import { listPhases } from '$lib/server/process/phases';
 import type { Actions, PageServerLoad } from './$types';
 
 const idForm = v.object({ id });
+const confirmForm = v.object(confirmed);
+const confirmIdForm = v.object({ id, ...confirmed });
 const moveForm = v.object({ id, direction });
 const attendanceForm = v.object({ memberIds: v.array(id) });
 
@@ -48,7 +55,8 @@ function withMeasures(db: Db, processId: number, results: RankedResult[]) {
 export const load: PageServerLoad = (request) => {
 	const { process, event } = requireEvent(request, 'readProcess');
 	const db = getDb();
-	const bodies = listBodies(db, process.id);
+	// An archived body still names its past meetings.
+	const bodies = [...listBodies(db, process.id), ...listBodies(db, process.id, { archived: true })];
 	return {
 		event,
 		bodyName: bodies.find((b) => b.id === event.bodyId)?.name ?? null,
@@ -73,13 +81,36 @@ export const actions: Actions = {
 		const { process, event } = requireEvent(request, 'manageEvents');
 		const form = parseForm(eventForm, await request.request.formData());
 		if (!form.ok) return fail(400, { eventErrors: form.errors, values: form.values });
+		if (!eventRefsInProcess(getDb(), process.id, form.data))
+			error(404, { message: m.error_not_found() });
 		updateEvent(getDb(), process.id, event.id, form.data);
 		return { saved: m.saved() };
 	},
 	delete: async (request) => {
 		const { organisation, process, event } = requireEvent(request, 'manageEvents');
-		deleteEvent(getDb(), process.id, event.id);
+		const form = parseForm(confirmForm, await request.request.formData());
+		if (!form.ok) return fail(400, { message: m.form_has_errors() });
+		const db = getDb();
+		if (event.archivedAt) return fail(409, { message: m.archived_done({ name: event.title }) });
+		if (!form.data.confirmed) {
+			const dependents = eventDependents(db, event.id);
+			return askToConfirm({
+				action: '?/delete',
+				fields: {},
+				question: m.confirm_delete_event({ name: event.title }),
+				dependents,
+				removal: eventRemoval(dependents)
+			});
+		}
+		if (removeEvent(db, process.id, event.id) === 'archived') {
+			return { saved: m.archived_done({ name: event.title }) };
+		}
 		redirect(303, `/o/${organisation.slug}/p/${process.slug}/events`);
+	},
+	restore: async (request) => {
+		const { process, event } = requireEvent(request, 'manageOrganisation');
+		restoreEvent(getDb(), process.id, event.id);
+		return { saved: m.restored() };
 	},
 	addAgendaItem: async (request) => {
 		const { event } = requireEvent(request, 'manageEvents');
@@ -94,20 +125,32 @@ export const actions: Actions = {
 		const item = parseForm(idForm, data);
 		const form = parseForm(agendaForm, data);
 		if (!item.ok || !form.ok) return fail(400, { message: m.form_has_errors() });
-		updateAgendaItem(getDb(), event.id, item.data.id, form.data);
+		if (!updateAgendaItem(getDb(), event.id, item.data.id, form.data))
+			error(404, { message: m.error_not_found() });
 		return { saved: m.saved() };
 	},
 	moveAgendaItem: async (request) => {
 		const { event } = requireEvent(request, 'manageEvents');
 		const form = parseForm(moveForm, await request.request.formData());
 		if (!form.ok) return fail(400, { message: m.form_has_errors() });
-		moveAgendaItem(getDb(), event.id, form.data.id, form.data.direction);
+		if (!moveAgendaItem(getDb(), event.id, form.data.id, form.data.direction))
+			error(404, { message: m.error_not_found() });
 	},
 	deleteAgendaItem: async (request) => {
 		const { event } = requireEvent(request, 'manageEvents');
-		const form = parseForm(idForm, await request.request.formData());
+		const form = parseForm(confirmIdForm, await request.request.formData());
 		if (!form.ok) return fail(400, { message: m.form_has_errors() });
-		deleteAgendaItem(getDb(), event.id, form.data.id);
+		const db = getDb();
+		const item = listAgenda(db, event.id).find((i) => i.id === form.data.id);
+		if (!item) error(404, { message: m.error_not_found() });
+		if (!form.data.confirmed) {
+			return askToConfirm({
+				action: '?/deleteAgendaItem',
+				fields: { id: String(item.id) },
+				question: m.confirm_delete_named({ name: item.title })
+			});
+		}
+		deleteAgendaItem(db, event.id, item.id);
 		return { saved: m.deleted() };
 	},
 	attendance: async (request) => {
@@ -117,7 +160,12 @@ export const actions: Actions = {
 			memberIds: data.getAll('memberIds').filter((value) => typeof value === 'string')
 		});
 		if (!result.success) return fail(400, { message: m.form_has_errors() });
-		setMemberAttendance(getDb(), event, result.output.memberIds);
+		const db = getDb();
+		const members = new Set(event.bodyId ? listMembers(db, event.bodyId).map((x) => x.id) : []);
+		if (result.output.memberIds.some((memberId) => !members.has(memberId))) {
+			error(404, { message: m.error_not_found() });
+		}
+		setMemberAttendance(db, event, result.output.memberIds);
 		return { saved: m.saved() };
 	},
 	addGuest: async (request) => {
@@ -129,9 +177,19 @@ export const actions: Actions = {
 	},
 	removeAttendee: async (request) => {
 		const { event } = requireEvent(request, 'manageEvents');
-		const form = parseForm(idForm, await request.request.formData());
+		const form = parseForm(confirmIdForm, await request.request.formData());
 		if (!form.ok) return fail(400, { message: m.form_has_errors() });
-		removeAttendee(getDb(), event.id, form.data.id);
+		const db = getDb();
+		const attendee = listAttendees(db, event.id).find((a) => a.id === form.data.id);
+		if (!attendee) error(404, { message: m.error_not_found() });
+		if (!form.data.confirmed) {
+			return askToConfirm({
+				action: '?/removeAttendee',
+				fields: { id: String(attendee.id) },
+				question: m.confirm_delete_named({ name: attendee.name })
+			});
+		}
+		removeAttendee(db, event.id, attendee.id);
 		return { saved: m.saved() };
 	}
 };

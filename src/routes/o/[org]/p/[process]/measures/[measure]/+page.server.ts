@@ -5,9 +5,18 @@ import { breadthOfSupport } from '$lib/server/review/breadth';
 import { onlyShown, presentAt } from '$lib/server/review/dashboard';
 import { shownGroups } from '$lib/server/workshop/votes';
 import { measureChoices } from '$lib/server/concept/choices';
-import { deleteMeasure, findMeasure, updateMeasure } from '$lib/server/concept/measures';
+import {
+	findMeasure,
+	measureDependents,
+	measureRemoval,
+	removeMeasure,
+	restoreMeasure,
+	updateMeasure
+} from '$lib/server/concept/measures';
+import * as v from 'valibot';
+import { askToConfirm, confirmed } from '$lib/server/forms/confirm';
 import { getDb } from '$lib/server/db';
-import { measureForm, updateForm } from '$lib/server/forms/measures';
+import { correctionForm, measureForm, updateForm } from '$lib/server/forms/measures';
 import { listUpdates, recordUpdate } from '$lib/server/monitoring/monitoring';
 import { todayIn } from '$lib/server/time';
 import { parseForm } from '$lib/server/forms/parse';
@@ -16,7 +25,7 @@ import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 function requireMeasure(
 	event: RequestEvent | Parameters<PageServerLoad>[0],
-	permission: 'readProcess' | 'manageMeasures'
+	permission: 'readProcess' | 'manageMeasures' | 'manageOrganisation'
 ) {
 	const access = requireProcess(event, permission);
 	const measure = findMeasure(getDb(), access.process.id, Number(event.params.measure));
@@ -51,6 +60,7 @@ export const actions: Actions = {
 		const { process, measure } = requireMeasure(event, 'manageMeasures');
 		const form = parseForm(measureForm, await event.request.formData());
 		if (!form.ok) return fail(400, { errors: form.errors, values: form.values });
+		if (measure.archivedAt) return fail(409, { message: m.archived_done({ name: measure.title }) });
 		if (!updateMeasure(getDb(), process.id, measure.id, form.data)) {
 			return fail(400, { errors: { goalId: m.measure_goal_hint() }, values: form.values });
 		}
@@ -60,12 +70,66 @@ export const actions: Actions = {
 		const { process, measure, user } = requireMeasure(event, 'manageMeasures');
 		const form = parseForm(updateForm, await event.request.formData());
 		if (!form.ok) return fail(400, { updateErrors: form.errors, values: form.values });
-		recordUpdate(getDb(), process.id, measure.id, form.data, user);
+		if (measure.archivedAt) return fail(409, { message: m.archived_done({ name: measure.title }) });
+		const result = recordUpdate(getDb(), process.id, measure.id, form.data, user);
+		if (!result.ok && result.reason === 'future') {
+			const updateErrors: Record<string, string> = { recordedOn: m.error_date_future() };
+			return fail(400, { updateErrors, values: form.values });
+		}
+		if (!result.ok) error(404, { message: m.error_not_found() });
 		return { saved: m.update_saved() };
+	},
+	correctStatus: async (event) => {
+		const { process, measure, user } = requireMeasure(event, 'manageMeasures');
+		const form = parseForm(correctionForm, await event.request.formData());
+		if (!form.ok) {
+			return fail(400, {
+				correctErrors: form.errors,
+				correctId: Number(form.values.corrects) || null,
+				values: form.values
+			});
+		}
+		if (measure.archivedAt) return fail(409, { message: m.archived_done({ name: measure.title }) });
+		const { corrects, reason, ...entry } = form.data;
+		const result = recordUpdate(
+			getDb(),
+			process.id,
+			measure.id,
+			{ ...entry, corrects: { id: corrects, reason } },
+			user
+		);
+		if (result.ok) return { saved: m.update_corrected() };
+		if (result.reason === 'not_found') error(404, { message: m.error_not_found() });
+		const errors: Record<string, string> =
+			result.reason === 'future'
+				? { recordedOn: m.error_date_future() }
+				: { reason: m.update_already_corrected() };
+		return fail(400, { correctErrors: errors, correctId: corrects, values: form.values });
 	},
 	delete: async (event) => {
 		const { organisation, process, measure } = requireMeasure(event, 'manageMeasures');
-		deleteMeasure(getDb(), process.id, measure.id);
+		const form = parseForm(v.object(confirmed), await event.request.formData());
+		if (!form.ok) return fail(400, { message: m.form_has_errors() });
+		if (measure.archivedAt) return fail(409, { message: m.archived_done({ name: measure.title }) });
+		const db = getDb();
+		if (!form.data.confirmed) {
+			const dependents = measureDependents(db, measure.id);
+			return askToConfirm({
+				action: '?/delete',
+				fields: {},
+				question: m.confirm_delete_measure({ number: measure.number, name: measure.title }),
+				dependents,
+				removal: measureRemoval(dependents)
+			});
+		}
+		if (removeMeasure(db, process.id, measure.id) === 'archived') {
+			return { saved: m.archived_done({ name: measure.title }) };
+		}
 		redirect(303, `/o/${organisation.slug}/p/${process.slug}/measures`);
+	},
+	restore: async (event) => {
+		const { process, measure } = requireMeasure(event, 'manageOrganisation');
+		restoreMeasure(getDb(), process.id, measure.id);
+		return { saved: m.restored() };
 	}
 };

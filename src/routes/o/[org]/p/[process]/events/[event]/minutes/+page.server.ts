@@ -1,10 +1,12 @@
-import { fail, type ActionFailure } from '@sveltejs/kit';
+import { error, fail, type ActionFailure } from '@sveltejs/kit';
 import * as v from 'valibot';
 import { m } from '$lib/paraglide/messages';
 import { roleAllows } from '$lib/server/auth/roles';
 import { getDb } from '$lib/server/db';
+import type { Confirmation } from '$lib/confirmation';
+import { askToConfirm, confirmed } from '$lib/server/forms/confirm';
 import * as field from '$lib/server/forms/fields';
-import { parseForm } from '$lib/server/forms/parse';
+import { parseForm, type FormValues } from '$lib/server/forms/parse';
 import { id, optionalIsoDate } from '$lib/server/forms/process-fields';
 import { requireEvent } from '$lib/server/guard';
 import {
@@ -12,6 +14,7 @@ import {
 	approveMinutes,
 	currentMinutes,
 	draftMinutes,
+	findItem,
 	listRevisions,
 	refreshFromEvent,
 	removeItem,
@@ -27,6 +30,12 @@ import type { Actions, PageServerLoad, RequestEvent } from './$types';
 export const load: PageServerLoad = (request) => {
 	const { event, role } = requireEvent(request, 'readProcess');
 	const db = getDb();
+	const asked = request.url.searchParams.get('revision');
+	const revision = asked === null ? undefined : Number(asked);
+	const shown = currentMinutes(db, event.id, revision);
+	// An earlier revision that does not exist is not found, like any other unknown address.
+	if (revision !== undefined && !shown) error(404, { message: m.error_not_found() });
+	const revisions = listRevisions(db, event.id);
 	return {
 		event: {
 			id: event.id,
@@ -35,14 +44,19 @@ export const load: PageServerLoad = (request) => {
 			endsAt: event.endsAt,
 			place: event.place
 		},
-		current: currentMinutes(db, event.id) ?? null,
-		revisions: listRevisions(db, event.id).map(
-			({ id, revision, status, approvedAt, approvedByName }) => ({
+		current: shown ?? null,
+		/** The newest revision's number, when an earlier one is shown. */
+		latestRevision: revisions[0]?.revision ?? null,
+		revisions: revisions.map(
+			({ id, revision, status, approvedAt, approvedByName, reason, createdByName, createdAt }) => ({
 				id,
 				revision,
 				status,
 				approvedAt,
-				approvedByName
+				approvedByName,
+				reason,
+				createdByName,
+				createdAt
 			})
 		),
 		canApprove: roleAllows(role, 'approveMinutes')
@@ -59,7 +73,8 @@ const taskForm = v.object({
 	owner: field.optionalText(200),
 	dueOn: optionalIsoDate
 });
-const itemForm = v.object({ minutesId: id, itemId: id });
+const itemForm = v.object({ minutesId: id, itemId: id, ...confirmed });
+const reviseForm = v.object({ minutesId: id, reason: field.requiredText(2000) });
 
 const changeMessages = {
 	not_found: () => m.error_not_found(),
@@ -76,22 +91,28 @@ async function act<S extends v.GenericSchema>(
 		eventId: number,
 		data: v.InferOutput<S>,
 		user: { id: number; name: string }
-	) => MinutesChange
+	) => MinutesChange | ActionFailure<{ confirm: Confirmation }>
 ): Promise<
-	ActionFailure<{ message: string; errors?: Record<string, string> }> | { saved: string }
+	| ActionFailure<{ message: string; errors?: Record<string, string>; values?: FormValues }>
+	| ActionFailure<{ confirm: Confirmation }>
+	| { saved: string }
 > {
 	const { event, user } = requireEvent(request, permission);
 	const form = parseForm(schema, await request.request.formData());
-	if (!form.ok) return fail(400, { message: m.form_has_errors(), errors: form.errors });
+	if (!form.ok) {
+		return fail(400, { message: m.form_has_errors(), errors: form.errors, values: form.values });
+	}
 	const result = change(event.id, form.data, user);
+	if (!('ok' in result)) return result;
+	if (!result.ok && result.reason === 'not_found') error(404, { message: m.error_not_found() });
 	if (!result.ok) return fail(409, { message: changeMessages[result.reason]() });
 	return { saved: m.saved() };
 }
 
 export const actions: Actions = {
 	draft: async (request) => {
-		const { event } = requireEvent(request, 'manageEvents');
-		draftMinutes(getDb(), event.id);
+		const { event, user } = requireEvent(request, 'manageEvents');
+		draftMinutes(getDb(), event.id, user);
 		return { saved: m.minutes_drafted() };
 	},
 	summary: (request) =>
@@ -116,9 +137,19 @@ export const actions: Actions = {
 			addItem(getDb(), eventId, data.minutesId, { kind: 'task', ...data })
 		),
 	removeItem: (request) =>
-		act(request, 'manageEvents', itemForm, (eventId, data) =>
-			removeItem(getDb(), eventId, data.minutesId, data.itemId)
-		),
+		act(request, 'manageEvents', itemForm, (eventId, data) => {
+			const db = getDb();
+			const item = findItem(db, eventId, data.minutesId, data.itemId);
+			if (!item) return { ok: false, reason: 'not_found' };
+			const minutes = listRevisions(db, eventId).find((r) => r.id === data.minutesId);
+			if (minutes?.status !== 'draft') return { ok: false, reason: 'locked' };
+			if (data.confirmed) return removeItem(db, eventId, data.minutesId, data.itemId);
+			return askToConfirm({
+				action: '?/removeItem',
+				fields: { minutesId: String(data.minutesId), itemId: String(data.itemId) },
+				question: m.confirm_delete_named({ name: item.title })
+			});
+		}),
 	refresh: (request) =>
 		act(request, 'manageEvents', minutesForm, (eventId, data) =>
 			refreshFromEvent(getDb(), eventId, data.minutesId)
@@ -136,8 +167,8 @@ export const actions: Actions = {
 			approveMinutes(getDb(), eventId, data.minutesId, user)
 		),
 	revise: (request) =>
-		act(request, 'manageEvents', minutesForm, (eventId, data) =>
-			reviseMinutes(getDb(), eventId, data.minutesId)
+		act(request, 'manageEvents', reviseForm, (eventId, data, user) =>
+			reviseMinutes(getDb(), eventId, data.minutesId, { reason: data.reason, author: user })
 				? { ok: true }
 				: { ok: false, reason: 'wrong_status' }
 		)
