@@ -14,7 +14,16 @@ const io = new Server({ serveClient: false });
 // The app's server init hook (src/hooks.server.ts) attaches the live protocol to this server.
 globalThis[Symbol.for('mitwirken.live')] = io;
 
-const { handler } = await import('./build/handler.js');
+let handler;
+try {
+	// Runs the app's init hook: opens the database, checks the settings.
+	({ handler } = await import('./build/handler.js'));
+} catch (error) {
+	// A wrong setting (DB_SYNCHRONOUS, BACKUP_*) is a message to the administrator, not a crash.
+	console.error(error instanceof Error && error.name === 'SettingError' ? error.message : error);
+	process.exit(1);
+}
+
 const httpServer = createServer(handler);
 // Attached after the app's handler, so that socket.io takes its own requests (long polling)
 // and passes all others on, instead of both answering the same request.

@@ -12,6 +12,7 @@ import {
 	validateSessionToken
 } from '$lib/server/auth/session';
 import { hasAnyUser } from '$lib/server/auth/users';
+import { scheduleBackups } from '$lib/server/backup/schedule';
 import { getDb } from '$lib/server/db';
 import { demoAccounts, demoPassword, seedDemo } from '$lib/server/demo/seed';
 import { takeLiveServer } from '$lib/server/live/server';
@@ -29,6 +30,7 @@ export const init: ServerInit = async () => {
 	}
 	const live = takeLiveServer();
 	if (live) attachLive(live, db);
+	scheduleBackups(db.$client);
 	if (!dev) console.log('Mitwirken: %s', process.env.ORIGIN ?? `port ${process.env.PORT ?? 3000}`);
 };
 
