@@ -24,10 +24,21 @@ try {
 	process.exit(1);
 }
 
-const httpServer = createServer(handler);
+// Security headers (src/lib/server/security-headers.ts) also on the static files, which
+// adapter-node serves before the app's hooks run, and on socket.io's long-polling answers.
+// HSTS only when the public origin is HTTPS: never from a request's own headers.
+const https = new URL(process.env.ORIGIN).protocol === 'https:';
+const headers = Object.entries(globalThis[Symbol.for('mitwirken.securityHeaders')]?.(https) ?? {});
+const httpServer = createServer((request, response) => {
+	for (const [name, value] of headers) response.setHeader(name, value);
+	handler(request, response);
+});
 // Attached after the app's handler, so that socket.io takes its own requests (long polling)
 // and passes all others on, instead of both answering the same request.
 io.attach(httpServer);
+io.engine.on('headers', (answer) => {
+	for (const [name, value] of headers) answer[name] = value;
+});
 let stopping = false;
 httpServer.on('request', (request) =>
 	// While shutting down, a connection is closed as soon as its last request is done.
