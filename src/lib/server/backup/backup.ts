@@ -42,7 +42,7 @@ export function appliedMigrations(sqlite: Database.Database): MigrationRow[] | n
 const coreTables = ['user', 'organisation', 'session'];
 
 function errorCode(error: unknown): string {
-	return (error as { code?: unknown }).code?.toString() ?? '';
+	return String((error as { code?: unknown }).code ?? '');
 }
 
 /**
@@ -133,11 +133,15 @@ export async function backupDatabase(
 	}
 	mkdirSync(dirname(path), { recursive: true });
 	const partial = `${path}.partial`;
-	rmSync(partial, { force: true });
+	const removePartial = () => {
+		for (const suffix of ['', '-wal', '-shm', '-journal'])
+			rmSync(partial + suffix, { force: true });
+	};
+	removePartial();
 	const startedAt = performance.now();
 	try {
 		const pages = options.pagesPerStep;
-		await source.backup(partial, pages ? { progress: () => pages } : {});
+		await (pages ? source.backup(partial, { progress: () => pages }) : source.backup(partial));
 		const copied = verifyDatabaseFile(partial, options.migrationsFolder);
 		const original = appliedMigrations(source) ?? [];
 		if (JSON.stringify(copied) !== JSON.stringify(original)) {
@@ -153,7 +157,7 @@ export async function backupDatabase(
 			durationMs: performance.now() - startedAt
 		};
 	} catch (error) {
-		rmSync(partial, { force: true });
+		removePartial();
 		if (error instanceof BackupError) throw error;
 		throw new BackupError(`the backup failed (${(error as Error).message})`);
 	}

@@ -46,11 +46,11 @@ const scheduleSettings = v.object({
 export function parseBackupSchedule(
 	env: Record<string, string | undefined>
 ): BackupSchedule | null {
-	const given = Object.fromEntries(
-		['BACKUP_DIR', 'BACKUP_INTERVAL_HOURS', 'BACKUP_KEEP'].flatMap((name) =>
-			env[name]?.trim() ? [[name, env[name]]] : []
-		)
-	);
+	const given: Record<string, string> = {};
+	for (const name of ['BACKUP_DIR', 'BACKUP_INTERVAL_HOURS', 'BACKUP_KEEP']) {
+		const value = env[name]?.trim();
+		if (value) given[name] = value;
+	}
 	if (!given.BACKUP_DIR) return null;
 	const parsed = v.safeParse(scheduleSettings, given);
 	if (!parsed.success) {
