@@ -36,7 +36,7 @@ describe('scheduled backups', () => {
 				expect(name).toMatch(/^mitwirken-\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}Z\.db$/);
 				expect(verifyDatabaseFile(join(dir, name), resolve('drizzle')).length).toBeGreaterThan(0);
 			}
-			expect((await new Visitor(server.url).get('/login')).status).toBe(200);
+			expect((await new Visitor(server.url).get('/setup')).status).toBe(200);
 		} finally {
 			await server.stop();
 		}
