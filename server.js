@@ -14,11 +14,31 @@ const io = new Server({ serveClient: false });
 // The app's server init hook (src/hooks.server.ts) attaches the live protocol to this server.
 globalThis[Symbol.for('mitwirken.live')] = io;
 
-const { handler } = await import('./build/handler.js');
-const httpServer = createServer(handler);
+let handler;
+try {
+	// Runs the app's init hook: opens the database, checks the settings.
+	({ handler } = await import('./build/handler.js'));
+} catch (error) {
+	// A wrong setting (DB_SYNCHRONOUS, BACKUP_*) is a message to the administrator, not a crash.
+	console.error(error instanceof Error && error.name === 'SettingError' ? error.message : error);
+	process.exit(1);
+}
+
+// Security headers (src/lib/server/security-headers.ts) also on the static files, which
+// adapter-node serves before the app's hooks run, and on socket.io's long-polling answers.
+// HSTS only when the public origin is HTTPS: never from a request's own headers.
+const https = new URL(process.env.ORIGIN).protocol === 'https:';
+const headers = Object.entries(globalThis[Symbol.for('mitwirken.securityHeaders')]?.(https) ?? {});
+const httpServer = createServer((request, response) => {
+	for (const [name, value] of headers) response.setHeader(name, value);
+	handler(request, response);
+});
 // Attached after the app's handler, so that socket.io takes its own requests (long polling)
 // and passes all others on, instead of both answering the same request.
 io.attach(httpServer);
+io.engine.on('headers', (answer) => {
+	for (const [name, value] of headers) answer[name] = value;
+});
 let stopping = false;
 httpServer.on('request', (request) =>
 	// While shutting down, a connection is closed as soon as its last request is done.

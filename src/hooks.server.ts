@@ -12,12 +12,14 @@ import {
 	validateSessionToken
 } from '$lib/server/auth/session';
 import { hasAnyUser } from '$lib/server/auth/users';
+import { scheduleBackups } from '$lib/server/backup/schedule';
 import { getDb } from '$lib/server/db';
 import { requestAuditPath, runAudited } from '$lib/server/db/audit';
 import { demoAccounts, demoPassword, seedDemo } from '$lib/server/demo/seed';
 import { takeLiveServer } from '$lib/server/live/server';
 import { scheduleRetention } from '$lib/server/privacy/retention';
 import { attachLive } from '$lib/server/live/socket';
+import { documentPolicy, securityHeaders } from '$lib/server/security-headers';
 
 export const init: ServerInit = async () => {
 	const db = getDb();
@@ -33,6 +35,11 @@ export const init: ServerInit = async () => {
 	scheduleRetention(db);
 	const live = takeLiveServer();
 	if (live) attachLive(live, db);
+	scheduleBackups(db.$client);
+	// server.js sets the same headers on the static files and socket.io's answers.
+	(globalThis as Record<symbol, unknown>)[Symbol.for('mitwirken.securityHeaders')] = (
+		https: boolean
+	) => ({ ...securityHeaders(https), 'content-security-policy': documentPolicy });
 	if (!dev) console.log('Mitwirken: %s', process.env.ORIGIN ?? `port ${process.env.PORT ?? 3000}`);
 };
 
@@ -104,10 +111,15 @@ const handleFirstRun: Handle = ({ event, resolve }) => {
 	return resolve(event);
 };
 
-const securityHeaders: Handle = async ({ event, resolve }) => {
+const handleSecurityHeaders: Handle = async ({ event, resolve }) => {
 	const response = await resolve(event);
-	response.headers.set('x-content-type-options', 'nosniff');
-	response.headers.set('referrer-policy', 'same-origin');
+	for (const [name, value] of Object.entries(securityHeaders(event.url.protocol === 'https:'))) {
+		response.headers.set(name, value);
+	}
+	// Pages carry svelte.config.js's policy; downloads and other answers may run nothing.
+	if (!response.headers.has('content-security-policy')) {
+		response.headers.set('content-security-policy', documentPolicy);
+	}
 	return response;
 };
 
@@ -118,7 +130,7 @@ export const handleError: HandleServerError = ({ error, status, message }) => {
 };
 
 export const handle = sequence(
-	securityHeaders,
+	handleSecurityHeaders,
 	handleLocale,
 	handleFirstRun,
 	handleSession,

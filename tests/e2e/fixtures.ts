@@ -4,7 +4,10 @@ import { test as base, expect, type Page } from '@playwright/test';
 export { expect };
 
 type Fixtures = {
-	/** Runs axe (WCAG 2.1 A and AA) on the page as it is now and fails on any violation. */
+	/**
+	 * Runs axe (WCAG 2.1 A and AA) on the page as it is now and fails on any violation. Also
+	 * fails the test if a checked page logged a security-policy error.
+	 */
 	expectAccessible: (page?: Page) => Promise<void>;
 };
 
@@ -16,9 +19,16 @@ export const test = base.extend<Fixtures>({
 	expectAccessible: async ({ page }, use) => {
 		const visited = new Map<Page, Set<string>>();
 		const checked = new Map<Page, Set<string>>();
+		// Anything the Content-Security-Policy blocks, or a Permissions-Policy the browser rejects.
+		const policyErrors: string[] = [];
 		const track = (target: Page) => {
 			visited.set(target, new Set());
 			checked.set(target, new Set());
+			target.on('console', (message) => {
+				if (/content security policy|permissions-policy/i.test(message.text())) {
+					policyErrors.push(`${target.url()}: ${message.text()}`);
+				}
+			});
 			target.on('framenavigated', (frame) => {
 				if (frame === target.mainFrame()) visited.get(target)!.add(new URL(frame.url()).pathname);
 			});
@@ -44,6 +54,7 @@ export const test = base.extend<Fixtures>({
 			const unchecked = [...paths].filter((path) => !checked.get(target)!.has(path));
 			expect(unchecked, 'pages visited without an accessibility check').toEqual([]);
 		}
+		expect(policyErrors, 'blocked by a security policy').toEqual([]);
 	}
 });
 

@@ -74,7 +74,8 @@ export async function startServer(
 		delete env.ORIGIN;
 	} else {
 		env.HOST = '127.0.0.1';
-		env.ORIGIN = url;
+		// A test may name another public origin, e.g. HTTPS behind a proxy.
+		env.ORIGIN = options.env?.ORIGIN ?? url;
 	}
 	const child: ChildProcess = spawn(process.execPath, [entry], {
 		env,
