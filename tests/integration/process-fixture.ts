@@ -105,6 +105,7 @@ export function seedProcess(
 		category: null,
 		userId: null
 	});
+	if (!bodyMember) throw new Error('a member without an account always joins a body');
 	const event = createEvent(db, process.id, {
 		title: text('event title'),
 		description: text('event description'),
