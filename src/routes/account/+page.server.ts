@@ -13,11 +13,6 @@ import { parseForm } from '$lib/server/forms/parse';
 import { requireUser } from '$lib/server/guard';
 import type { Actions, PageServerLoad } from './$types';
 
-const passwordForm = v.object({
-	currentPassword: field.enteredPassword,
-	newPassword: field.newPassword
-});
-
 export const load: PageServerLoad = (event) => {
 	const user = requireUser(event);
 	return { email: user.email };
@@ -26,6 +21,10 @@ export const load: PageServerLoad = (event) => {
 export const actions: Actions = {
 	changePassword: async (event) => {
 		const user = requireUser(event);
+		const passwordForm = v.object({
+			currentPassword: field.enteredPassword,
+			newPassword: field.newPasswordOf(user)
+		});
 		const form = parseForm(passwordForm, await event.request.formData());
 		if (!form.ok) return fail(400, { errors: form.errors });
 

@@ -10,13 +10,21 @@ import { parseForm } from '$lib/server/forms/parse';
 import { createFirstAdministrator } from '$lib/server/organisations/setup';
 import type { Actions, PageServerLoad } from './$types';
 
-const setupForm = v.object({
-	organisationName: field.organisationName,
-	organisationKind: field.organisationKind,
-	name: field.personName,
-	email: field.email,
-	password: field.newPassword
-});
+const setupForm = v.pipe(
+	v.object({
+		organisationName: field.organisationName,
+		organisationKind: field.organisationKind,
+		name: field.personName,
+		email: field.email,
+		password: field.newPassword
+	}),
+	v.forward(
+		v.partialCheck([['name'], ['email'], ['password']], field.passwordNotPersonal, () =>
+			m.error_password_personal()
+		),
+		['password']
+	)
+);
 
 /** Once an account exists, the set-up page is gone for good. */
 function requireFreshInstall() {

@@ -14,11 +14,19 @@ import {
 } from '$lib/server/organisations/invitations';
 import type { Actions, PageServerLoad } from './$types';
 
-const accountForm = v.object({
-	name: field.personName,
-	email: field.email,
-	password: field.newPassword
-});
+const accountForm = v.pipe(
+	v.object({
+		name: field.personName,
+		email: field.email,
+		password: field.newPassword
+	}),
+	v.forward(
+		v.partialCheck([['name'], ['email'], ['password']], field.passwordNotPersonal, () =>
+			m.error_password_personal()
+		),
+		['password']
+	)
+);
 
 const statusMessages = {
 	unknown: m.invitation_unknown,
