@@ -1,10 +1,9 @@
 import { fail, redirect } from '@sveltejs/kit';
 import * as v from 'valibot';
 import { m } from '$lib/paraglide/messages';
-import { setSessionCookie } from '$lib/server/auth/cookies';
+import { startSession } from '$lib/server/auth/cookies';
 import { describeWait, loginThrottle } from '$lib/server/auth/login-throttle';
 import { verifyAgainstNothing, verifyPassword } from '$lib/server/auth/password';
-import { createSession, sessionExpiresAt } from '$lib/server/auth/session';
 import { findUserByEmail, normaliseEmail } from '$lib/server/auth/users';
 import { getDb } from '$lib/server/db';
 import * as field from '$lib/server/forms/fields';
@@ -48,8 +47,7 @@ export const actions: Actions = {
 		if (!user || !valid) return fail(400, { message: m.login_invalid(), values: { email } });
 
 		await loginThrottle.succeeded(email, address);
-		const { session, token } = createSession(db, user.id);
-		setSessionCookie(event.cookies, url, token, sessionExpiresAt(session));
+		startSession(db, user.id, event);
 		redirect(303, safeRedirectTarget(url.searchParams.get('redirectTo')));
 	}
 };

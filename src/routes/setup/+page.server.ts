@@ -1,8 +1,7 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import * as v from 'valibot';
 import { m } from '$lib/paraglide/messages';
-import { setSessionCookie } from '$lib/server/auth/cookies';
-import { createSession, sessionExpiresAt } from '$lib/server/auth/session';
+import { startSession } from '$lib/server/auth/cookies';
 import { hasAnyUser } from '$lib/server/auth/users';
 import { getDb } from '$lib/server/db';
 import * as field from '$lib/server/forms/fields';
@@ -49,8 +48,7 @@ export const actions: Actions = {
 		});
 		if (!result.ok) error(404, { message: m.setup_already_done() });
 
-		const { session, token } = createSession(db, result.user.id);
-		setSessionCookie(cookies, url, token, sessionExpiresAt(session));
+		startSession(db, result.user.id, { cookies, url, request });
 		redirect(303, `/o/${result.organisation.slug}`);
 	}
 };

@@ -64,7 +64,9 @@ export const session = sqliteTable(
 		createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
 		lastVerifiedAt: integer('last_verified_at', {
 			mode: 'timestamp_ms'
-		}).notNull()
+		}).notNull(),
+		/** The browser's user agent as it signed in, shortened, so people can tell their sessions apart. */
+		userAgent: text('user_agent').notNull().default('')
 	},
 	(t) => [index('session_user_idx').on(t.userId)]
 );

@@ -1,8 +1,7 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import * as v from 'valibot';
 import { m } from '$lib/paraglide/messages';
-import { setSessionCookie } from '$lib/server/auth/cookies';
-import { createSession, sessionExpiresAt } from '$lib/server/auth/session';
+import { startSession } from '$lib/server/auth/cookies';
 import { getDb } from '$lib/server/db';
 import * as field from '$lib/server/forms/fields';
 import { parseForm } from '$lib/server/forms/parse';
@@ -78,8 +77,7 @@ export const actions: Actions = {
 			}
 			return fail(410, { message: m.invitation_used() });
 		}
-		const { session, token } = createSession(db, result.user.id);
-		setSessionCookie(event.cookies, event.url, token, sessionExpiresAt(session));
+		startSession(db, result.user.id, event);
 		redirect(303, `/o/${lookup.organisation.slug}`);
 	}
 };
