@@ -1,0 +1,26 @@
+/**
+ * Accounts from the shell: `npm run user -- <command> …`
+ *   create          a system administrator (see create-user.ts)
+ *   reset-password  a one-time link to choose a new password (see reset-password.ts)
+ */
+import { defaultDatabaseUrl, openDatabase, type Db } from '../db';
+import { createUserCommand } from './create-user';
+import { resetPasswordCommand } from './reset-password';
+
+const commands: Record<string, (db: () => Db, args: string[]) => Promise<number>> = {
+	create: createUserCommand,
+	'reset-password': resetPasswordCommand
+};
+
+let database: Db | undefined;
+const db = () => (database ??= openDatabase(process.env.DATABASE_URL || defaultDatabaseUrl));
+
+const [name = '', ...args] = process.argv.slice(2);
+const command = commands[name];
+if (!command) {
+	console.error(`usage: npm run user -- ${Object.keys(commands).join(' | ')} …`);
+	process.exit(2);
+}
+const code = await command(db, args);
+database?.$client.close();
+process.exit(code);
