@@ -13,10 +13,12 @@ test('a new member resets a forgotten password through an administrator’s link
 	browser,
 	expectAccessible
 }) => {
-	test.setTimeout(240_000);
+	test.setTimeout(600_000);
 	await logIn(page, expectAccessible, 'admin@landau.example');
 	await expectAccessible();
 	await page.getByRole('link', { name: 'Stadt Landau in der Pfalz (Demo)' }).click();
+	await expect(page.getByRole('heading', { name: 'Integrationskonzept 2.0' })).toBeVisible();
+	await expectAccessible();
 	await page.getByRole('link', { name: 'Mitglieder' }).click();
 	await expect(page.getByRole('list', { name: /Mitglieder von/ })).toBeVisible();
 	const membersPage = page.url();
