@@ -148,7 +148,9 @@ export class Visitor {
 
 	constructor(
 		private baseUrl: string,
-		private language = 'de'
+		private language = 'de',
+		/** Sent with every request, e.g. the client address a proxy would forward. */
+		private extraHeaders: Record<string, string> = {}
 	) {}
 
 	cookie(name: string): string | undefined {
@@ -181,6 +183,7 @@ export class Visitor {
 
 	private async send(path: string, init: RequestInit): Promise<Reply> {
 		const headers = new Headers(init.headers);
+		for (const [name, value] of Object.entries(this.extraHeaders)) headers.set(name, value);
 		headers.set('accept-language', this.language);
 		headers.set('accept', 'text/html');
 		if (this.cookies.size > 0) {

@@ -8,12 +8,36 @@ import { checkMembership } from './organisations/organisations';
 import { findEvent } from './events/events';
 import { findProcess } from './process/processes';
 
-/** Paths only within this site, so a crafted `redirectTo` cannot send people elsewhere. */
+/** Stands in for the site's origin: only the path of the resolved target is ever used. */
+const siteOrigin = 'http://mitwirken.invalid';
+
+function hasControlCharacter(text: string): boolean {
+	for (let i = 0; i < text.length; i++) {
+		const code = text.charCodeAt(i);
+		if (code < 0x20 || code === 0x7f) return true;
+	}
+	return false;
+}
+
+/**
+ * A path within this site, so that a crafted `redirectTo` cannot send people elsewhere. The
+ * target is resolved the way a browser would (which drops tabs and newlines and reads `\` as
+ * `/`), and kept only if it stays on the site; control characters are refused outright, since
+ * browsers silently remove some of them and a header cannot carry them.
+ */
 export function safeRedirectTarget(target: string | null | undefined, fallback = '/'): string {
-	if (!target || !target.startsWith('/') || target.startsWith('//') || target.startsWith('/\\')) {
+	if (!target || !target.startsWith('/') || hasControlCharacter(target)) return fallback;
+	let resolved: URL;
+	try {
+		resolved = new URL(target, siteOrigin);
+	} catch {
 		return fallback;
 	}
-	return target;
+	if (resolved.origin !== siteOrigin) return fallback;
+	const path = resolved.pathname + resolved.search + resolved.hash;
+	// `/.//evil.example` resolves to the path `//evil.example`, which a browser reads as a host.
+	if (path.startsWith('//')) return fallback;
+	return path;
 }
 
 export function requireUser(event: Pick<RequestEvent, 'locals' | 'url'>): SessionUser {

@@ -1,8 +1,7 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import * as v from 'valibot';
 import { m } from '$lib/paraglide/messages';
-import { setSessionCookie } from '$lib/server/auth/cookies';
-import { createSession, sessionExpiresAt } from '$lib/server/auth/session';
+import { startSession } from '$lib/server/auth/cookies';
 import { hasAnyUser } from '$lib/server/auth/users';
 import { getDb } from '$lib/server/db';
 import { newAccountAuditContext, requestAuditPath, runAudited } from '$lib/server/db/audit';
@@ -11,13 +10,21 @@ import { parseForm } from '$lib/server/forms/parse';
 import { createFirstAdministrator } from '$lib/server/organisations/setup';
 import type { Actions, PageServerLoad } from './$types';
 
-const setupForm = v.object({
-	organisationName: field.organisationName,
-	organisationKind: field.organisationKind,
-	name: field.personName,
-	email: field.email,
-	password: field.newPassword
-});
+const setupForm = v.pipe(
+	v.object({
+		organisationName: field.organisationName,
+		organisationKind: field.organisationKind,
+		name: field.personName,
+		email: field.email,
+		password: field.newPassword
+	}),
+	v.forward(
+		v.partialCheck([['name'], ['email'], ['password']], field.passwordNotPersonal, () =>
+			m.error_password_personal()
+		),
+		['password']
+	)
+);
 
 /** Once an account exists, the set-up page is gone for good. */
 function requireFreshInstall() {
@@ -45,8 +52,7 @@ export const actions: Actions = {
 		);
 		if (!result.ok) error(404, { message: m.setup_already_done() });
 
-		const { session, token } = createSession(db, result.user.id);
-		setSessionCookie(cookies, url, token, sessionExpiresAt(session));
+		startSession(db, result.user.id, { cookies, url, request });
 		redirect(303, `/o/${result.organisation.slug}`);
 	}
 };

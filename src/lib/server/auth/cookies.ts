@@ -1,5 +1,6 @@
 import type { Cookies } from '@sveltejs/kit';
-import { sessionCookieName } from './session';
+import type { Db } from '../db';
+import { createSession, sessionCookieName, sessionExpiresAt } from './session';
 
 export function setSessionCookie(cookies: Cookies, url: URL, token: string, expiresAt: Date) {
 	cookies.set(sessionCookieName, token, {
@@ -16,4 +17,20 @@ export function deleteSessionCookie(cookies: Cookies, url: URL) {
 		path: '/',
 		secure: url.protocol === 'https:'
 	});
+}
+
+/** Signs the user in on this browser: a new session, named by its user agent, in a cookie. */
+export function startSession(
+	db: Db,
+	userId: number,
+	event: { cookies: Cookies; url: URL; request: Request }
+) {
+	const { session, token } = createSession(
+		db,
+		userId,
+		new Date(),
+		event.request.headers.get('user-agent') ?? ''
+	);
+	setSessionCookie(event.cookies, event.url, token, sessionExpiresAt(session));
+	return session;
 }

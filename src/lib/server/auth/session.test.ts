@@ -7,8 +7,12 @@ import {
 	activityCheckIntervalMs,
 	createSession,
 	inactivityTimeoutMs,
+	invalidateOtherSessions,
+	invalidateOwnSession,
 	invalidateSession,
 	invalidateUserSessions,
+	listUserSessions,
+	maxUserAgentLength,
 	sessionExpiresAt,
 	validateSessionToken
 } from './session';
@@ -77,5 +81,36 @@ describe('sessions', () => {
 		expect(validateSessionToken(db, second.token, start).valid).toBe(true);
 		invalidateUserSessions(db, userId);
 		expect(validateSessionToken(db, second.token, start).valid).toBe(false);
+	});
+});
+
+describe('a user’s own sessions', () => {
+	it('are listed with their browser, most recently used first, expired ones left out', () => {
+		const old = createSession(db, userId, later(-inactivityTimeoutMs), 'Old Browser');
+		const office = createSession(db, userId, start, 'Firefox/133.0 '.repeat(40));
+		const phone = createSession(db, userId, later(1000), 'Android Chrome/131.0');
+		const listed = listUserSessions(db, userId, later(2000));
+		expect(listed.map((s) => s.id)).toEqual([phone.session.id, office.session.id]);
+		expect(listed[1]!.userAgent).toHaveLength(maxUserAgentLength);
+		expect(listed.map((s) => s.id)).not.toContain(old.session.id);
+	});
+
+	it('end one at a time, but never another user’s', async () => {
+		const stranger = (await createTestUser(db)).id;
+		const mine = createSession(db, userId, start);
+		const theirs = createSession(db, stranger, start);
+		expect(invalidateOwnSession(db, userId, theirs.session.id)).toBe(false);
+		expect(validateSessionToken(db, theirs.token, start).valid).toBe(true);
+		expect(invalidateOwnSession(db, userId, mine.session.id)).toBe(true);
+		expect(validateSessionToken(db, mine.token, start).valid).toBe(false);
+	});
+
+	it('end all but the current one', () => {
+		const current = createSession(db, userId, start);
+		const others = [createSession(db, userId, start), createSession(db, userId, start)];
+		expect(invalidateOtherSessions(db, userId, current.session.id)).toBe(2);
+		expect(validateSessionToken(db, current.token, start).valid).toBe(true);
+		for (const other of others)
+			expect(validateSessionToken(db, other.token, start).valid).toBe(false);
 	});
 });

@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { and, desc, eq, gt, ne } from 'drizzle-orm';
 import type { Db } from '../db';
 import * as table from '../db/schema';
 import { accessChanged } from './access-changes';
@@ -15,14 +15,18 @@ export type SessionUser = Pick<table.User, 'id' | 'email' | 'name' | 'isSystemAd
 export type SessionValidation =
 	{ valid: true; session: table.Session; user: SessionUser; renewed: boolean } | { valid: false };
 
-export function createSession(db: Db, userId: number, now = new Date()) {
+/** Enough of a user agent to tell browsers apart; the rest is noise. */
+export const maxUserAgentLength = 256;
+
+export function createSession(db: Db, userId: number, now = new Date(), userAgent = '') {
 	const { id, secretHash, token } = issueToken();
 	const session: table.Session = {
 		id,
 		userId,
 		secretHash,
 		createdAt: now,
-		lastVerifiedAt: now
+		lastVerifiedAt: now,
+		userAgent: userAgent.slice(0, maxUserAgentLength)
 	};
 	db.insert(table.session).values(session).run();
 	return { session, token };
@@ -89,4 +93,47 @@ export function invalidateSession(db: Db, sessionId: string) {
 export function invalidateUserSessions(db: Db, userId: number) {
 	db.delete(table.session).where(eq(table.session.userId, userId)).run();
 	accessChanged(userId);
+}
+
+/**
+ * A user's sessions that are still valid, most recently used first. "Last used" is exact to
+ * `activityCheckIntervalMs`, as often as activity is written back.
+ */
+export function listUserSessions(db: Db, userId: number, now = new Date()) {
+	return db
+		.select({
+			id: table.session.id,
+			createdAt: table.session.createdAt,
+			lastVerifiedAt: table.session.lastVerifiedAt,
+			userAgent: table.session.userAgent
+		})
+		.from(table.session)
+		.where(
+			and(
+				eq(table.session.userId, userId),
+				gt(table.session.lastVerifiedAt, new Date(now.getTime() - inactivityTimeoutMs))
+			)
+		)
+		.orderBy(desc(table.session.lastVerifiedAt), desc(table.session.createdAt))
+		.all();
+}
+
+/** Ends one of the user's own sessions; another user's session id ends nothing. */
+export function invalidateOwnSession(db: Db, userId: number, sessionId: string): boolean {
+	const ended = db
+		.delete(table.session)
+		.where(and(eq(table.session.id, sessionId), eq(table.session.userId, userId)))
+		.run();
+	if (ended.changes > 0) accessChanged(userId);
+	return ended.changes > 0;
+}
+
+/** Ends all of the user's sessions but the one in use. */
+export function invalidateOtherSessions(db: Db, userId: number, keepSessionId: string): number {
+	const ended = db
+		.delete(table.session)
+		.where(and(eq(table.session.userId, userId), ne(table.session.id, keepSessionId)))
+		.run();
+	if (ended.changes > 0) accessChanged(userId);
+	return ended.changes;
 }

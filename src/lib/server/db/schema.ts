@@ -85,9 +85,30 @@ export const session = sqliteTable(
 		createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
 		lastVerifiedAt: integer('last_verified_at', {
 			mode: 'timestamp_ms'
-		}).notNull()
+		}).notNull(),
+		/** The browser's user agent as it signed in, shortened, so people can tell their sessions apart. */
+		userAgent: text('user_agent').notNull().default('')
 	},
 	(t) => [index('session_user_idx').on(t.userId)]
+);
+
+/** A one-time link to choose a new password; only a hash of its secret is stored. */
+export const passwordReset = sqliteTable(
+	'password_reset',
+	{
+		id: text('id').primaryKey(),
+		userId: integer('user_id')
+			.notNull()
+			.references(() => user.id, { onDelete: 'cascade' }),
+		secretHash: blob('secret_hash', { mode: 'buffer' }).notNull(),
+		/** The administrator who made the link for the person, or null when they asked by e-mail. */
+		createdByUserId: integer('created_by_user_id').references(() => user.id, {
+			onDelete: 'set null'
+		}),
+		createdAt: createdAt(),
+		expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull()
+	},
+	(t) => [index('password_reset_user_idx').on(t.userId)]
 );
 
 export const membership = sqliteTable(
@@ -801,6 +822,7 @@ export const auditLog = sqliteTable(
 export type Organisation = typeof organisation.$inferSelect;
 export type User = typeof user.$inferSelect;
 export type Session = typeof session.$inferSelect;
+export type PasswordReset = typeof passwordReset.$inferSelect;
 export type Membership = typeof membership.$inferSelect;
 export type Invitation = typeof invitation.$inferSelect;
 export type Process = typeof process.$inferSelect;

@@ -4,6 +4,7 @@ import { runAudited, type AuditContext } from '../db/audit';
 import * as table from '../db/schema';
 import type { Role } from '../auth/roles';
 import { hashPassword } from '../auth/password';
+import { issueToken } from '../auth/token';
 import { hasAnyUser } from '../auth/users';
 import { addMember, createOrganisation } from '../organisations/organisations';
 import { updateLegalDetails, type LegalDetails } from '../privacy/legal';
@@ -31,6 +32,9 @@ export const demoAccounts: { email: string; name: string; role: Role }[] = [
 		role: 'steering_member'
 	}
 ];
+
+const demoOfficeBrowser =
+	'Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:133.0) Gecko/20100101 Firefox/133.0';
 
 // Rems-Murr-Kreis, Integrationsplan (Drucksache 2017/064): four fields of action, five guidelines.
 const demoFields = ['Sprache und Bildung', 'Arbeitsmarkt', 'Wohnen', 'Freizeit'];
@@ -120,6 +124,19 @@ async function seedDemoData(db: Db, now: Date): Promise<boolean> {
 				.returning()
 				.get();
 			addMember(tx, organisation.id, user.id, account.role);
+			// A session on the office computer two days ago, for "Angemeldete Geräte" to show and end.
+			const officeVisit = new Date(now.getTime() - 2 * 24 * 60 * 60 * 1000);
+			const { id, secretHash } = issueToken();
+			tx.insert(table.session)
+				.values({
+					id,
+					secretHash,
+					userId: user.id,
+					createdAt: officeVisit,
+					lastVerifiedAt: officeVisit,
+					userAgent: demoOfficeBrowser
+				})
+				.run();
 		}
 		const process = createProcess(tx, {
 			organisationId: organisation.id,

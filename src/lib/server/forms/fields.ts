@@ -1,6 +1,12 @@
 import * as v from 'valibot';
 import { m } from '$lib/paraglide/messages';
-import { maxPasswordLength, minPasswordLength } from '../auth/password';
+import { maxPasswordLength } from '../auth/password';
+import {
+	minPasswordLength,
+	passwordProblem,
+	type PasswordOwner,
+	type PasswordProblem
+} from '../auth/password-policy';
 import { roles } from '../auth/roles';
 import { cleanLine, cleanText } from '../../text/clean';
 import { organisationKinds } from '../db/schema';
@@ -52,12 +58,41 @@ export const enteredPassword = v.pipe(
 	v.maxLength(maxPasswordLength, () => m.error_too_long({ max: maxPasswordLength }))
 );
 
-export const newPassword = v.pipe(
-	v.string(() => m.error_required()),
-	v.nonEmpty(() => m.error_required()),
-	v.minLength(minPasswordLength, () => m.error_too_short({ min: minPasswordLength })),
-	v.maxLength(maxPasswordLength, () => m.error_too_long({ max: maxPasswordLength }))
-);
+function passwordMessage(problem: PasswordProblem): string {
+	switch (problem) {
+		case 'too_short':
+			return m.error_too_short({ min: minPasswordLength });
+		case 'too_long':
+			return m.error_too_long({ max: maxPasswordLength });
+		case 'common':
+			return m.error_password_common();
+		case 'personal':
+			return m.error_password_personal();
+	}
+}
+
+/** A newly chosen password, checked against the policy (`passwordProblem`) for its owner. */
+export function newPasswordOf(owner: PasswordOwner = {}) {
+	return v.pipe(
+		v.string(() => m.error_required()),
+		v.nonEmpty(() => m.error_required()),
+		v.rawCheck(({ dataset, addIssue }) => {
+			if (!dataset.typed) return;
+			const problem = passwordProblem(dataset.value, owner);
+			if (problem) addIssue({ message: passwordMessage(problem) });
+		})
+	);
+}
+
+export const newPassword = newPasswordOf();
+
+/**
+ * For forms that ask for a name, an e-mail address and a new password together (set-up,
+ * invitation), as a `v.partialCheck` on the form: the password must not be built from them.
+ */
+export function passwordNotPersonal(input: { name: string; email: string; password: string }) {
+	return passwordProblem(input.password, input) !== 'personal';
+}
 
 export const personName = requiredLine(120);
 export const organisationName = requiredLine(120);

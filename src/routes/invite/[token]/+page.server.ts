@@ -1,8 +1,7 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import * as v from 'valibot';
 import { m } from '$lib/paraglide/messages';
-import { setSessionCookie } from '$lib/server/auth/cookies';
-import { createSession, sessionExpiresAt } from '$lib/server/auth/session';
+import { startSession } from '$lib/server/auth/cookies';
 import { getDb } from '$lib/server/db';
 import { newAccountAuditContext, requestAuditPath, runAudited } from '$lib/server/db/audit';
 import * as field from '$lib/server/forms/fields';
@@ -15,11 +14,19 @@ import {
 } from '$lib/server/organisations/invitations';
 import type { Actions, PageServerLoad } from './$types';
 
-const accountForm = v.object({
-	name: field.personName,
-	email: field.email,
-	password: field.newPassword
-});
+const accountForm = v.pipe(
+	v.object({
+		name: field.personName,
+		email: field.email,
+		password: field.newPassword
+	}),
+	v.forward(
+		v.partialCheck([['name'], ['email'], ['password']], field.passwordNotPersonal, () =>
+			m.error_password_personal()
+		),
+		['password']
+	)
+);
 
 const statusMessages = {
 	unknown: m.invitation_unknown,
@@ -74,8 +81,7 @@ export const actions: Actions = {
 			}
 			return fail(410, { message: m.invitation_used() });
 		}
-		const { session, token } = createSession(db, result.user.id);
-		setSessionCookie(event.cookies, event.url, token, sessionExpiresAt(session));
+		startSession(db, result.user.id, event);
 		redirect(303, `/o/${lookup.organisation.slug}`);
 	}
 };

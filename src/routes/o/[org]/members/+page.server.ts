@@ -1,6 +1,7 @@
 import { fail } from '@sveltejs/kit';
 import * as v from 'valibot';
 import { m } from '$lib/paraglide/messages';
+import { checkAdminReset, createPasswordReset } from '$lib/server/auth/password-reset';
 import { getDb } from '$lib/server/db';
 import { askToConfirm, confirmed } from '$lib/server/forms/confirm';
 import * as field from '$lib/server/forms/fields';
@@ -31,6 +32,7 @@ const inviteForm = v.object({
 	note: field.optionalText(200)
 });
 const revokeForm = v.object({ invitationId: field.requiredText(64) });
+const resetForm = v.object({ userId: memberId });
 
 export const load: PageServerLoad = (event) => {
 	const { organisation, user } = requireOrganisation(event, 'manageOrganisation');
@@ -101,5 +103,19 @@ export const actions: Actions = {
 		if (!form.ok) return fail(400, { message: m.form_has_errors() });
 		revokeInvitation(getDb(), organisation.id, form.data.invitationId);
 		return { success: m.invitations_revoked() };
+	},
+	resetLink: async (event) => {
+		const { organisation, user } = requireOrganisation(event, 'manageOrganisation');
+		const form = parseForm(resetForm, await event.request.formData());
+		if (!form.ok) return fail(400, { message: m.form_has_errors() });
+		const db = getDb();
+		const check = checkAdminReset(db, user.id, organisation.id, form.data.userId);
+		if (!check.allowed) {
+			return check.reason === 'not_member'
+				? fail(404, { message: m.error_not_member() })
+				: fail(403, { message: m.reset_link_outside_reach() });
+		}
+		const { token } = createPasswordReset(db, check.user.id, user.id);
+		return { resetLink: `${event.url.origin}/password-reset/${token}`, resetFor: check.user.name };
 	}
 };
