@@ -6,6 +6,7 @@ const tableLabels: Record<string, () => string> = {
 	organisation: m.audit_table_organisation,
 	membership: m.audit_table_membership,
 	invitation: m.audit_table_invitation,
+	password_reset: m.audit_table_password_reset,
 	process: m.audit_table_process,
 	phase: m.audit_table_phase,
 	field_of_action: m.audit_table_field_of_action,

@@ -195,7 +195,9 @@ describe('the audit log over HTTP and the live socket', () => {
 		const { process, measure } = processWithMeasure('Patenschaften');
 		const moderator = await signedIn(seeded.moderator.email);
 		const base = `/o/${seeded.organisation.slug}/p/${process.slug}`;
-		expect((await moderator.post(`${base}/measures/${measure.id}?/delete`)).status).toBe(303);
+		expect(
+			(await moderator.post(`${base}/measures/${measure.id}?/delete`, { confirmed: 'on' })).status
+		).toBe(303);
 		const admin = await signedIn(seeded.admin);
 
 		const csv = await admin.get(

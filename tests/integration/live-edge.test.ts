@@ -231,7 +231,7 @@ describe('a moderator who loses the right to run the event', () => {
 			const socket = track(await connectLive(server.url, { cookie, eventId: event.id }));
 			const gone = disconnection(socket);
 			const { visitor } = await signIn(admin.email);
-			const fields: Record<string, string> = { userId: String(moderator.id) };
+			const fields: Record<string, string> = { userId: String(moderator.id), confirmed: 'on' };
 			if (change === 'changeRole') fields.role = 'steering_member';
 			const reply = await visitor.post(`/o/${org.slug}/members?/${change}`, fields);
 			expect(reply.status).toBeLessThan(400);

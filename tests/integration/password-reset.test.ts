@@ -45,8 +45,10 @@ function mainOf(html: string): string {
 
 beforeAll(async () => {
 	sink = await startSmtpSink();
-	const seed = (db: Db) => {
+	const seed = async (db: Db) => {
 		organisationSlug = createTestOrganisation(db, 'Landkreis Ravensburg').slug;
+		// An installed server: without any account, every page leads to the first-run set-up.
+		await createTestUser(db);
 	};
 	[mailing, handing] = await Promise.all([
 		startServer({

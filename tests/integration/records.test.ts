@@ -368,15 +368,14 @@ describe('ids of another organisation', () => {
 		).toMatchObject({ archivedAt: null });
 	});
 
-	it('refuses an account of another organisation as a body member, with a message', async () => {
+	it('answers an account of another organisation as a body member as if it did not exist', async () => {
 		const admin = await signedIn(people.admin);
 		const refused = await admin.post(`${home.base}/bodies/${home.bodyId}?/addMember`, {
 			name: 'Fremd',
 			function: 'member',
 			userId: String(away.accountId)
 		});
-		expect(refused.status).toBe(400);
-		expect(refused.body).toContain('Bitte wählen Sie ein Konto Ihrer Organisation.');
+		expect(refused.status).toBe(404);
 		const members = server
 			.db()
 			.select()

@@ -94,6 +94,8 @@ export const auditPolicy = {
 	organisation: 'all',
 	membership: 'all',
 	invitation: 'all',
+	// An administrator's reset link for a member; its secret hash is never copied.
+	password_reset: 'all',
 	process: 'all',
 	phase: 'all',
 	field_of_action: 'all',
