@@ -163,6 +163,13 @@ describe('forms', () => {
 		}
 		expect(stored.some(({ text: value }) => value.includes('a\nb\nc\nd'))).toBe(true);
 		expect(stored.some(({ text: value }) => value.includes('a b c d'))).toBe(true);
+		// Titles, names, places and owners are one line wherever they are typed (a decision's
+		// text in the minutes is a paragraph, so minutes items are not among them).
+		const oneLine = stored.filter(({ where }) =>
+			/^(?!minutes_item\.)\w+\.(title|name|place|owner|affiliation)$/.test(where)
+		);
+		expect(oneLine.length).toBeGreaterThanOrEqual(12);
+		for (const { where, text: value } of oneLine) expect(value, where).not.toMatch(/[\n\t]/);
 	});
 
 	it('refuse over-long text with a translated message and store nothing', async () => {

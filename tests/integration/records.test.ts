@@ -18,6 +18,7 @@ import {
 	listFields,
 	listGuidelines
 } from '../../src/lib/server/process/fields';
+import { createInvitation } from '../../src/lib/server/organisations/invitations';
 import { addPhase } from '../../src/lib/server/process/phases';
 import { createProcess } from '../../src/lib/server/process/processes';
 import { createMember, createTestOrganisation, createTestUser, testPassword } from '../factories';
@@ -42,6 +43,7 @@ interface Place {
 	measureId: number;
 	versionId: number;
 	accountId: number;
+	invitationId: string;
 }
 
 const people = { admin: '', moderator: '', soleAdmin: '', ours: '', alone: '' };
@@ -148,6 +150,12 @@ async function furnish(db: Db, organisationId: number, slug: string): Promise<Pl
 		{ introduction: '', note: 'Entwurf' },
 		approver
 	).id;
+	const invitationId = createInvitation(db, {
+		organisationId,
+		role: 'moderator',
+		note: 'Integrationsbeauftragte',
+		createdByUserId: approver.id
+	}).invitation.id;
 	return {
 		base: `/o/${slug}/p/${process.slug}`,
 		processId: process.id,
@@ -164,7 +172,8 @@ async function furnish(db: Db, organisationId: number, slug: string): Promise<Pl
 		minutesItemId,
 		measureId,
 		versionId,
-		accountId: approver.id
+		accountId: approver.id,
+		invitationId
 	};
 }
 
@@ -516,5 +525,38 @@ describe('the last administrator', () => {
 		});
 		expect(ask.status).toBe(409);
 		expect(ask.body).toContain(`${moderator.name} aus der Organisation entfernen?`);
+	});
+});
+
+describe('revoking an invitation', () => {
+	it('asks first, answers 404 for another organisation, and then revokes', async () => {
+		const admin = await signedIn(people.admin);
+		const members = `/o/${people.ours}/members`;
+		const ask = await admin.post(`${members}?/revokeInvitation`, {
+			invitationId: home.invitationId
+		});
+		expect(ask.status).toBe(409);
+		expect(ask.body).toContain('Einladung „Integrationsbeauftragte“ zurückziehen?');
+		const open = () =>
+			server
+				.db()
+				.select()
+				.from(table.invitation)
+				.where(eq(table.invitation.id, home.invitationId))
+				.get();
+		expect(open()).toBeDefined();
+		for (const fields of [{}, { confirmed: 'on' }] as Record<string, string>[]) {
+			const theirs = await admin.post(`${members}?/revokeInvitation`, {
+				invitationId: away.invitationId,
+				...fields
+			});
+			expect(theirs.status).toBe(404);
+		}
+		const revoked = await admin.post(`${members}?/revokeInvitation`, {
+			invitationId: home.invitationId,
+			confirmed: 'on'
+		});
+		expect(revoked.status).toBe(200);
+		expect(open()).toBeUndefined();
 	});
 });

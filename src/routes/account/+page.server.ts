@@ -25,7 +25,7 @@ import { parseForm } from '$lib/server/forms/parse';
 import { requireUser } from '$lib/server/guard';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
-const endSessionForm = v.object({ sessionId: field.requiredText(64) });
+const endSessionForm = v.object({ sessionId: field.requiredLine(64) });
 const deleteForm = v.object({ password: field.enteredPassword });
 
 function requireSession(event: RequestEvent) {

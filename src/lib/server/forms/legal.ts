@@ -19,9 +19,9 @@ export const legalDetailsForm = v.object({
 	postalAddress: field.requiredText(300),
 	email: field.email,
 	phone,
-	representative: field.optionalText(200),
+	representative: field.optionalLine(200),
 	dataProtectionOfficer: field.requiredText(500),
-	dataProtectionLaw: field.optionalText(200),
+	dataProtectionLaw: field.optionalLine(200),
 	supervisoryAuthority: field.requiredText(500),
 	accessibilityEnforcement: field.requiredText(500),
 	accessibilityReviewedOn: optionalIsoDate

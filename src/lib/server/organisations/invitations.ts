@@ -133,8 +133,10 @@ export function listOpenInvitations(db: Db, organisationId: number, now = new Da
 		.all();
 }
 
-export function revokeInvitation(db: Db, organisationId: number, invitationId: string) {
-	db.delete(table.invitation)
+/** Revokes an open invitation; false when the organisation has no such open invitation. */
+export function revokeInvitation(db: Db, organisationId: number, invitationId: string): boolean {
+	const revoked = db
+		.delete(table.invitation)
 		.where(
 			and(
 				eq(table.invitation.id, invitationId),
@@ -143,4 +145,5 @@ export function revokeInvitation(db: Db, organisationId: number, invitationId: s
 			)
 		)
 		.run();
+	return revoked.changes > 0;
 }

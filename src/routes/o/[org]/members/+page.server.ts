@@ -1,4 +1,4 @@
-import { fail } from '@sveltejs/kit';
+import { error, fail } from '@sveltejs/kit';
 import * as v from 'valibot';
 import { m } from '$lib/paraglide/messages';
 import { checkAdminReset, createPasswordReset } from '$lib/server/auth/password-reset';
@@ -29,9 +29,9 @@ const roleForm = v.object({ userId: memberId, role: field.role });
 const removeForm = v.object({ userId: memberId, ...confirmed });
 const inviteForm = v.object({
 	role: field.role,
-	note: field.optionalText(200)
+	note: field.optionalLine(200)
 });
-const revokeForm = v.object({ invitationId: field.requiredText(64) });
+const revokeForm = v.object({ invitationId: field.requiredLine(64), ...confirmed });
 const resetForm = v.object({ userId: memberId });
 
 export const load: PageServerLoad = (event) => {
@@ -101,7 +101,25 @@ export const actions: Actions = {
 		const { organisation } = requireOrganisation(event, 'manageOrganisation');
 		const form = parseForm(revokeForm, await event.request.formData());
 		if (!form.ok) return fail(400, { message: m.form_has_errors() });
-		revokeInvitation(getDb(), organisation.id, form.data.invitationId);
+		const db = getDb();
+		const { invitationId } = form.data;
+		if (!form.data.confirmed) {
+			const invitation = listOpenInvitations(db, organisation.id).find(
+				(open) => open.id === invitationId
+			);
+			if (!invitation) error(404, { message: m.error_not_found() });
+			return askToConfirm({
+				action: '?/revokeInvitation',
+				fields: { invitationId },
+				question: m.invitations_revoke_question({
+					note: invitation.note || roleLabel(invitation.role)
+				}),
+				consequence: m.invitations_revoke_consequence(),
+				confirmLabel: m.invitations_revoke()
+			});
+		}
+		if (!revokeInvitation(db, organisation.id, invitationId))
+			error(404, { message: m.error_not_found() });
 		return { success: m.invitations_revoked() };
 	},
 	resetLink: async (event) => {

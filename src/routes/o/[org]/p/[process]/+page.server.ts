@@ -16,7 +16,7 @@ import { m } from '$lib/paraglide/messages';
 import type { Actions, PageServerLoad } from './$types';
 
 const basicsForm = v.object({
-	title: field.requiredText(160),
+	title: field.requiredLine(160),
 	description: field.optionalText(2000),
 	status: field.choice(processStatuses),
 	isPublic: checkbox

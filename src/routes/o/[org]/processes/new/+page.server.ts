@@ -13,7 +13,7 @@ import { todayIn } from '$lib/server/time';
 import type { Actions, PageServerLoad } from './$types';
 
 const processForm = v.object({
-	title: field.requiredText(160),
+	title: field.requiredLine(160),
 	description: field.optionalText(2000),
 	template: field.choice(processTemplates),
 	startsOn: isoDate,

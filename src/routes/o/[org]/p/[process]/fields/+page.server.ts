@@ -28,16 +28,16 @@ import type { Dependents } from '$lib/server/records/dependents';
 import type { Actions, PageServerLoad } from './$types';
 
 const code = v.pipe(
-	field.requiredText(10),
+	field.requiredLine(10),
 	v.regex(/^[0-9A-Za-z.]+$/, () => m.error_field_code())
 );
 const fieldFields = v.object({
 	code,
-	title: field.requiredText(160),
+	title: field.requiredLine(160),
 	description: field.optionalText(2000)
 });
 const guidelineFields = v.object({
-	title: field.requiredText(160),
+	title: field.requiredLine(160),
 	description: field.optionalText(2000)
 });
 const withId = <T extends v.ObjectEntries>(schema: v.ObjectSchema<T, undefined>) =>

@@ -27,7 +27,7 @@ import { todayIn } from '$lib/server/time';
 import type { Actions, PageServerLoad } from './$types';
 
 const phaseEntries = {
-	title: field.requiredText(160),
+	title: field.requiredLine(160),
 	description: field.optionalText(1000),
 	startsOn: optionalIsoDate,
 	endsOn: optionalIsoDate,

@@ -69,8 +69,8 @@ const notesForm = v.object({ minutesId: id, itemId: id, notes: field.optionalTex
 const decisionForm = v.object({ minutesId: id, title: field.requiredText(2000) });
 const taskForm = v.object({
 	minutesId: id,
-	title: field.requiredText(1000),
-	owner: field.optionalText(200),
+	title: field.requiredLine(1000),
+	owner: field.optionalLine(200),
 	dueOn: optionalIsoDate
 });
 const itemForm = v.object({ minutesId: id, itemId: id, ...confirmed });
