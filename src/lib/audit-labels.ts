@@ -1,4 +1,20 @@
 import type { AuditActorKind, AuditOperation } from './domain';
+import {
+	activityStage,
+	bodyKind,
+	eventStatus,
+	measureFunding,
+	measurePriority,
+	measureStatus,
+	measureTimeframe,
+	memberFunction,
+	organisationKindOptions,
+	phaseStatus,
+	processStatus,
+	processTemplate,
+	roleOptions,
+	stakeholderCategory
+} from './labels';
 import { m } from './paraglide/messages';
 
 /** What the audit log calls each table it records, in the reader's words. */
@@ -30,7 +46,8 @@ const tableLabels: Record<string, () => string> = {
 	concept_comment: m.audit_table_concept_comment,
 	measure_update: m.audit_table_measure_update,
 	topic: m.audit_table_topic,
-	topic_item: m.audit_table_topic_item
+	topic_item: m.audit_table_topic_item,
+	user: m.audit_table_user
 };
 
 export const auditTableNames = Object.keys(tableLabels);
@@ -140,8 +157,68 @@ const fieldLabels: Record<string, () => string> = {
 	approved_by_name: m.audit_field_approved_by_name,
 	approved_at: m.audit_field_approved_at,
 	adopted_on: m.audit_field_adopted_on,
-	accepted_at: m.audit_field_accepted_at
+	accepted_at: m.audit_field_accepted_at,
+	email: m.field_email,
+	is_system_admin: m.audit_field_system_admin,
+	credentials_changed: m.audit_field_credentials_changed
 };
 
 export const auditFieldLabel = (field: string): string | null =>
 	Object.hasOwn(fieldLabels, field) ? fieldLabels[field]!() : null;
+
+const minutesStatus = {
+	options: () => [
+		{ value: 'draft', label: m.minutes_status_draft() },
+		{ value: 'submitted', label: m.minutes_status_submitted() },
+		{ value: 'approved', label: m.minutes_status_approved() }
+	]
+};
+
+const minutesItemKind = {
+	options: () => [
+		{ value: 'agenda', label: m.audit_choice_agenda() },
+		{ value: 'decision', label: m.audit_choice_decision() },
+		{ value: 'task', label: m.minutes_task() }
+	]
+};
+
+const targetKind = {
+	options: () => [
+		{ value: 'idea', label: m.audit_choice_idea() },
+		{ value: 'cluster', label: m.audit_choice_cluster() }
+	]
+};
+
+/** The columns that hold a choice, by `table.column`, with the words the forms show for it. */
+const choiceColumns: Record<string, { options: () => { value: string; label: string }[] }> = {
+	'organisation.kind': { options: organisationKindOptions },
+	'membership.role': { options: roleOptions },
+	'invitation.role': { options: roleOptions },
+	'process.status': processStatus,
+	'process.template': processTemplate,
+	'phase.status': phaseStatus,
+	'body.kind': bodyKind,
+	'body_seat.category': stakeholderCategory,
+	'body_member.function': memberFunction,
+	'body_member.category': stakeholderCategory,
+	'event.status': eventStatus,
+	'event_attendee.category': stakeholderCategory,
+	'activity.stage': activityStage,
+	'measure.status': measureStatus,
+	'measure.timeframe': measureTimeframe,
+	'measure.funding': measureFunding,
+	'measure.priority': measurePriority,
+	'measure_update.status': measureStatus,
+	'measure_source.target_kind': targetKind,
+	'minutes.status': minutesStatus,
+	'minutes_item.kind': minutesItemKind,
+	'topic_item.target_kind': targetKind
+};
+
+/** A stored choice ("in_implementation") in the reader's words; null for any other value. */
+export function auditChoiceLabel(tableName: string, field: string, value: unknown): string | null {
+	if (typeof value !== 'string') return null;
+	const column = `${tableName}.${field}`;
+	if (!Object.hasOwn(choiceColumns, column)) return null;
+	return choiceColumns[column]!.options().find((option) => option.value === value)?.label ?? null;
+}

@@ -62,9 +62,10 @@ describe('npm run user:create', () => {
 		expect(checkMembership(db, user.id, 'landkreis-loerrach', 'manageOrganisation').allowed).toBe(
 			true
 		);
-		// The audit log names the command as the writer of the organisation and the membership.
+		// The audit log names the command as the writer of the account, organisation and membership.
 		const log = db.select().from(table.auditLog).orderBy(table.auditLog.id).all();
 		expect(log.map((entry) => [entry.tableName, entry.operation, entry.actorKind])).toEqual([
+			['user', 'insert', 'cli'],
 			['organisation', 'insert', 'cli'],
 			['membership', 'insert', 'cli']
 		]);

@@ -52,11 +52,12 @@ describe('first start without demo data', () => {
 		expect(reply.status).toBe(303);
 		expect(reply.location).toBe('/o/landkreis-loerrach');
 		expect((await admin.get('/o/landkreis-loerrach/members')).status).toBe(200);
-		// The audit log names the new administrator as the writer of the organisation.
+		// The audit log names the new administrator as the writer of the account and organisation.
 		const { auditLog, user } = await import('../../src/lib/server/db/schema');
 		const account = fresh.db().select().from(user).get()!;
 		const log = fresh.db().select().from(auditLog).orderBy(auditLog.id).all();
 		expect(log).toMatchObject([
+			{ tableName: 'user', operation: 'insert', actorUserId: account.id },
 			{ tableName: 'organisation', operation: 'insert', actorUserId: account.id },
 			{ tableName: 'membership', operation: 'insert', actorUserId: account.id }
 		]);

@@ -1,5 +1,6 @@
 import {
 	auditActorKindLabel,
+	auditChoiceLabel,
 	auditFieldLabel,
 	auditOperationLabel,
 	auditTableLabel
@@ -23,8 +24,10 @@ const berlinTime = new Intl.DateTimeFormat('sv-SE', {
 /** `YYYY-MM-DD HH:MM:SS` in German time, which spreadsheets read as a date and sort right. */
 export const auditTimestamp = (at: Date) => berlinTime.format(at);
 
-function shown(field: string, value: AuditValue | undefined): string {
+function shown(tableName: string, field: string, value: AuditValue | undefined): string {
 	if (value === undefined || value === null || value === '') return m.audit_empty_value();
+	const choice = auditChoiceLabel(tableName, field, value);
+	if (choice !== null) return choice;
 	if (typeof value === 'boolean') return value ? m.audit_value_true() : m.audit_value_false();
 	if (typeof value === 'number' && field.endsWith('_at') && Math.abs(value) < 8.64e15)
 		return auditTimestamp(new Date(value));
@@ -60,7 +63,7 @@ export function auditCsv(entries: AuditLogEntry[], processTitles: Map<number, st
 		fieldChanges(entry)
 			.map(
 				(change) =>
-					`${auditFieldLabel(change.field) ?? change.field}: ${shown(change.field, change.before)} → ${shown(change.field, change.after)}`
+					`${auditFieldLabel(change.field) ?? change.field}: ${shown(entry.tableName, change.field, change.before)} → ${shown(entry.tableName, change.field, change.after)}`
 			)
 			.join('\n'),
 		entry.before,

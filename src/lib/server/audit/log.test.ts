@@ -170,3 +170,30 @@ describe('the CSV export', () => {
 		expect(csv).not.toMatch(/(^|;|\n)"?=/);
 	});
 });
+
+describe('accounts in an organisation’s log', () => {
+	it('show its members’ account changes, a new password as a fact, and no other account', async () => {
+		const db = createTestDb();
+		const ours = createTestOrganisation(db, 'Landkreis Lörrach');
+		const theirs = createTestOrganisation(db, 'Landkreis Wittmund');
+		const member = await createMember(db, ours.id, 'moderator');
+		const stranger = await createMember(db, theirs.id, 'moderator');
+		for (const person of [member, stranger]) {
+			runAudited(as(person), () =>
+				db
+					.update(table.user)
+					.set({ name: `${person.name} (neu)`, passwordHash: 'anders' })
+					.where(eq(table.user.id, person.id))
+					.run()
+			);
+		}
+		const { entries } = listAuditEntries(db, ours.id, noAuditFilters);
+		const accounts = entries.filter((entry) => entry.tableName === 'user');
+		expect(accounts.map((entry) => entry.rowId)).toEqual([String(member.id)]);
+		expect(fieldChanges(accounts[0]!)).toEqual([
+			{ field: 'name', before: member.name, after: `${member.name} (neu)` },
+			{ field: 'credentials_changed', before: false, after: true }
+		]);
+		expect(JSON.stringify(accounts)).not.toContain('anders');
+	});
+});

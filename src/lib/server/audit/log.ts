@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, isNotNull, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gte, isNotNull, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { AuditOperation } from '../../domain';
 import type { Db } from '../db';
 import * as table from '../db/schema';
@@ -40,7 +40,14 @@ const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 function conditions(organisationId: number, filters: AuditFilters): SQL[] {
 	const log = table.auditLog;
-	const where: SQL[] = [eq(log.organisationId, organisationId)];
+	// Accounts belong to no organisation: each shows the changes to its members' accounts.
+	const members = sql`SELECT CAST(${table.membership.userId} AS TEXT) FROM ${table.membership} WHERE ${table.membership.organisationId} = ${organisationId}`;
+	const where: SQL[] = [
+		or(
+			eq(log.organisationId, organisationId),
+			and(eq(log.tableName, 'user'), isNull(log.organisationId), sql`${log.rowId} IN (${members})`)
+		)!
+	];
 	if (filters.processId !== null) where.push(eq(log.processId, filters.processId));
 	if (filters.actorUserId !== null) where.push(eq(log.actorUserId, filters.actorUserId));
 	if (filters.tableName !== null) where.push(eq(log.tableName, filters.tableName));

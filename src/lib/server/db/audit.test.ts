@@ -8,7 +8,7 @@ import {
 	createTestOrganisation,
 	createTestUser
 } from '../../../../tests/factories';
-import { auditTableNames } from '../../audit-labels';
+import { auditChoiceLabel, auditTableNames } from '../../audit-labels';
 import { createMeasure, updateMeasure, type MeasureInput } from '../concept/measures';
 import { createInvitation } from '../organisations/invitations';
 import { addField } from '../process/fields';
@@ -84,6 +84,25 @@ describe('which tables the audit log covers', () => {
 		expect([...auditTableNames].sort()).toEqual([...audited].sort());
 	});
 
+	it('shows every stored choice in the reader’s words, not as its code', () => {
+		let choices = 0;
+		for (const audited of schemaTables) {
+			const config = getTableConfig(audited);
+			const copied = new Set(auditedColumns(config.name));
+			if (typeof auditPolicy[config.name as keyof typeof auditPolicy] === 'object') continue;
+			for (const column of config.columns.filter((c) => copied.has(c.name))) {
+				for (const value of column.enumValues ?? []) {
+					choices += 1;
+					expect(
+						auditChoiceLabel(config.name, column.name, value),
+						`${config.name}.${column.name}=${value}`
+					).toBeTruthy();
+				}
+			}
+		}
+		expect(choices).toBeGreaterThan(50);
+	});
+
 	it('has triggers on every audited table, none on participants’ high-volume tables', () => {
 		const db = createTestDb();
 		const triggers = db.$client
@@ -99,7 +118,7 @@ describe('which tables the audit log covers', () => {
 					: ['insert', 'update', 'delete'];
 			expect(on(name).sort(), name).toEqual(operations.map((o) => `audit_${name}_${o}`).sort());
 		}
-		for (const name of ['dot', 'participant', 'applied_write', 'session', 'user', 'audit_log']) {
+		for (const name of ['dot', 'participant', 'applied_write', 'session', 'audit_log']) {
 			expect(on(name), name).toEqual([]);
 		}
 	});
@@ -290,6 +309,7 @@ describe('the audit log is append-only', () => {
 		);
 		const user = await person;
 		expect(entries(db)).toMatchObject([
+			{ tableName: 'user', operation: 'insert', actorUserId: user.id, organisationId: null },
 			{
 				tableName: 'membership',
 				operation: 'insert',

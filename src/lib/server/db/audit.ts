@@ -120,7 +120,9 @@ export const auditPolicy = {
 	measure_update: 'all',
 	topic: 'all',
 	topic_item: 'all',
-	user: { excluded: 'an account, not a record of an organisation; holds the password hash' },
+	// Accounts: who was invited in, renamed, or changed a password (as a fact, never the hash);
+	// an organisation's log shows the accounts of its members (audit/log.ts).
+	user: 'all',
 	session: { excluded: 'sign-ins, not records; holds token hashes' },
 	participant: { excluded: "participants' phones; holds device token hashes" },
 	dot: { excluded: "participants' votes: high volume, and not staff writes" },
@@ -129,6 +131,9 @@ export const auditPolicy = {
 } as const satisfies Record<string, 'all' | 'changes' | { excluded: string }>;
 
 type AuditRule = (typeof auditPolicy)[keyof typeof auditPolicy];
+
+/** The field an update of a password or key logs instead of the value: true when it changed. */
+export const credentialsChanged = 'credentials_changed';
 
 /** Columns never copied into the log: hashes and tokens (and blobs, which JSON cannot hold). */
 export function isSecretColumn(column: AnySQLiteColumn): boolean {
@@ -260,8 +265,18 @@ export function triggerStatements(table: SQLiteTable): string[] {
 		booleans.has(column)
 			? `json(CASE WHEN ${row}.${quote(column)} IS NULL THEN 'null' WHEN ${row}.${quote(column)} THEN 'true' ELSE 'false' END)`
 			: `${row}.${quote(column)}`;
-	const json = (row: 'OLD' | 'NEW') =>
-		`json_object(${columns.map((c) => `${literal(c)}, ${value(row, c)}`).join(', ')})`;
+	// A changed password or key is logged as the fact that it changed, never as its value.
+	const secrets = config.columns.filter(isSecretColumn).map((c) => c.name);
+	const secretChanged = secrets.map((c) => `OLD.${quote(c)} IS NOT NEW.${quote(c)}`).join(' OR ');
+	const json = (row: 'OLD' | 'NEW', operation: 'insert' | 'update' | 'delete') => {
+		const entries = columns.map((c) => `${literal(c)}, ${value(row, c)}`);
+		if (operation === 'update' && secrets.length > 0) {
+			const changed =
+				row === 'OLD' ? "'false'" : `CASE WHEN ${secretChanged} THEN 'true' ELSE 'false' END`;
+			entries.push(`${literal(credentialsChanged)}, json(${changed})`);
+		}
+		return `json_object(${entries.join(', ')})`;
+	};
 	return operations
 		.filter((operation) => rule === 'all' || operation.name !== 'insert')
 		.flatMap(({ name, event, row }) => {
@@ -269,7 +284,7 @@ export function triggerStatements(table: SQLiteTable): string[] {
 			const scope = scopeOf(table, ref)?.scope ?? { process: null, organisation: null };
 			const changed =
 				name === 'update'
-					? ` AND (${columns.map((c) => `OLD.${quote(c)} IS NOT NEW.${quote(c)}`).join(' OR ')})`
+					? ` AND (${[...columns, ...secrets].map((c) => `OLD.${quote(c)} IS NOT NEW.${quote(c)}`).join(' OR ')})`
 					: '';
 			const trigger = quote(`audit_${config.name}_${name}`);
 			// An organisation's own rows (members, invitations) belong to no process.
@@ -287,7 +302,7 @@ BEGIN
 		audit_actor_name(), audit_kind(),
 		COALESCE(${scope.organisation ?? 'NULL'}, audit_organisation()), ${process},
 		${literal(config.name)}, ${rowIdOf(table, ref)}, ${literal(name)},
-		${name === 'insert' ? 'NULL' : json('OLD')}, ${name === 'delete' ? 'NULL' : json('NEW')},
+		${name === 'insert' ? 'NULL' : json('OLD', name)}, ${name === 'delete' ? 'NULL' : json('NEW', name)},
 		audit_path());
 END`
 			];
