@@ -1,11 +1,12 @@
-import { eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { DbOrTx } from '../db';
 import * as table from '../db/schema';
 
 /**
  * A Fortschreibung continues the adopted concept: goals and measures move into the new
  * process with their numbers' order, status, planned year, status history and origin, so the
- * next report can say what became of each measure. It works on the tables alone, below both
+ * next report can say what became of each measure. What was archived (set aside, kept only for
+ * the record) stays behind. It works on the tables alone, below both
  * `process` (which creates the Fortschreibung) and `concept` (which builds on `process`), so
  * neither folder imports the other back.
  */
@@ -34,7 +35,7 @@ export function carryOverMeasures(
 	for (const measure of tx
 		.select()
 		.from(table.measure)
-		.where(eq(table.measure.processId, fromProcessId))
+		.where(and(eq(table.measure.processId, fromProcessId), isNull(table.measure.archivedAt)))
 		.all()) {
 		const {
 			id,

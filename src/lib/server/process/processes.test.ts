@@ -1,3 +1,4 @@
+import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { createTestDb, createTestOrganisation } from '../../../../tests/factories';
 import {
@@ -9,6 +10,8 @@ import {
 	listMembers,
 	setSeatPlan
 } from '../bodies/bodies';
+import { createMeasure } from '../concept/measures';
+import * as table from '../db/schema';
 import { createEvent, findEvent } from '../events/events';
 import { addField, addGuideline, listFields, listGuidelines } from './fields';
 import { listPhases } from './phases';
@@ -134,6 +137,59 @@ describe('processes', () => {
 			function: 'chair'
 		});
 		expect(listBodies(db, process.id)[0]!.id).toBe(group.id);
+	});
+
+	it('leaves what was archived behind', () => {
+		const { db, process } = landauProcess();
+		addField(db, process.id, { code: '1', title: 'Sprache und Bildung', description: '' });
+		const field = listFields(db, process.id)[0]!;
+		const body = (name: string) =>
+			createBody(db, process.id, {
+				kind: 'working_group',
+				name,
+				description: '',
+				fieldOfActionId: null,
+				isPublic: true
+			});
+		const measure = (title: string) =>
+			createMeasure(db, process.id, {
+				fieldOfActionId: field.id,
+				goalId: null,
+				title,
+				description: '',
+				lead: '',
+				partners: '',
+				timeframe: 'short',
+				costEstimate: '',
+				funding: 'open',
+				priority: 'medium',
+				status: 'adopted'
+			})!;
+		body('AG Sprache');
+		const disbanded = body('AG Kita');
+		measure('Sprachkurse');
+		const abandoned = measure('Sprach-Café');
+		for (const [name, id] of [
+			['body', disbanded.id],
+			['measure', abandoned.id]
+		] as const) {
+			db.update(table[name]).set({ archivedAt: new Date() }).where(eq(table[name].id, id)).run();
+		}
+
+		const revision = createRevision(db, process, {
+			title: 'Integrationskonzept 3.0',
+			description: '',
+			template: 'empty',
+			startsOn: '2027-01-01'
+		});
+		expect(listBodies(db, revision.id).map((b) => b.name)).toEqual(['AG Sprache']);
+		expect(listBodies(db, revision.id, { archived: true })).toEqual([]);
+		const copies = db
+			.select()
+			.from(table.measure)
+			.where(eq(table.measure.processId, revision.id))
+			.all();
+		expect(copies.map((m) => [m.title, m.archivedAt])).toEqual([['Sprachkurse', null]]);
 	});
 });
 

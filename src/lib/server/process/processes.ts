@@ -1,4 +1,4 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../db';
 import * as table from '../db/schema';
 import { carryOverMeasures } from '../carry-over/carry-over';
@@ -96,7 +96,7 @@ export function createRevision(
 		for (const body of tx
 			.select()
 			.from(table.body)
-			.where(eq(table.body.processId, previous.id))
+			.where(and(eq(table.body.processId, previous.id), isNull(table.body.archivedAt)))
 			.all()) {
 			const { id, fieldOfActionId, ...rest } = body;
 			const copy = tx
