@@ -272,7 +272,14 @@ describe('approved minutes', () => {
 		const first = await moderator.get(`${path}?revision=1`);
 		expect(first.body).toContain('Sie sehen die frühere Fassung 1.');
 		expect(first.body).toContain('freigegeben von Vorsitz Steuerungsgruppe');
-		expect((await moderator.get(`${path}?revision=9`)).status).toBe(404);
+		expect(first.body).toContain('protokoll.docx?revision=1');
+		for (const revision of ['1', '2']) {
+			expect((await moderator.get(`${path}/protokoll.docx?revision=${revision}`)).status).toBe(200);
+		}
+		for (const wrong of ['9', 'abc', '1.5', '-1', '0x1', '']) {
+			expect((await moderator.get(`${path}?revision=${wrong}`)).status, wrong).toBe(404);
+			expect((await moderator.get(`${path}/protokoll.docx?revision=${wrong}`)).status).toBe(404);
+		}
 	});
 });
 

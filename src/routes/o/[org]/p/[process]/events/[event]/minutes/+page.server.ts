@@ -12,7 +12,6 @@ import { requireEvent } from '$lib/server/guard';
 import {
 	addItem,
 	approveMinutes,
-	currentMinutes,
 	draftMinutes,
 	findItem,
 	listRevisions,
@@ -26,15 +25,12 @@ import {
 	type MinutesChange
 } from '$lib/server/minutes/minutes';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
+import { minutesAsked } from './revision';
 
 export const load: PageServerLoad = (request) => {
 	const { event, role } = requireEvent(request, 'readProcess');
 	const db = getDb();
-	const asked = request.url.searchParams.get('revision');
-	const revision = asked === null ? undefined : Number(asked);
-	const shown = currentMinutes(db, event.id, revision);
-	// An earlier revision that does not exist is not found, like any other unknown address.
-	if (revision !== undefined && !shown) error(404, { message: m.error_not_found() });
+	const shown = minutesAsked(event.id, request.url);
 	const revisions = listRevisions(db, event.id);
 	return {
 		event: {

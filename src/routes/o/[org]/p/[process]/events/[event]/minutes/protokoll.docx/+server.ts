@@ -1,14 +1,13 @@
 import { error } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
-import { getDb } from '$lib/server/db';
 import { minutesDocx } from '$lib/server/export/minutes-docx';
 import { requireEvent } from '$lib/server/guard';
-import { currentMinutes } from '$lib/server/minutes/minutes';
+import { minutesAsked } from '../revision';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = async (request) => {
 	const { organisation, process, event } = requireEvent(request, 'readProcess');
-	const current = currentMinutes(getDb(), event.id);
+	const current = minutesAsked(event.id, request.url);
 	if (!current) error(404, { message: m.error_not_found() });
 	const document = await minutesDocx({
 		organisation: organisation.name,
