@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createTestDb, createTestOrganisation } from '../../../../tests/factories';
@@ -8,6 +8,7 @@ import {
 	appliedMigrations,
 	backupDatabase,
 	BackupError,
+	checkIntegrityAside,
 	formatBytes,
 	verifyDatabaseFile
 } from './backup';
@@ -55,6 +56,22 @@ describe('verifyDatabaseFile', () => {
 			/the file cannot be read/
 		);
 		expect(existsSync(join(folder, 'fehlt.db'))).toBe(false);
+	});
+});
+
+describe('checkIntegrityAside', () => {
+	it('passes a whole file and names the damage in a broken one, off the event loop', async () => {
+		const db = createTestDb();
+		createTestOrganisation(db, 'Landkreis Konstanz');
+		const whole = join(dirname(db.$client.name), 'ganz.db');
+		await db.$client.backup(whole);
+		await expect(checkIntegrityAside(whole)).resolves.toBeUndefined();
+		const bytes = readFileSync(whole);
+		const pageSize = bytes.readUInt16BE(16);
+		bytes.fill(0xff, pageSize * 2, pageSize * 3);
+		const broken = join(dirname(db.$client.name), 'kaputt.db');
+		writeFileSync(broken, bytes);
+		await expect(checkIntegrityAside(broken)).rejects.toThrow(/the file is damaged|malformed/);
 	});
 });
 
