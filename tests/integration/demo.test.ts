@@ -25,9 +25,13 @@ describe('demo data on first start', () => {
 	});
 
 	it('publishes the demo process with its timeline and next expert conference', async () => {
-		const reply = await new Visitor(server.url).get(
-			'/beteiligung/stadt-landau-in-der-pfalz-demo/integrationskonzept-2-0'
-		);
+		const visitor = new Visitor(server.url);
+		const home = await visitor.get('/');
+		expect(home.body).toContain('Öffentliche Beteiligungsprozesse');
+		const link = '/beteiligung/stadt-landau-in-der-pfalz-demo/integrationskonzept-2-0';
+		// SvelteKit writes links relative to the page: `./beteiligung/…`.
+		expect(home.body).toContain(`href=".${link}">Integrationskonzept 2.0</a>`);
+		const reply = await visitor.get(link);
 		expect(reply.status).toBe(200);
 		expect(reply.body).toContain('Beschluss im Stadtrat');
 		expect(reply.body).toContain('Fachkonferenz Sprache und Bildung');

@@ -14,8 +14,8 @@ import { createMeasure } from '../concept/measures';
 import * as table from '../db/schema';
 import { createEvent, findEvent } from '../events/events';
 import { addField, addGuideline, listFields, listGuidelines } from './fields';
-import { listPhases } from './phases';
-import { createProcess, createRevision, findProcess } from './processes';
+import { addPhase, listPhases } from './phases';
+import { createProcess, createRevision, findProcess, listPublicProcesses } from './processes';
 
 function landauProcess() {
 	const db = createTestDb();
@@ -203,5 +203,44 @@ describe('fields of action', () => {
 			ok: false,
 			reason: 'code_taken'
 		});
+	});
+});
+
+describe('the start page', () => {
+	it('lists the public processes of every organisation with the phase they are in', () => {
+		const { db, process } = landauProcess();
+		const other = createTestOrganisation(db, 'Landkreis Wittmund');
+		const hidden = createProcess(db, {
+			organisationId: other.id,
+			title: 'Entwurf',
+			description: '',
+			template: 'empty',
+			startsOn: '2026-01-01'
+		});
+		const shown = createProcess(db, {
+			organisationId: other.id,
+			title: 'Integrationskonzept Wittmund',
+			description: '',
+			template: 'empty',
+			startsOn: '2026-02-01'
+		});
+		for (const id of [process.id, shown.id]) {
+			db.update(table.process).set({ isPublic: true }).where(eq(table.process.id, id)).run();
+		}
+		addPhase(db, shown.id, {
+			title: 'Bestandsaufnahme',
+			description: '',
+			startsOn: '2026-01-01',
+			endsOn: '2026-12-31',
+			status: 'planned'
+		});
+		const listed = listPublicProcesses(db, '2026-06-01');
+		expect(
+			listed.map((row) => [row.organisationName, row.process.title, row.currentPhase])
+		).toEqual([
+			['Landkreis Wittmund', 'Integrationskonzept Wittmund', 'Bestandsaufnahme'],
+			['Stadt Landau', 'Integrationskonzept 2.0', null]
+		]);
+		expect(listed.some((row) => row.process.id === hidden.id)).toBe(false);
 	});
 });

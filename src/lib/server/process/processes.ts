@@ -1,7 +1,8 @@
-import { and, asc, eq, isNull } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../db';
 import * as table from '../db/schema';
 import { carryOverMeasures } from '../carry-over/carry-over';
+import { currentPhase } from './phases';
 import { uniqueSlug } from '../organisations/slug';
 import { layOutPhases, type ProcessTemplate } from './templates';
 
@@ -170,4 +171,49 @@ export function findPublicProcess(db: Db, organisationSlug: string, processSlug:
 			)
 		)
 		.get();
+}
+
+/**
+ * Every public process on this installation with its organisation and the phase it is in, for
+ * the start page: organisations in alphabetical order, their processes newest first.
+ */
+export function listPublicProcesses(db: Db, today: string) {
+	const rows = db
+		.select({
+			organisationSlug: table.organisation.slug,
+			organisationName: table.organisation.name,
+			process: {
+				id: table.process.id,
+				slug: table.process.slug,
+				title: table.process.title,
+				status: table.process.status
+			}
+		})
+		.from(table.process)
+		.innerJoin(table.organisation, eq(table.process.organisationId, table.organisation.id))
+		.where(eq(table.process.isPublic, true))
+		.orderBy(asc(table.organisation.name), desc(table.process.id))
+		.all();
+	const phases =
+		rows.length === 0
+			? []
+			: db
+					.select()
+					.from(table.phase)
+					.where(
+						inArray(
+							table.phase.processId,
+							rows.map((row) => row.process.id)
+						)
+					)
+					.orderBy(asc(table.phase.position), asc(table.phase.id))
+					.all();
+	return rows.map((row) => ({
+		...row,
+		currentPhase:
+			currentPhase(
+				phases.filter((phase) => phase.processId === row.process.id),
+				today
+			).current?.title ?? null
+	}));
 }

@@ -6,6 +6,7 @@ import { getDb } from '$lib/server/db';
 import { askToConfirm, confirmed } from '$lib/server/forms/confirm';
 import * as field from '$lib/server/forms/fields';
 import { parseForm } from '$lib/server/forms/parse';
+import { roleLabel } from '$lib/labels';
 import { requireOrganisation } from '$lib/server/guard';
 import {
 	createInvitation,
