@@ -54,7 +54,6 @@ const measure = (fieldId: number, title: string): MeasureInput => ({
 	title,
 	description: '',
 	lead: '',
-	partners: '',
 	timeframe: 'short',
 	costEstimate: '',
 	funding: 'open',

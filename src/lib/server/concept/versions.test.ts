@@ -33,7 +33,6 @@ const measure = (title: string, overrides: Partial<MeasureInput> = {}): MeasureI
 	title,
 	description: '',
 	lead: 'Jobcenter',
-	partners: '',
 	timeframe: 'short',
 	costEstimate: '10.000 €',
 	funding: 'own_budget',

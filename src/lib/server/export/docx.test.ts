@@ -60,7 +60,6 @@ function workshopProcess(db: Db) {
 		title,
 		description: '',
 		lead: 'Caritas',
-		partners: '',
 		timeframe: 'medium',
 		costEstimate: '',
 		funding: 'own_budget',
