@@ -23,7 +23,8 @@ export const maxCents = 1_000_000_000_000;
 
 /**
  * An amount in euro as people type it, in cents: "12.500,00 €", "12500", "12.500", "12,5",
- * "1.234,56 EUR", and "12500.50" (a point before one or two digits is a decimal point).
+ * "1.234,56 EUR", and "12500.50" or "12,500.50" (a point before one or two digits is a decimal
+ * point). "12,345" is refused: it is 12 euro in German and twelve thousand in English.
  * Empty is null (not estimated). Negative amounts and anything else are refused.
  */
 export function parseEuro(input: string): Parsed<number | null> {
@@ -38,7 +39,7 @@ export function parseEuro(input: string): Parsed<number | null> {
 		parts = text.replaceAll('.', '').split(',') as [string, string?];
 	} else if (/^\d+\.\d{1,2}$/.test(text)) {
 		parts = text.split('.') as [string, string];
-	} else if (/^\d{1,3}(,\d{3})+(\.\d{1,2})?$/.test(text)) {
+	} else if (/^\d{1,3}(,\d{3})+\.\d{1,2}$/.test(text)) {
 		parts = text.replaceAll(',', '').split('.') as [string, string?];
 	} else {
 		return refused(m.error_money());
