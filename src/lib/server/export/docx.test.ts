@@ -109,7 +109,8 @@ describe('Word exports write dates in Berlin time', () => {
 				db,
 				process,
 				'Landkreis Konstanz',
-				{ introduction: '', note: '' },
+				// The "Stand" a version gets on saving is the Berlin day of the save.
+				{ introduction: '', note: '', standOn: todayIn(undefined, new Date(instant)) },
 				author
 			);
 			// SQLite stamps the version itself, so the clock is set on the stored row.
