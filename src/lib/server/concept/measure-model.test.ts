@@ -138,7 +138,7 @@ describe('addressees and partners', () => {
 });
 
 describe('money sums', () => {
-	it('sum per field and per year, per-year amounts over their period, reservations apart', () => {
+	it('sum per field and per year, per-year amounts over their period unless a year has its own, reservations apart', () => {
 		createMeasure(
 			db,
 			process.id,
@@ -184,12 +184,12 @@ describe('money sums', () => {
 		const [languageRow, workRow] = sums.rows;
 		expect(languageRow!.years).toEqual([
 			{ cents: 1_050_000, reservedCents: 1_000_000 },
-			{ cents: 1_000_000, reservedCents: 1_000_000 },
+			{ cents: 1_000_999, reservedCents: 1_000_000 },
 			{ cents: 20_000, reservedCents: 0 }
 		]);
 		expect(workRow!.years.map((c) => c.cents)).toEqual([0, 300_000, 0]);
 		expect(workRow!.noYear).toEqual({ cents: 100_000, reservedCents: 0 });
-		expect(sums.total.total).toEqual({ cents: 2_470_000, reservedCents: 2_000_000 });
+		expect(sums.total.total).toEqual({ cents: 2_470_999, reservedCents: 2_000_000 });
 		expect(sums.total.label).toBe('Alle');
 	});
 

@@ -1,8 +1,8 @@
 /**
  * The money of a concept version summed per field of action and per year, as the council
- * asks for it. A measure's amounts per year count in their years; an amount "per year" counts
- * in every year of its period; a one-off amount in the first year of its period or its planned
- * year. What has no year (an amount per year without a period, a one-off without any year)
+ * asks for it. An amount "per year" counts in every year of its period, unless a year has its
+ * own amount; a one-off amount counts in its years as given, else in the first year of its
+ * period or its planned year. What has no year (an amount per year without a period, a one-off without any year)
  * is summed apart. The part under Haushaltsvorbehalt is summed alongside.
  */
 import type * as table from '../db/schema';
@@ -28,18 +28,25 @@ export interface MoneySums {
 	total: MoneyRow;
 }
 
-/** Where a measure's money falls: amounts by year, null for "no year". */
+/**
+ * Where a measure's money falls: amounts by year, null for "no year". An amount given for a
+ * year of the period stands for that year instead of the amount per year or once.
+ */
 export function moneyByYear(measure: SnapshotMeasure): { year: number | null; cents: number }[] {
 	const money = measure.money;
 	if (!money) return [];
+	const period = measure.periodYears ?? null;
+	const given = new Map(money.years.map(({ year, cents }) => [year, cents]));
+	if (money.kind === 'per_year' && period) {
+		const years = Array.from({ length: period.end - period.start + 1 }, (_, i) => period.start + i);
+		return years.flatMap((year) => {
+			const cents = given.get(year) ?? money.cents;
+			return cents === null ? [] : [{ year, cents }];
+		});
+	}
 	if (money.years.length > 0) return money.years;
 	if (money.cents === null) return [];
-	const period = measure.periodYears ?? null;
-	if (money.kind === 'per_year') {
-		if (!period) return [{ year: null, cents: money.cents }];
-		const years = Array.from({ length: period.end - period.start + 1 }, (_, i) => period.start + i);
-		return years.map((year) => ({ year, cents: money.cents! }));
-	}
+	if (money.kind === 'per_year') return [{ year: null, cents: money.cents }];
 	return [{ year: period?.start ?? measure.plannedYear ?? null, cents: money.cents }];
 }
 

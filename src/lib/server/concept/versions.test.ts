@@ -99,9 +99,7 @@ describe('concept versions', () => {
 		expect(xml).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
 
 		const markdown = conceptMarkdown(version);
-		expect(markdown).toContain(
-			'| Nr. | Titel | Federführung | Zeitraum | Kosten | Priorität |'
-		);
+		expect(markdown).toContain('| Nr. | Titel | Federführung | Zeitraum | Kosten | Priorität |');
 		expect(markdown).toContain(
 			'| 2.1 | &lt;script&gt;alert(1)&lt;/script&gt; \\*\\*fett\\*\\* \\| \\[Link\\](javascript:alert(1)) &amp; Co | Jobcenter |'
 		);
