@@ -1,6 +1,11 @@
 import { eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { createTestDb, createTestEvent, createTestOrganisation } from '../../../../tests/factories';
+import {
+	createTestDb,
+	createTestEvent,
+	createTestOrganisation,
+	createTestUser
+} from '../../../../tests/factories';
 import type { Db } from '../db';
 import * as table from '../db/schema';
 import { addField } from '../process/fields';
@@ -13,7 +18,14 @@ import {
 	type MeasureInput
 } from './measures';
 import { moneySums } from './money';
-import { conceptSnapshot } from './versions';
+import { parseMeasureForm } from '../forms/measures';
+import {
+	conceptSnapshot,
+	findVersion,
+	recordAdoption,
+	saveVersion,
+	setVersionStand
+} from './versions';
 
 let db: Db;
 let process: table.Process;
@@ -204,3 +216,100 @@ describe('money sums', () => {
 });
 
 const eqId = (id: number) => eq(table.measure.id, id);
+
+describe('the measure form', () => {
+	const form = (entries: Record<string, string | string[]>) => {
+		const data = new FormData();
+		const base = {
+			fieldOfActionId: String(work),
+			title: 'Jobcafé',
+			timeframe: 'short',
+			funding: 'own_budget',
+			priority: 'medium',
+			status: 'proposed'
+		};
+		for (const [key, value] of Object.entries({ ...base, ...entries })) {
+			for (const one of [value].flat()) data.append(key, one);
+		}
+		return parseMeasureForm(data);
+	};
+
+	it('reads ticked and typed parties, a period with its amounts per year, and the money', () => {
+		const parsed = form({
+			ownNumber: ' IP  2.6 ',
+			addressees: ['gefluechtete', 'frauen'],
+			addresseesOther: 'Eltern; Alleinerziehende',
+			partners: 'jobcenter',
+			timeframe: 'period',
+			period: '2026/27',
+			costCents: '10.000',
+			costKind: 'per_year',
+			'costYear-2026': '12.500,00 €',
+			'costYear-2027': '',
+			'costYear-2030': '5',
+			funding: 'application',
+			fundingName: 'VwV Integration',
+			budgetReservation: 'on'
+		});
+		expect(parsed.ok && parsed.data).toMatchObject({
+			ownNumber: 'IP 2.6',
+			parties: {
+				addressees: ['gefluechtete', 'frauen', 'eltern', 'Alleinerziehende'],
+				partners: ['jobcenter']
+			},
+			periodStart: 2026,
+			periodEnd: 2027,
+			costCents: 1_000_000,
+			costKind: 'per_year',
+			costYears: [{ year: 2026, cents: 1_250_000 }],
+			fundingName: 'VwV Integration',
+			budgetReservation: true
+		});
+	});
+
+	it('drops a period, its amounts and a funding name that do not apply', () => {
+		const parsed = form({ period: '2026/27', 'costYear-2026': '5', fundingName: 'Stiftung' });
+		expect(parsed.ok && parsed.data).toMatchObject({
+			periodStart: null,
+			periodEnd: null,
+			costYears: [],
+			fundingName: '',
+			budgetReservation: false
+		});
+	});
+
+	it('refuses with translated messages per field, echoing the ticked entries', () => {
+		const parsed = form({
+			addressees: ['kitas', 'eltern'],
+			timeframe: 'period',
+			period: '',
+			costCents: '-5'
+		});
+		expect(parsed.ok).toBe(false);
+		if (parsed.ok) return;
+		expect(parsed.errors).toMatchObject({ costCents: 'Der Betrag darf nicht negativ sein.' });
+		expect(parsed.values.addressees).toBe('kitas\neltern');
+		const missing = form({ timeframe: 'period', period: '' });
+		expect(!missing.ok && missing.errors.period).toBe('Bitte geben Sie den Zeitraum an.');
+		const wrongYear = form({ timeframe: 'period', period: '2026', 'costYear-2026': 'viel' });
+		expect(!wrongYear.ok && wrongYear.errors['costYear-2026']).toMatch(/Betrag in Euro/);
+	});
+});
+
+describe('the Stand of a version', () => {
+	it('is set on saving and changes until the version is adopted', async () => {
+		const author = await createTestUser(db);
+		const version = saveVersion(
+			db,
+			process,
+			'Kreis',
+			{ introduction: '', note: '', standOn: '2026-03-14' },
+			author
+		);
+		expect(version.standOn).toBe('2026-03-14');
+		expect(setVersionStand(db, process.id, version.id, '2026-04-01')).toBe(true);
+		recordAdoption(db, process.id, version.id, { adoptedBy: 'Kreistag', adoptedOn: '2026-05-07' });
+		expect(setVersionStand(db, process.id, version.id, '2026-06-01')).toBe(false);
+		expect(findVersion(db, process.id, version.id)!.standOn).toBe('2026-04-01');
+	});
+});
