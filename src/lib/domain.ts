@@ -33,8 +33,13 @@ export const bodyKinds = [
 	'advisory_group',
 	'working_group',
 	'expert_conference',
-	'integration_conference'
+	'integration_conference',
+	'committee',
+	'council',
+	'advisory_council',
+	'executive_board'
 ] as const;
+export type BodyKind = (typeof bodyKinds)[number];
 
 export const memberFunctions = ['chair', 'deputy', 'member'] as const;
 
@@ -63,12 +68,22 @@ export const stageTransitions: Record<ActivityStage, ActivityStage[]> = {
 };
 
 /** Measures of the concept (Maßnahmen): when, how funded, how urgent, how far. */
-export const measureTimeframes = ['short', 'medium', 'long'] as const;
+export const measureTimeframes = ['short', 'medium', 'long', 'period'] as const;
+/** `application` is a named funding programme (Förderprogramm), whether applied for or granted. */
 export const measureFundings = ['own_budget', 'application', 'third_party', 'open'] as const;
+/** Fundings that name where the money comes from (the programme, the third party). */
+export const namedFundings: readonly (typeof measureFundings)[number][] = [
+	'application',
+	'third_party'
+];
+export const costKinds = ['one_off', 'per_year'] as const;
+export type CostKind = (typeof costKinds)[number];
 export const measurePriorities = ['high', 'medium', 'low'] as const;
 export const measureStatuses = [
 	'proposed',
 	'agreed',
+	'council_decision_needed',
+	'resource_reservation',
 	'adopted',
 	'in_implementation',
 	'done',
@@ -76,6 +91,37 @@ export const measureStatuses = [
 	'dropped'
 ] as const;
 export type MeasureStatus = (typeof measureStatuses)[number];
+
+/** Whom a measure is for (Adressaten, Zielgruppen) and who works on it (Kooperationspartner). */
+export const partyRoles = ['addressee', 'partner'] as const;
+export type PartyRole = (typeof partyRoles)[number];
+/**
+ * The actors and groups the council papers name again and again; anything else is a free entry.
+ * Stored by key, shown translated; a free entry that spells a known one is stored as its key.
+ */
+export const partyVocabulary = [
+	'landkreis',
+	'kommunen',
+	'freie_traeger',
+	'wohlfahrtsverbaende',
+	'migrantenorganisationen',
+	'jobcenter',
+	'agentur_fuer_arbeit',
+	'kammern',
+	'unternehmen',
+	'schulen',
+	'kitas',
+	'volkshochschulen',
+	'bildungstraeger',
+	'ehrenamt',
+	'bamf',
+	'zugewanderte',
+	'gefluechtete',
+	'kinder_jugendliche',
+	'eltern',
+	'frauen'
+] as const;
+export type PartyKey = (typeof partyVocabulary)[number];
 
 /** Minutes (Protokoll): drafted, submitted to the steering group, approved (then read-only). */
 export const minutesStatuses = ['draft', 'submitted', 'approved'] as const;

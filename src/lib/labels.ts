@@ -4,6 +4,7 @@ import type { Role } from '$lib/domain';
 import type {
 	activityStages,
 	bodyKinds,
+	costKinds,
 	measureFundings,
 	measurePriorities,
 	measureStatuses,
@@ -88,8 +89,27 @@ export const bodyKind = labelled<typeof bodyKinds>({
 	advisory_group: m.body_kind_advisory_group,
 	working_group: m.body_kind_working_group,
 	expert_conference: m.body_kind_expert_conference,
-	integration_conference: m.body_kind_integration_conference
+	integration_conference: m.body_kind_integration_conference,
+	committee: m.body_kind_committee,
+	council: m.body_kind_council,
+	advisory_council: m.body_kind_advisory_council,
+	executive_board: m.body_kind_executive_board
 });
+
+const councilLabels: Record<(typeof organisationKinds)[number], () => string> = {
+	landkreis: m.council_landkreis,
+	stadt: m.council_stadt,
+	gemeinde: m.council_gemeinde,
+	other: m.council_other
+};
+
+/** A body's kind as its organisation calls it: a county's council is the Kreistag. */
+export function bodyKindOf(
+	kind: (typeof bodyKinds)[number],
+	organisationKind: (typeof organisationKinds)[number]
+): string {
+	return kind === 'council' ? councilLabels[organisationKind]() : bodyKind.label(kind);
+}
 
 export const stakeholderCategory = { label: categoryLabel, options: categoryOptions };
 
@@ -117,7 +137,13 @@ export const activityStage = labelled<typeof activityStages>({
 export const measureTimeframe = labelled<typeof measureTimeframes>({
 	short: m.timeframe_short,
 	medium: m.timeframe_medium,
-	long: m.timeframe_long
+	long: m.timeframe_long,
+	period: m.timeframe_period
+});
+
+export const costKind = labelled<typeof costKinds>({
+	one_off: m.cost_kind_one_off,
+	per_year: m.cost_kind_per_year
 });
 
 export const measureFunding = labelled<typeof measureFundings>({
@@ -136,6 +162,8 @@ export const measurePriority = labelled<typeof measurePriorities>({
 export const measureStatus = labelled<typeof measureStatuses>({
 	proposed: m.measure_status_proposed,
 	agreed: m.measure_status_agreed,
+	council_decision_needed: m.measure_status_council_decision_needed,
+	resource_reservation: m.measure_status_resource_reservation,
 	adopted: m.measure_status_adopted,
 	in_implementation: m.measure_status_in_implementation,
 	done: m.measure_status_done,

@@ -118,6 +118,7 @@ const matrix: Record<string, Access> = {
 	'POST /o/[org]/p/[process]/concept?/delete': 'editProcess',
 	'POST /o/[org]/p/[process]/concept?/resolve': 'editProcess',
 	'POST /o/[org]/p/[process]/concept?/save': 'editProcess',
+	'POST /o/[org]/p/[process]/concept?/stand': 'editProcess',
 	'POST /o/[org]/p/[process]/events/[event]/live?/closeJoining': 'manageEvents',
 	'POST /o/[org]/p/[process]/events/[event]/live?/reopenJoining': 'manageEvents',
 	'POST /o/[org]/p/[process]/events/[event]/minutes?/addDecision': 'manageEvents',

@@ -125,8 +125,11 @@ describe('forms', () => {
 					title: text,
 					description: text,
 					lead: text,
-					partners: text,
+					// One entry each: a semicolon would part the list.
+					addresseesOther: text.replaceAll(';', ','),
+					partnersOther: text.replaceAll(';', ','),
 					costEstimate: text,
+					fundingName: text,
 					timeframe: 'short',
 					funding: 'own_budget',
 					priority: 'high',

@@ -89,7 +89,6 @@ const measureFields = (overrides: Record<string, string> = {}) => ({
 	title: hostile,
 	description: 'Zeile 1\n<b>Zeile 2</b>',
 	lead: 'Jobcenter',
-	partners: '',
 	timeframe: 'short',
 	costEstimate: '',
 	funding: 'application',

@@ -87,7 +87,6 @@ async function seed(db: Db) {
 				title: 'Jobcafé einrichten',
 				description: '',
 				lead: '',
-				partners: '',
 				timeframe: 'short',
 				costEstimate: '',
 				funding: 'open',

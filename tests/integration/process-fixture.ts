@@ -178,10 +178,20 @@ export function seedProcess(
 		title: text('measure title'),
 		description: text('measure description'),
 		lead: text('measure lead'),
-		partners: text('measure partners'),
-		timeframe: 'medium',
+		parties: {
+			addressees: ['kommunen', text('measure addressee')],
+			partners: [text('measure partner')]
+		},
+		timeframe: 'period',
+		periodStart: 2026,
+		periodEnd: 2027,
+		costCents: 1_250_000,
+		costKind: 'per_year',
+		costYears: [{ year: 2026, cents: 1_000_000 }],
+		budgetReservation: true,
 		costEstimate: text('measure cost estimate'),
-		funding: 'own_budget',
+		funding: 'application',
+		fundingName: text('measure funding name'),
 		priority: 'high',
 		status: 'adopted',
 		plannedYear: 2026

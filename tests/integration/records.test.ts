@@ -56,7 +56,6 @@ const measure = (fieldId: number, title: string): MeasureInput => ({
 	title,
 	description: '',
 	lead: '',
-	partners: '',
 	timeframe: 'short',
 	costEstimate: '',
 	funding: 'open',

@@ -85,11 +85,42 @@ test('from a finished workshop to approved minutes, a traceable measure and a Wo
 	await expect(page.getByLabel('Handlungsfeld (Pflichtfeld)')).toHaveValue(/\d+/);
 	await expectAccessible();
 	await page.getByLabel('Titel (Pflichtfeld)').fill('Anerkennungsberatung aus einer Hand');
+	// The council's paper numbers it "IP 2.6"; whom it serves, who works on it, and its money.
+	// The form works at 320 px.
+	await page.setViewportSize({ width: 320, height: 740 });
+	await page.getByLabel('Eigene Nummer').fill('IP 2.6');
+	const addressees = page.getByRole('group', { name: 'Adressaten und Zielgruppen' });
+	await addressees.getByLabel('Neuzugewanderte').check();
+	const partners = page.getByRole('group', { name: 'Kooperationspartner' });
+	await partners.getByLabel('Kammern (IHK, HWK)').check();
+	await partners.getByLabel('Weitere').fill('VHS Landau; Caritas');
+	await page.getByLabel('Zeitraum', { exact: true }).selectOption({ label: 'Zeitraum in Jahren' });
+	await page.getByLabel('Jahre des Zeitraums').fill('2026/27');
+	await page.getByLabel('Kosten in Euro').fill('-5');
+	await page.getByLabel('Die Kosten fallen an').selectOption({ label: 'pro Jahr' });
 	await page.getByRole('button', { name: 'Maßnahme anlegen' }).click();
-	// Numbered in the field "Arbeitsmarkt" (2), after whatever measures it already has.
+	await expect(page.getByText('Der Betrag darf nicht negativ sein.')).toBeVisible();
+	await expectAccessible();
+	await page.getByLabel('Kosten in Euro').fill('10.000');
+	await page.getByLabel('Kosten 2026').fill('12.500,00 €');
+	await page.getByLabel('Finanzierung').selectOption({ label: 'Förderprogramm' });
+	await page.getByLabel('Name des Förderprogramms oder der Dritten').fill('VwV Integration');
+	await page.getByLabel(/^Haushaltsvorbehalt/).check();
+	expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+	await expectAccessible();
+	await page.getByRole('button', { name: 'Maßnahme anlegen' }).click();
 	const measureHeading = page.getByRole('heading', { level: 1 });
-	await expect(measureHeading).toHaveText(/^Maßnahme 2\.\d+: Anerkennungsberatung aus einer Hand$/);
-	const number = (await measureHeading.textContent())!.match(/2\.\d+/)![0];
+	await expect(measureHeading).toHaveText('Maßnahme IP 2.6: Anerkennungsberatung aus einer Hand');
+	const number = 'IP 2.6';
+	const facts = page.locator('dl.facts');
+	await expect(facts).toContainText('Neuzugewanderte');
+	await expect(facts).toContainText('Kammern (IHK, HWK), VHS Landau, Caritas');
+	await expect(facts).toContainText('2026/27');
+	await expect(facts).toContainText('10.000,00 € pro Jahr (Haushaltsvorbehalt)');
+	await expect(facts).toContainText('2026: 12.500,00 €');
+	await expect(facts).toContainText('Förderprogramm: VwV Integration');
+	await expectAccessible();
+	await page.setViewportSize({ width: 360, height: 740 });
 	await expect(page.getByText(`Punkte: ${dots} · Personen: ${voters}`)).toBeVisible();
 	await expect(
 		page.getByText('Anerkennung ausländischer Abschlüsse schneller prüfen')
@@ -127,6 +158,12 @@ test('from a finished workshop to approved minutes, a traceable measure and a Wo
 			`Fachkonferenz Arbeitsmarkt, „Anerkennung“ (${dots} Punkte, ${voters} Personen)`
 		)
 	).toBeVisible();
+	// The concept sums the money per field and year, the reservation marked.
+	const sums = owner.getByRole('region', { name: /^Handlungsfeld, .*2026, 2027/ });
+	await expect(sums.getByRole('columnheader', { name: 'Summe' })).toBeVisible();
+	await expect(sums.getByRole('row', { name: /^2 Arbeitsmarkt/ })).toContainText(
+		'unter Haushaltsvorbehalt'
+	);
 	await expectAccessible(owner);
 	const conceptDownload = owner.waitForEvent('download');
 	await owner.getByRole('link', { name: 'Word (DOCX)' }).click();
@@ -137,6 +174,8 @@ test('from a finished workshop to approved minutes, a traceable measure and a Wo
 	);
 	expect(concept).toContain('Anerkennungsberatung aus einer Hand');
 	expect(concept).toContain('<w:tbl>');
+	expect(concept).toContain('Kosten nach Handlungsfeld und Jahr');
+	expect(concept).toContain('IP 2.6');
 
 	// The council adopts it; the version is then frozen.
 	await owner.getByRole('link', { name: 'Konzeptentwurf' }).click();

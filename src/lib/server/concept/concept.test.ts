@@ -36,7 +36,6 @@ const measure = (fieldOfActionId: number, title: string): MeasureInput => ({
 	title,
 	description: '',
 	lead: 'Fachbereich Integration',
-	partners: '',
 	timeframe: 'short',
 	costEstimate: '',
 	funding: 'own_budget',

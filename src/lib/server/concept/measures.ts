@@ -5,6 +5,17 @@ import { listFields } from '../process/fields';
 import { moveInOrder, type Direction } from '../process/ordering';
 import { anyOf, countRows, type Dependents, type Removal } from '../records/dependents';
 
+export interface MeasureParties {
+	addressees: string[];
+	partners: string[];
+}
+
+/** A year's amount of a measure's cost, in cents. */
+export interface CostYear {
+	year: number;
+	cents: number;
+}
+
 export type MeasureInput = Pick<
 	table.Measure,
 	| 'fieldOfActionId'
@@ -12,14 +23,31 @@ export type MeasureInput = Pick<
 	| 'title'
 	| 'description'
 	| 'lead'
-	| 'partners'
 	| 'timeframe'
 	| 'costEstimate'
 	| 'funding'
 	| 'priority'
 	| 'status'
 > &
-	Partial<Pick<table.Measure, 'plannedYear'>>;
+	Partial<
+		Pick<
+			table.Measure,
+			| 'plannedYear'
+			| 'ownNumber'
+			| 'leadBodyId'
+			| 'periodStart'
+			| 'periodEnd'
+			| 'costCents'
+			| 'costKind'
+			| 'fundingName'
+			| 'budgetReservation'
+		>
+	> & {
+		/** Replaces the lists when given. */
+		parties?: MeasureParties;
+		/** Replaces the amounts per year when given. */
+		costYears?: CostYear[];
+	};
 
 export type GoalInput = Pick<table.Goal, 'title' | 'indicator' | 'targetValue'>;
 
@@ -47,8 +75,12 @@ function goalsOfField(db: DbOrTx, fieldId: number) {
 		.all();
 }
 
+/** The council's own number, or the field's code and the place in it. */
 function numbered(field: table.FieldOfAction, measures: table.Measure[]): NumberedMeasure[] {
-	return measures.map((measure, index) => ({ ...measure, number: `${field.code}.${index + 1}` }));
+	return measures.map((measure, index) => ({
+		...measure,
+		number: measure.ownNumber ?? `${field.code}.${index + 1}`
+	}));
 }
 
 /** Every field of action of the process with its goals and its numbered measures. */
@@ -68,25 +100,131 @@ function findField(db: DbOrTx, processId: number, fieldId: number) {
 		.get();
 }
 
-/** Field and goal must belong to the process, and the goal to the field; else nothing. */
-function validInput(db: DbOrTx, processId: number, input: MeasureInput) {
+/**
+ * Field, goal and leading body must belong to the process, the goal to the field, and the
+ * own number must be free in the process; else nothing.
+ */
+function validInput(db: DbOrTx, processId: number, input: MeasureInput, measureId?: number) {
 	const field = findField(db, processId, input.fieldOfActionId);
 	if (!field) return undefined;
 	if (input.goalId !== null) {
 		const goal = db.select().from(table.goal).where(eq(table.goal.id, input.goalId)).get();
 		if (goal?.fieldOfActionId !== field.id) return undefined;
 	}
+	if (input.leadBodyId != null) {
+		const lead = db
+			.select({ id: table.body.id })
+			.from(table.body)
+			.where(and(eq(table.body.id, input.leadBodyId), eq(table.body.processId, processId)))
+			.get();
+		if (!lead) return undefined;
+	}
+	if (input.ownNumber && measureNumbered(db, processId, input.ownNumber, measureId)) {
+		return undefined;
+	}
 	return field;
+}
+
+/** The other measure of the process that carries this own number, if any. */
+export function measureNumbered(
+	db: DbOrTx,
+	processId: number,
+	ownNumber: string,
+	exceptMeasureId?: number
+) {
+	const holder = db
+		.select({ id: table.measure.id, title: table.measure.title })
+		.from(table.measure)
+		.where(and(eq(table.measure.processId, processId), eq(table.measure.ownNumber, ownNumber)))
+		.get();
+	return holder && holder.id !== exceptMeasureId ? holder : undefined;
+}
+
+/** Replaces a measure's addressees and partners by the given lists, in their order. */
+function storeParties(db: DbOrTx, measureId: number, parties: MeasureParties) {
+	db.delete(table.measureParty).where(eq(table.measureParty.measureId, measureId)).run();
+	const rows = [
+		...parties.addressees.map((label, position) => ({
+			role: 'addressee' as const,
+			label,
+			position
+		})),
+		...parties.partners.map((label, position) => ({ role: 'partner' as const, label, position }))
+	];
+	if (rows.length > 0) {
+		db.insert(table.measureParty)
+			.values(rows.map((row) => ({ ...row, measureId })))
+			.run();
+	}
+}
+
+function storeCostYears(db: DbOrTx, measureId: number, years: CostYear[]) {
+	db.delete(table.measureCost).where(eq(table.measureCost.measureId, measureId)).run();
+	if (years.length > 0) {
+		db.insert(table.measureCost)
+			.values(years.map(({ year, cents }) => ({ measureId, year, amountCents: cents })))
+			.run();
+	}
+}
+
+function storeLists(db: DbOrTx, measureId: number, input: MeasureInput) {
+	if (input.parties) storeParties(db, measureId, input.parties);
+	if (input.costYears) storeCostYears(db, measureId, input.costYears);
+}
+
+/** The columns of the measure row: the input without its lists. */
+function columns({ parties: _parties, costYears: _costYears, ...row }: MeasureInput) {
+	return row;
 }
 
 export function createMeasure(db: DbOrTx, processId: number, input: MeasureInput) {
 	if (!validInput(db, processId, input)) return undefined;
 	const position = measuresOfField(db, input.fieldOfActionId).length;
-	return db
+	const created = db
 		.insert(table.measure)
-		.values({ ...input, processId, position })
+		.values({ ...columns(input), processId, position })
 		.returning()
 		.get();
+	storeLists(db, created.id, input);
+	return created;
+}
+
+export interface MeasureLists {
+	addressees: string[];
+	partners: string[];
+	costYears: CostYear[];
+}
+
+/** Addressees, partners and amounts per year of the given measures, in one query each. */
+export function listsOfMeasures(db: DbOrTx, measureIds: number[]): Map<number, MeasureLists> {
+	const lists = new Map<number, MeasureLists>(
+		measureIds.map((id) => [id, { addressees: [], partners: [], costYears: [] }])
+	);
+	if (measureIds.length === 0) return lists;
+	const parties = db
+		.select()
+		.from(table.measureParty)
+		.where(inArray(table.measureParty.measureId, measureIds))
+		.orderBy(asc(table.measureParty.position), asc(table.measureParty.id))
+		.all();
+	for (const party of parties) {
+		const list = lists.get(party.measureId)!;
+		(party.role === 'addressee' ? list.addressees : list.partners).push(party.label);
+	}
+	const costs = db
+		.select()
+		.from(table.measureCost)
+		.where(inArray(table.measureCost.measureId, measureIds))
+		.orderBy(asc(table.measureCost.year))
+		.all();
+	for (const cost of costs) {
+		lists.get(cost.measureId)!.costYears.push({ year: cost.year, cents: cost.amountCents });
+	}
+	return lists;
+}
+
+export function listsOfMeasure(db: DbOrTx, measureId: number): MeasureLists {
+	return listsOfMeasures(db, [measureId]).get(measureId)!;
 }
 
 /** The measure with its number; an archived one is numbered "2.–", as it has no place. */
@@ -98,7 +236,7 @@ export function findMeasure(db: Db, processId: number, measureId: number) {
 		.get();
 	if (!measure) return undefined;
 	const field = findField(db, processId, measure.fieldOfActionId)!;
-	if (measure.archivedAt) return { ...measure, number: `${field.code}.–` };
+	if (measure.archivedAt) return { ...measure, number: measure.ownNumber ?? `${field.code}.–` };
 	return numbered(field, measuresOfField(db, field.id)).find((m) => m.id === measure.id)!;
 }
 
@@ -111,7 +249,10 @@ export function listArchivedMeasures(db: Db, processId: number) {
 		.where(and(eq(table.measure.processId, processId), isNotNull(table.measure.archivedAt)))
 		.orderBy(asc(table.fieldOfAction.position), asc(table.measure.position))
 		.all()
-		.map(({ measure, fieldCode }) => ({ ...measure, number: `${fieldCode}.–` }));
+		.map(({ measure, fieldCode }) => ({
+			...measure,
+			number: measure.ownNumber ?? `${fieldCode}.–`
+		}));
 }
 
 export function updateMeasure(db: Db, processId: number, measureId: number, input: MeasureInput) {
@@ -127,7 +268,7 @@ export function updateMeasure(db: Db, processId: number, measureId: number, inpu
 				)
 			)
 			.get();
-		if (!current || !validInput(tx, processId, input)) return undefined;
+		if (!current || !validInput(tx, processId, input, measureId)) return undefined;
 		// A measure moved to another field goes to the end of that field's list.
 		const position =
 			current.fieldOfActionId === input.fieldOfActionId
@@ -135,10 +276,11 @@ export function updateMeasure(db: Db, processId: number, measureId: number, inpu
 				: measuresOfField(tx, input.fieldOfActionId).length;
 		const updated = tx
 			.update(table.measure)
-			.set({ ...input, position, updatedAt: new Date() })
+			.set({ ...columns(input), position, updatedAt: new Date() })
 			.where(eq(table.measure.id, measureId))
 			.returning()
 			.get();
+		storeLists(tx, measureId, input);
 		if (current.fieldOfActionId !== input.fieldOfActionId) {
 			renumber(tx, current.fieldOfActionId, ids(measuresOfField(tx, current.fieldOfActionId)));
 		}

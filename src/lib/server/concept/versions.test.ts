@@ -33,7 +33,6 @@ const measure = (title: string, overrides: Partial<MeasureInput> = {}): MeasureI
 	title,
 	description: '',
 	lead: 'Jobcenter',
-	partners: '',
 	timeframe: 'short',
 	costEstimate: '10.000 €',
 	funding: 'own_budget',
@@ -100,9 +99,7 @@ describe('concept versions', () => {
 		expect(xml).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
 
 		const markdown = conceptMarkdown(version);
-		expect(markdown).toContain(
-			'| Nr. | Titel | Federführung | Zeitraum | Kostenschätzung | Priorität |'
-		);
+		expect(markdown).toContain('| Nr. | Titel | Federführung | Zeitraum | Kosten | Priorität |');
 		expect(markdown).toContain(
 			'| 2.1 | &lt;script&gt;alert(1)&lt;/script&gt; \\*\\*fett\\*\\* \\| \\[Link\\](javascript:alert(1)) &amp; Co | Jobcenter |'
 		);

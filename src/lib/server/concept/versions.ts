@@ -2,8 +2,10 @@ import { and, count, countDistinct, desc, eq, isNull } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../db';
 import * as table from '../db/schema';
 import { listGuidelines } from '../process/fields';
+import { todayIn } from '../time';
 import { provenanceOf } from './adopt';
-import { listCatalogue } from './measures';
+import { partyLabel, timeframeText } from '../../measure-values';
+import { listCatalogue, listsOfMeasures } from './measures';
 
 /** The participation behind the concept: per event its people, phones, ideas and dots. */
 export function participation(db: Db, processId: number): table.ConceptSnapshot['participation'] {
@@ -65,6 +67,20 @@ export function conceptSnapshot(
 	organisation: string,
 	introduction: string
 ): table.ConceptSnapshot {
+	const catalogue = listCatalogue(db, process.id);
+	const lists = listsOfMeasures(
+		db,
+		catalogue.flatMap(({ measures }) => measures.map((measure) => measure.id))
+	);
+	const leads = new Map(
+		db
+			.select({ id: table.body.id, name: table.body.name })
+			.from(table.body)
+			.where(eq(table.body.processId, process.id))
+			.all()
+			.map((body) => [body.id, body.name])
+	);
+	const joined = (labels: string[]) => labels.map((label) => partyLabel(label, 'de')).join(', ');
 	return {
 		organisation,
 		title: process.title,
@@ -73,7 +89,7 @@ export function conceptSnapshot(
 			title,
 			description
 		})),
-		fields: listCatalogue(db, process.id).map(({ field, goals, measures }) => ({
+		fields: catalogue.map(({ field, goals, measures }) => ({
 			code: field.code,
 			title: field.title,
 			description: field.description,
@@ -84,11 +100,27 @@ export function conceptSnapshot(
 				title: measure.title,
 				description: measure.description,
 				goal: goals.find((g) => g.id === measure.goalId)?.title ?? null,
-				lead: measure.lead,
-				partners: measure.partners,
+				lead: [measure.leadBodyId && leads.get(measure.leadBodyId), measure.lead]
+					.filter(Boolean)
+					.join(' – '),
+				addressees: joined(lists.get(measure.id)!.addressees),
+				partners: joined(lists.get(measure.id)!.partners),
 				timeframe: measure.timeframe,
+				period: measure.timeframe === 'period' ? timeframeText(measure, 'de') : '',
+				periodYears:
+					measure.periodStart === null
+						? null
+						: { start: measure.periodStart, end: measure.periodEnd ?? measure.periodStart },
+				plannedYear: measure.plannedYear,
 				costEstimate: measure.costEstimate,
+				money: {
+					cents: measure.costCents,
+					kind: measure.costKind,
+					years: lists.get(measure.id)!.costYears,
+					reservation: measure.budgetReservation
+				},
 				funding: measure.funding,
+				fundingName: measure.fundingName,
 				priority: measure.priority,
 				status: measure.status,
 				sources: provenanceOf(db, measure.id).sources.map(
@@ -129,7 +161,7 @@ export function saveVersion(
 	db: Db,
 	process: table.Process,
 	organisation: string,
-	input: { introduction: string; note: string },
+	input: { introduction: string; note: string; standOn?: string },
 	author: { id: number; name: string }
 ) {
 	const snapshot = conceptSnapshot(db, process, organisation, input.introduction);
@@ -141,6 +173,7 @@ export function saveVersion(
 				processId: process.id,
 				number,
 				note: input.note,
+				standOn: input.standOn ?? todayIn(),
 				snapshot,
 				createdBy: author.id,
 				createdByName: author.name
@@ -175,6 +208,23 @@ export function recordAdoption(
 	);
 }
 
+/** Sets the "Stand" of a version nobody adopted yet. */
+export function setVersionStand(
+	db: Db,
+	processId: number,
+	versionId: number,
+	standOn: string
+): boolean {
+	return Boolean(
+		db
+			.update(table.conceptVersion)
+			.set({ standOn })
+			.where(unadopted(processId, versionId))
+			.returning()
+			.get()
+	);
+}
+
 /** Deletes a version nobody adopted. */
 export function deleteVersion(db: Db, processId: number, versionId: number): boolean {
 	return Boolean(
@@ -191,10 +241,14 @@ const compared = [
 	'description',
 	'goal',
 	'lead',
+	'addressees',
 	'partners',
 	'timeframe',
+	'period',
 	'costEstimate',
 	'funding',
+	'fundingName',
+	'money',
 	'priority',
 	'status'
 ] as const;
@@ -224,7 +278,7 @@ export function compareVersions(
 		changed: [...after.values()].flatMap((m) => {
 			const old = before.get(m.id);
 			if (!old) return [];
-			const fields = compared.filter((key) => old[key] !== m[key]);
+			const fields = compared.filter((key) => JSON.stringify(old[key]) !== JSON.stringify(m[key]));
 			return fields.length > 0 ? [{ before: old, after: m, fields }] : [];
 		})
 	};

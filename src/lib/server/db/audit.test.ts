@@ -45,7 +45,6 @@ const measureInput = (fieldOfActionId: number, title: string): MeasureInput => (
 	title,
 	description: '',
 	lead: 'Jobcenter',
-	partners: '',
 	timeframe: 'short',
 	costEstimate: '',
 	funding: 'open',

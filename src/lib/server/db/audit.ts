@@ -113,6 +113,8 @@ export const auditPolicy = {
 	measure: 'all',
 	measure_source: 'all',
 	measure_idea: 'all',
+	measure_party: 'all',
+	measure_cost: 'all',
 	minutes: 'all',
 	minutes_item: 'all',
 	concept_version: 'all',

@@ -4,6 +4,7 @@ import {
 	auditActorKinds,
 	auditOperations,
 	bodyKinds,
+	costKinds,
 	eventStatuses,
 	measureFundings,
 	measurePriorities,
@@ -14,6 +15,7 @@ import {
 	minutesStatuses,
 	organisationKinds,
 	participantLocales,
+	partyRoles,
 	phaseStatuses,
 	processStatuses,
 	processTemplates,
@@ -469,9 +471,10 @@ export const goal = sqliteTable(
 );
 
 /**
- * A measure of the concept (Maßnahme), numbered within its field of action ("2.5"). A field
- * with measures cannot be deleted (checked at the end of the statement, so deleting the whole
- * process still takes both): measures are what the council adopts.
+ * A measure of the concept (Maßnahme). It shows its own number as the council printed it
+ * ("IP 1.5", gaps allowed, unique in the process) or, without one, its field's code and place
+ * ("2.5"). A field with measures cannot be deleted (checked at the end of the statement, so
+ * deleting the whole process still takes both): measures are what the council adopts.
  */
 export const measure = sqliteTable(
 	'measure',
@@ -485,13 +488,26 @@ export const measure = sqliteTable(
 			.references(() => fieldOfAction.id, { onDelete: 'no action' }),
 		goalId: integer('goal_id').references(() => goal.id, { onDelete: 'set null' }),
 		position: integer('position').notNull(),
+		ownNumber: text('own_number'),
 		title: text('title').notNull(),
 		description: text('description').notNull().default(''),
+		/** Federführung: one of the process's bodies, or an organisation named in `lead`. */
+		leadBodyId: integer('lead_body_id').references(() => body.id, { onDelete: 'set null' }),
 		lead: text('lead').notNull().default(''),
-		partners: text('partners').notNull().default(''),
 		timeframe: text('timeframe', { enum: measureTimeframes }).notNull().default('medium'),
+		/** With timeframe `period`: the first and last year ("2018/19" is 2018 to 2019). */
+		periodStart: integer('period_start'),
+		periodEnd: integer('period_end'),
+		/** The cost in euro cents, once or per year (`costKind`); null when not estimated. */
+		costCents: integer('cost_cents'),
+		costKind: text('cost_kind', { enum: costKinds }).notNull().default('one_off'),
+		/** A note on the cost as the papers word it (formerly the only cost field). */
 		costEstimate: text('cost_estimate').notNull().default(''),
 		funding: text('funding', { enum: measureFundings }).notNull().default('open'),
+		/** The funding programme's or third party's name. */
+		fundingName: text('funding_name').notNull().default(''),
+		/** Haushaltsvorbehalt: the money is not granted yet. */
+		budgetReservation: integer('budget_reservation', { mode: 'boolean' }).notNull().default(false),
 		priority: text('priority', { enum: measurePriorities }).notNull().default('medium'),
 		status: text('status', { enum: measureStatuses }).notNull().default('proposed'),
 		/** The year the measure is planned for (Jahresplanung). */
@@ -503,7 +519,41 @@ export const measure = sqliteTable(
 			.notNull()
 			.default(sql`(unixepoch('subsec') * 1000)`)
 	},
-	(t) => [index('measure_field_idx').on(t.fieldOfActionId, t.position)]
+	(t) => [
+		index('measure_field_idx').on(t.fieldOfActionId, t.position),
+		uniqueIndex('measure_own_number_idx').on(t.processId, t.ownNumber)
+	]
+);
+
+/**
+ * Whom a measure is for and who works on it, one row per entry: a key of `partyVocabulary`
+ * or a free entry, in the order given.
+ */
+export const measureParty = sqliteTable(
+	'measure_party',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		measureId: integer('measure_id')
+			.notNull()
+			.references(() => measure.id, { onDelete: 'cascade' }),
+		role: text('role', { enum: partyRoles }).notNull(),
+		label: text('label').notNull(),
+		position: integer('position').notNull()
+	},
+	(t) => [uniqueIndex('measure_party_label_idx').on(t.measureId, t.role, t.label)]
+);
+
+/** The cost of a measure in one year of its timeframe, in euro cents. */
+export const measureCost = sqliteTable(
+	'measure_cost',
+	{
+		measureId: integer('measure_id')
+			.notNull()
+			.references(() => measure.id, { onDelete: 'cascade' }),
+		year: integer('year').notNull(),
+		amountCents: integer('amount_cents').notNull()
+	},
+	(t) => [primaryKey({ columns: [t.measureId, t.year] })]
 );
 
 /**
@@ -637,6 +687,14 @@ export const minutesItem = sqliteTable(
 	(t) => [index('minutes_item_minutes_idx').on(t.minutesId, t.kind, t.position)]
 );
 
+/** A measure's money as a version keeps it: amount, kind, per-year amounts, reservation. */
+export interface SnapshotMoney {
+	cents: number | null;
+	kind: (typeof costKinds)[number];
+	years: { year: number; cents: number }[];
+	reservation: boolean;
+}
+
 /** What a concept version holds: the whole concept as it stood (src/lib/server/concept/snapshot.ts). */
 export interface ConceptSnapshot {
 	organisation: string;
@@ -655,10 +713,19 @@ export interface ConceptSnapshot {
 			description: string;
 			goal: string | null;
 			lead: string;
+			/** Addressees and partners, translated and joined ("Kommunen, VHS Landau"). */
+			addressees?: string;
 			partners: string;
 			timeframe: (typeof measureTimeframes)[number];
+			/** The period as printed ("2018/19"), for timeframe `period`. */
+			period?: string;
+			periodYears?: { start: number; end: number } | null;
+			plannedYear?: number | null;
 			costEstimate: string;
+			/** Versions saved before money was structured have no `money`. */
+			money?: SnapshotMoney;
 			funding: (typeof measureFundings)[number];
+			fundingName?: string;
 			priority: (typeof measurePriorities)[number];
 			status: (typeof measureStatuses)[number];
 			sources: { eventTitle: string; label: string; dots: number; voters: number }[];
@@ -694,6 +761,8 @@ export const conceptVersion = sqliteTable(
 		createdBy: integer('created_by').references(() => user.id, { onDelete: 'set null' }),
 		createdByName: text('created_by_name').notNull(),
 		createdAt: createdAt(),
+		/** The "Stand" the exports print (YYYY-MM-DD): set on saving, editable until adopted. */
+		standOn: text('stand_on').notNull().default(''),
 		adoptedBy: text('adopted_by'),
 		adoptedOn: text('adopted_on')
 	},
@@ -840,6 +909,8 @@ export type Cluster = typeof cluster.$inferSelect;
 export type AppliedWrite = typeof appliedWrite.$inferSelect;
 export type Goal = typeof goal.$inferSelect;
 export type Measure = typeof measure.$inferSelect;
+export type MeasureParty = typeof measureParty.$inferSelect;
+export type MeasureCost = typeof measureCost.$inferSelect;
 export type MeasureSource = typeof measureSource.$inferSelect;
 export type Minutes = typeof minutes.$inferSelect;
 export type MinutesItem = typeof minutesItem.$inferSelect;

@@ -102,11 +102,25 @@ export function seedRecords(
 		goalId: null,
 		title: 'Wohnraumbörse für Geflüchtete fortführen',
 		description: 'Die Börse aus dem Integrationskonzept von 2011 läuft weiter.',
+		ownNumber: 'IK 3.1',
 		lead: 'Sozialamt',
-		partners: 'Wohnungsbaugesellschaft, Caritas-Zentrum',
-		timeframe: 'short',
-		costEstimate: '',
-		funding: 'own_budget',
+		parties: {
+			addressees: ['gefluechtete', 'kommunen'],
+			partners: ['wohlfahrtsverbaende', 'Wohnungsbaugesellschaft', 'Caritas-Zentrum']
+		},
+		timeframe: 'period',
+		periodStart: Number(day(0).slice(0, 4)),
+		periodEnd: Number(day(0).slice(0, 4)) + 1,
+		costCents: 1_250_000,
+		costKind: 'per_year',
+		costYears: [
+			{ year: Number(day(0).slice(0, 4)), cents: 1_250_000 },
+			{ year: Number(day(0).slice(0, 4)) + 1, cents: 900_000 }
+		],
+		costEstimate: 'Personalkosten der Börse; Mieten tragen die Mieterinnen und Mieter.',
+		funding: 'application',
+		fundingName: 'VwV Integration (Land)',
+		budgetReservation: true,
 		priority: 'medium',
 		status: 'in_implementation',
 		plannedYear: Number(day(0).slice(0, 4))

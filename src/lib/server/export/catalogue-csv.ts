@@ -1,7 +1,8 @@
 import { measureFunding, measurePriority, measureStatus, measureTimeframe } from '../../labels';
 import { m } from '../../paraglide/messages';
 import type { Db } from '../db';
-import { listCatalogue } from '../concept/measures';
+import { partyLabel } from '../../measure-values';
+import { listCatalogue, listsOfMeasures } from '../concept/measures';
 import { latestStanding, standing } from '../monitoring/monitoring';
 import { toCsv } from './csv';
 
@@ -26,7 +27,12 @@ export function catalogueCsv(db: Db, processId: number, today: string): string {
 		m.monitoring_stalled()
 	];
 	const yes = (flag: boolean) => (flag ? '×' : '');
-	const rows = listCatalogue(db, processId).flatMap(({ field, measures }) =>
+	const catalogue = listCatalogue(db, processId);
+	const lists = listsOfMeasures(
+		db,
+		catalogue.flatMap(({ measures }) => measures.map((measure) => measure.id))
+	);
+	const rows = catalogue.flatMap(({ field, measures }) =>
 		measures.map((measure) => {
 			const latest = latestStanding(db, measure.id);
 			const { overdue, stalled } = standing(measure, latest, today);
@@ -35,7 +41,10 @@ export function catalogueCsv(db: Db, processId: number, today: string): string {
 				`${field.code} ${field.title}`,
 				measure.title,
 				measure.lead,
-				measure.partners,
+				lists
+					.get(measure.id)!
+					.partners.map((label) => partyLabel(label))
+					.join(', '),
 				measureTimeframe.label(measure.timeframe),
 				measure.costEstimate,
 				measureFunding.label(measure.funding),

@@ -5,6 +5,8 @@
  */
 import { cover, germanDate, outlineDocx, outlineMarkdown, type Block } from './outline';
 import { measureFunding, measurePriority, measureStatus, measureTimeframe } from '../../labels';
+import { costText, formatEuro, sumText } from '../../measure-values';
+import { moneySums } from '../concept/money';
 import { categoryLabel } from '../../live/labels';
 import { m } from '../../paraglide/messages';
 import type * as table from '../db/schema';
@@ -13,7 +15,7 @@ const de = { locale: 'de' } as const;
 
 function versionLine(version: table.ConceptVersion): string {
 	const saved = m.concept_version_line(
-		{ number: version.number, date: germanDate(version.createdAt) },
+		{ number: version.number, date: germanDate(version.standOn || version.createdAt) },
 		de
 	);
 	return version.adoptedOn
@@ -82,8 +84,8 @@ export function conceptOutline(version: table.ConceptVersion): Block[] {
 				measure.number,
 				measure.title,
 				measure.lead,
-				measureTimeframe.label(measure.timeframe, 'de'),
-				measure.costEstimate,
+				measure.period || measureTimeframe.label(measure.timeframe, 'de'),
+				(measure.money && costText(measure.money, 'de')) || measure.costEstimate,
 				measurePriority.label(measure.priority, 'de')
 			])
 		});
@@ -94,8 +96,14 @@ export function conceptOutline(version: table.ConceptVersion): Block[] {
 				kind: 'bullets',
 				items: [
 					measure.goal && `${m.measure_goal({}, de)}: ${measure.goal}`,
+					measure.addressees && `${m.measure_addressees({}, de)}: ${measure.addressees}`,
 					measure.partners && `${m.measure_partners({}, de)}: ${measure.partners}`,
-					`${m.measure_funding({}, de)}: ${measureFunding.label(measure.funding, 'de')}`,
+					measure.money?.years.length &&
+						`${m.measure_cost_years({}, de)}: ${measure.money.years.map((y) => `${y.year}: ${formatEuro(y.cents)}`).join(', ')}`,
+					measure.money &&
+						measure.costEstimate &&
+						`${m.measure_cost_note({}, de)}: ${measure.costEstimate}`,
+					`${m.measure_funding({}, de)}: ${measureFunding.label(measure.funding, 'de')}${measure.fundingName ? ` (${measure.fundingName})` : ''}`,
 					`${m.measure_status({}, de)}: ${measureStatus.label(measure.status, 'de')}`,
 					...measure.sources.map((source) =>
 						m.concept_source(
@@ -111,6 +119,29 @@ export function conceptOutline(version: table.ConceptVersion): Block[] {
 				].filter((item): item is string => Boolean(item))
 			});
 		}
+	}
+	const sums = moneySums(concept, m.concept_money_all_fields({}, de));
+	if (sums.total.total.cents > 0) {
+		const cells = (row: (typeof sums)['total']) => [
+			row.label,
+			...row.years.map((cell) => sumText(cell, 'de')),
+			...(sums.total.noYear.cents > 0 ? [sumText(row.noYear, 'de')] : []),
+			sumText(row.total, 'de')
+		];
+		blocks.push(
+			{ kind: 'heading', level: 1, text: m.concept_money({}, de) },
+			{ kind: 'text', text: m.concept_money_caption({}, de) },
+			{
+				kind: 'table',
+				header: [
+					m.concept_money_field({}, de),
+					...sums.years.map(String),
+					...(sums.total.noYear.cents > 0 ? [m.concept_money_no_year({}, de)] : []),
+					m.concept_money_total({}, de)
+				],
+				rows: [...sums.rows.map(cells), cells(sums.total)]
+			}
+		);
 	}
 	const { events, phonesByCategory } = concept.participation;
 	blocks.push({ kind: 'heading', level: 1, text: m.concept_annex({}, de) });

@@ -60,7 +60,6 @@ function workshopProcess(db: Db) {
 		title,
 		description: '',
 		lead: 'Caritas',
-		partners: '',
 		timeframe: 'medium',
 		costEstimate: '',
 		funding: 'own_budget',
@@ -110,7 +109,8 @@ describe('Word exports write dates in Berlin time', () => {
 				db,
 				process,
 				'Landkreis Konstanz',
-				{ introduction: '', note: '' },
+				// The "Stand" a version gets on saving is the Berlin day of the save.
+				{ introduction: '', note: '', standOn: todayIn(undefined, new Date(instant)) },
 				author
 			);
 			// SQLite stamps the version itself, so the clock is set on the stored row.

@@ -1,24 +1,64 @@
 import * as v from 'valibot';
 import { m } from '$lib/paraglide/messages';
 import {
+	costYearFieldName,
+	normaliseParties,
+	otherPartyFieldName,
+	partyFieldName,
+	parseEuro,
+	parseOwnNumber,
+	parsePeriod,
+	yearsOf,
+	type Parsed
+} from '$lib/measure-values';
+import type { MeasureInput } from '../concept/measures';
+import {
+	costKinds,
 	measureFundings,
 	measurePriorities,
 	measureStatuses,
-	measureTimeframes
+	measureTimeframes,
+	namedFundings,
+	partyRoles
 } from '../db/schema';
+import { cleanLine } from '../../text/clean';
 import * as field from './fields';
+import type { FormParse } from './parse';
+import { parseForm } from './parse';
 import { id, isoDate, optionalId } from './process-fields';
+
+/** A text field read with one of the shared parse rules of `$lib/measure-values`. */
+function parsedWith<T>(parse: (input: string) => Parsed<T>) {
+	return v.pipe(
+		v.optional(v.string(), ''),
+		v.rawTransform(({ dataset, addIssue, NEVER }) => {
+			const parsed = parse(cleanLine(dataset.value));
+			if (parsed.ok) return parsed.value;
+			addIssue({ message: parsed.message });
+			return NEVER;
+		})
+	);
+}
 
 export const measureForm = v.object({
 	fieldOfActionId: id,
 	goalId: optionalId,
+	ownNumber: parsedWith(parseOwnNumber),
 	title: field.requiredLine(200),
 	description: field.optionalText(4000),
+	leadBodyId: optionalId,
 	lead: field.optionalLine(200),
-	partners: field.optionalLine(1000),
 	timeframe: field.choice(measureTimeframes),
+	period: parsedWith(parsePeriod),
+	costCents: parsedWith(parseEuro),
+	costKind: v.optional(field.choice(costKinds), 'one_off'),
 	costEstimate: field.optionalLine(200),
 	funding: field.choice(measureFundings),
+	fundingName: field.optionalLine(200),
+	budgetReservation: v.pipe(
+		v.optional(v.string(), ''),
+		v.transform((value) => value !== '')
+	),
 	priority: field.choice(measurePriorities),
 	status: field.choice(measureStatuses),
 	plannedYear: v.pipe(
@@ -80,3 +120,49 @@ export const correctionForm = v.object({
 	corrects: id,
 	reason: field.requiredText(1000)
 });
+
+/**
+ * The measure form: its one-value fields through `measureForm`, then the lists (ticked
+ * vocabulary entries plus the "other" line, split at semicolons) and the amounts per year of
+ * the period. A list's values are echoed one per line.
+ */
+export function parseMeasureForm(data: FormData): FormParse<MeasureInput> {
+	const form = parseForm(measureForm, data);
+	const values = { ...form.values };
+	const errors: Record<string, string> = form.ok ? {} : { ...form.errors };
+	const parties = { addressees: [] as string[], partners: [] as string[] };
+	for (const role of partyRoles) {
+		const name = partyFieldName(role);
+		const ticked = data.getAll(name).filter((value) => typeof value === 'string');
+		const other = String(data.get(otherPartyFieldName(role)) ?? '');
+		values[name] = ticked.join('\n');
+		const parsed = normaliseParties([...ticked, ...other.split(';')].map((e) => cleanLine(e)));
+		if (parsed.ok) parties[name] = parsed.value;
+		else errors[otherPartyFieldName(role)] = parsed.message;
+	}
+	if (!form.ok) return { ok: false, errors, values };
+	const { period, ...rest } = form.data;
+	if (rest.timeframe === 'period' && !period) errors.period = m.error_period_required();
+	const costYears: { year: number; cents: number }[] = [];
+	if (rest.timeframe === 'period' && period) {
+		for (const year of yearsOf(period)) {
+			const parsed = parseEuro(String(data.get(costYearFieldName(year)) ?? ''));
+			if (!parsed.ok) errors[costYearFieldName(year)] = parsed.message;
+			else if (parsed.value !== null) costYears.push({ year, cents: parsed.value });
+		}
+	}
+	if (Object.keys(errors).length > 0) return { ok: false, errors, values };
+	const named = namedFundings.includes(rest.funding);
+	return {
+		ok: true,
+		values,
+		data: {
+			...rest,
+			fundingName: named ? rest.fundingName : '',
+			periodStart: rest.timeframe === 'period' ? (period?.start ?? null) : null,
+			periodEnd: rest.timeframe === 'period' ? (period?.end ?? null) : null,
+			parties,
+			costYears
+		}
+	};
+}

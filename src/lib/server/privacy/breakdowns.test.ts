@@ -118,7 +118,6 @@ describe('results by group with a group of one', () => {
 					title: 'Jobcafé',
 					description: '',
 					lead: '',
-					partners: '',
 					timeframe: 'short',
 					costEstimate: '',
 					funding: 'open',

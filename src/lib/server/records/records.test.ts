@@ -59,7 +59,6 @@ const measureInput = (title: string, overrides: Partial<MeasureInput> = {}): Mea
 	title,
 	description: '',
 	lead: '',
-	partners: '',
 	timeframe: 'short',
 	costEstimate: '',
 	funding: 'open',

@@ -6,7 +6,7 @@ import type { LayoutServerLoad } from './$types';
 export const load: LayoutServerLoad = (event) => {
 	const { organisation, role } = requireOrganisation(event, 'readProcess');
 	return {
-		organisation: { slug: organisation.slug, name: organisation.name },
+		organisation: { slug: organisation.slug, name: organisation.name, kind: organisation.kind },
 		role,
 		canManageOrganisation: roleAllows(role, 'manageOrganisation'),
 		canReadAudit: roleAllows(role, 'readAudit'),

@@ -14,7 +14,8 @@ import {
 	findVersion,
 	listVersions,
 	recordAdoption,
-	saveVersion
+	saveVersion,
+	setVersionStand
 } from '$lib/server/concept/versions';
 import { getDb } from '$lib/server/db';
 import { askToConfirm, confirmed } from '$lib/server/forms/confirm';
@@ -22,6 +23,7 @@ import * as field from '$lib/server/forms/fields';
 import { parseForm } from '$lib/server/forms/parse';
 import { id, isoDate } from '$lib/server/forms/process-fields';
 import { requireProcess } from '$lib/server/guard';
+import { todayIn } from '$lib/server/time';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {
@@ -46,10 +48,11 @@ export const load: PageServerLoad = (event) => {
 	}
 	return {
 		versions: versions.map(
-			({ id, number, note, createdByName, createdAt, adoptedBy, adoptedOn }) => ({
+			({ id, number, note, standOn, createdByName, createdAt, adoptedBy, adoptedOn }) => ({
 				id,
 				number,
 				note,
+				standOn,
 				createdByName,
 				createdAt,
 				adoptedBy,
@@ -58,6 +61,7 @@ export const load: PageServerLoad = (event) => {
 		),
 		introduction: versions[0]?.snapshot.introduction ?? process.description,
 		comparison,
+		today: todayIn(),
 		comments: listComments(db, process.id),
 		commentTargets: commentTargets(db, process.id),
 		canComment: roleAllows(role, 'commentConcept')
@@ -66,8 +70,10 @@ export const load: PageServerLoad = (event) => {
 
 const saveForm = v.object({
 	introduction: field.optionalText(20000),
-	note: field.optionalText(300)
+	note: field.optionalText(300),
+	standOn: isoDate
 });
+const standForm = v.object({ versionId: id, standOn: isoDate });
 const adoptForm = v.object({
 	versionId: id,
 	adoptedBy: field.requiredText(200),
@@ -103,6 +109,16 @@ export const actions: Actions = {
 		if (!form.ok) return fail(400, { errors: form.errors, values: form.values });
 		const version = saveVersion(getDb(), process, organisation.name, form.data, user);
 		return { saved: m.concept_saved({ number: version.number }) };
+	},
+	stand: async (event) => {
+		const { process } = requireProcess(event, 'editProcess');
+		const form = parseForm(standForm, await event.request.formData());
+		if (!form.ok) return fail(400, { standErrors: form.errors, values: form.values });
+		const { versionId, standOn } = form.data;
+		if (!setVersionStand(getDb(), process.id, versionId, standOn)) {
+			return fail(409, { message: m.concept_adopt_refused() });
+		}
+		return { saved: m.concept_stand_saved() };
 	},
 	adopt: async (event) => {
 		const { process } = requireProcess(event, 'editProcess');

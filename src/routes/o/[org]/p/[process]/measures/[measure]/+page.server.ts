@@ -7,7 +7,9 @@ import { shownGroups } from '$lib/server/workshop/votes';
 import { measureChoices } from '$lib/server/concept/choices';
 import {
 	findMeasure,
+	listsOfMeasure,
 	measureDependents,
+	measureNumbered,
 	measureRemoval,
 	removeMeasure,
 	restoreMeasure,
@@ -16,7 +18,7 @@ import {
 import * as v from 'valibot';
 import { askToConfirm, confirmed } from '$lib/server/forms/confirm';
 import { getDb } from '$lib/server/db';
-import { correctionForm, measureForm, updateForm } from '$lib/server/forms/measures';
+import { correctionForm, parseMeasureForm, updateForm } from '$lib/server/forms/measures';
 import { listUpdates, recordUpdate } from '$lib/server/monitoring/monitoring';
 import { todayIn } from '$lib/server/time';
 import { parseForm } from '$lib/server/forms/parse';
@@ -39,6 +41,7 @@ export const load: PageServerLoad = (event) => {
 	const provenance = provenanceOf(db, measure.id);
 	return {
 		measure,
+		...listsOfMeasure(db, measure.id),
 		...provenance,
 		// How evenly each result's support was spread over the groups at its event.
 		breadths: provenance.sources.map((source) =>
@@ -58,10 +61,20 @@ export const load: PageServerLoad = (event) => {
 export const actions: Actions = {
 	update: async (event) => {
 		const { process, measure } = requireMeasure(event, 'manageMeasures');
-		const form = parseForm(measureForm, await event.request.formData());
+		const form = parseMeasureForm(await event.request.formData());
 		if (!form.ok) return fail(400, { errors: form.errors, values: form.values });
 		if (measure.archivedAt) return fail(409, { message: m.archived_done({ name: measure.title }) });
-		if (!updateMeasure(getDb(), process.id, measure.id, form.data)) {
+		const db = getDb();
+		const holder =
+			form.data.ownNumber && measureNumbered(db, process.id, form.data.ownNumber, measure.id);
+		if (holder) {
+			const ownNumber = m.error_own_number_taken({
+				number: form.data.ownNumber ?? '',
+				title: holder.title
+			});
+			return fail(400, { errors: { ownNumber }, values: form.values });
+		}
+		if (!updateMeasure(db, process.id, measure.id, form.data)) {
 			return fail(400, { errors: { goalId: m.measure_goal_hint() }, values: form.values });
 		}
 		return { saved: m.saved() };

@@ -3,9 +3,9 @@ import * as v from 'valibot';
 import { m } from '$lib/paraglide/messages';
 import { adoptResult, findResult, type ResultRef } from '$lib/server/concept/adopt';
 import { measureChoices } from '$lib/server/concept/choices';
-import { createMeasure } from '$lib/server/concept/measures';
+import { createMeasure, measureNumbered } from '$lib/server/concept/measures';
 import { getDb } from '$lib/server/db';
-import { measureForm, resultRef } from '$lib/server/forms/measures';
+import { parseMeasureForm, resultRef } from '$lib/server/forms/measures';
 import { parseForm } from '$lib/server/forms/parse';
 import { id } from '$lib/server/forms/process-fields';
 import { requireProcess } from '$lib/server/guard';
@@ -50,13 +50,21 @@ export const actions: Actions = {
 	create: async (event) => {
 		const { organisation, process, user } = requireProcess(event, 'manageMeasures');
 		const data = await event.request.formData();
-		const form = parseForm(measureForm, data);
+		const form = parseMeasureForm(data);
 		if (!form.ok) return fail(400, { errors: form.errors, values: form.values });
+		const db = getDb();
+		const holder = form.data.ownNumber && measureNumbered(db, process.id, form.data.ownNumber);
+		if (holder) {
+			const ownNumber = m.error_own_number_taken({
+				number: form.data.ownNumber ?? '',
+				title: holder.title
+			});
+			return fail(400, { errors: { ownNumber }, values: form.values });
+		}
 		const ref = requestedResult({
 			activity: data.get('activity') as string | null,
 			target: data.get('target') as string | null
 		});
-		const db = getDb();
 		const measure = ref
 			? adoptResult(db, process.id, user.id, ref, { create: form.data })
 			: createMeasure(db, process.id, form.data);
