@@ -158,7 +158,6 @@ describe('processes', () => {
 				title,
 				description: '',
 				lead: '',
-				partners: '',
 				timeframe: 'short',
 				costEstimate: '',
 				funding: 'open',
