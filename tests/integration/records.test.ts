@@ -349,6 +349,29 @@ describe('ids of another organisation', () => {
 				`${home.base}/bodies?/create`,
 				{ kind: 'working_group', name: 'AG', fieldOfActionId: String(away.fieldId) }
 			],
+			...(
+				[
+					{ fieldOfActionId: String(away.fieldId) },
+					{ fieldOfActionId: String(home.fieldId), goalId: String(away.goalId) },
+					{ fieldOfActionId: String(home.fieldId), leadBodyId: String(away.bodyId) }
+				] as Record<string, string>[]
+			).flatMap((references) =>
+				[
+					`${home.base}/measures/new?/create`,
+					`${home.base}/measures/${home.measureId}?/update`
+				].map((path): [Visitor, string, Record<string, string>] => [
+					moderator,
+					path,
+					{
+						title: 'Maßnahme mit fremden Bezügen',
+						timeframe: 'short',
+						funding: 'open',
+						priority: 'medium',
+						status: 'proposed',
+						...references
+					}
+				])
+			),
 			[admin, `${home.base}/events/${away.eventId}?/delete`, { confirmed: 'on' }],
 			[admin, `${home.base}/measures/${away.measureId}?/delete`, { confirmed: 'on' }],
 			[admin, `${home.base}/bodies/${away.bodyId}?/delete`, { confirmed: 'on' }]

@@ -1,4 +1,4 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { Db } from '../db';
 import * as table from '../db/schema';
 import type { DotTarget } from '../../workshop/messages';
@@ -50,7 +50,11 @@ export function adoptResult(
 						.select()
 						.from(table.measure)
 						.where(
-							and(eq(table.measure.id, into.measureId), eq(table.measure.processId, processId))
+							and(
+								eq(table.measure.id, into.measureId),
+								eq(table.measure.processId, processId),
+								isNull(table.measure.archivedAt)
+							)
 						)
 						.get();
 		if (!measure) return undefined;

@@ -125,6 +125,32 @@ function validInput(db: DbOrTx, processId: number, input: MeasureInput, measureI
 	return field;
 }
 
+/**
+ * Whether the input names a field, goal or lead body that is not the process's: an id from
+ * elsewhere is not found (404), unlike a goal of another of the process's fields (a mistake).
+ */
+export function refersElsewhere(db: DbOrTx, processId: number, input: MeasureInput): boolean {
+	if (!findField(db, processId, input.fieldOfActionId)) return true;
+	if (input.goalId !== null) {
+		const goal = db
+			.select({ id: table.goal.id })
+			.from(table.goal)
+			.innerJoin(table.fieldOfAction, eq(table.goal.fieldOfActionId, table.fieldOfAction.id))
+			.where(and(eq(table.goal.id, input.goalId), eq(table.fieldOfAction.processId, processId)))
+			.get();
+		if (!goal) return true;
+	}
+	if (input.leadBodyId != null) {
+		const lead = db
+			.select({ id: table.body.id })
+			.from(table.body)
+			.where(and(eq(table.body.id, input.leadBodyId), eq(table.body.processId, processId)))
+			.get();
+		if (!lead) return true;
+	}
+	return false;
+}
+
 /** The other measure of the process that carries this own number, if any. */
 export function measureNumbered(
 	db: DbOrTx,

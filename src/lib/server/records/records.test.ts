@@ -334,6 +334,11 @@ describe('bodies, fields, goals, phases and measures with history', () => {
 		expect(numbers()).toEqual(['3.1 Mietberatung']);
 		expect(findMeasure(db, process.id, adopted.id)).toMatchObject({ number: '3.–' });
 		expect(listArchivedMeasures(db, process.id).map((m) => m.title)).toEqual(['Wohnungsbörse']);
+		// Nothing new is adopted into an archived measure.
+		const ref = { activityId: activity.id, target: { kind: 'idea', id: idea.id } } as const;
+		expect(
+			adoptResult(db, process.id, approver.id, ref, { measureId: adopted.id })
+		).toBeUndefined();
 
 		expect(restoreMeasure(db, process.id, adopted.id)).toBe(true);
 		expect(numbers()).toEqual(['3.1 Mietberatung', '3.2 Wohnungsbörse']);

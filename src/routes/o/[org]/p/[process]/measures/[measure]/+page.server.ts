@@ -13,6 +13,7 @@ import {
 	measureRemoval,
 	removeMeasure,
 	restoreMeasure,
+	refersElsewhere,
 	updateMeasure
 } from '$lib/server/concept/measures';
 import * as v from 'valibot';
@@ -65,6 +66,7 @@ export const actions: Actions = {
 		if (!form.ok) return fail(400, { errors: form.errors, values: form.values });
 		if (measure.archivedAt) return fail(409, { message: m.archived_done({ name: measure.title }) });
 		const db = getDb();
+		if (refersElsewhere(db, process.id, form.data)) error(404, { message: m.error_not_found() });
 		const holder =
 			form.data.ownNumber && measureNumbered(db, process.id, form.data.ownNumber, measure.id);
 		if (holder) {

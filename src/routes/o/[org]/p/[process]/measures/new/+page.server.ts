@@ -3,7 +3,12 @@ import * as v from 'valibot';
 import { m } from '$lib/paraglide/messages';
 import { adoptResult, findResult, type ResultRef } from '$lib/server/concept/adopt';
 import { measureChoices } from '$lib/server/concept/choices';
-import { createMeasure, measureNumbered } from '$lib/server/concept/measures';
+import {
+	createMeasure,
+	findMeasure,
+	measureNumbered,
+	refersElsewhere
+} from '$lib/server/concept/measures';
 import { getDb } from '$lib/server/db';
 import { parseMeasureForm, resultRef } from '$lib/server/forms/measures';
 import { parseForm } from '$lib/server/forms/parse';
@@ -53,6 +58,7 @@ export const actions: Actions = {
 		const form = parseMeasureForm(data);
 		if (!form.ok) return fail(400, { errors: form.errors, values: form.values });
 		const db = getDb();
+		if (refersElsewhere(db, process.id, form.data)) error(404, { message: m.error_not_found() });
 		const holder = form.data.ownNumber && measureNumbered(db, process.id, form.data.ownNumber);
 		if (holder) {
 			const ownNumber = m.error_own_number_taken({
@@ -81,10 +87,13 @@ export const actions: Actions = {
 			target: data.get('target') as string | null
 		});
 		if (!target.ok || !ref) return fail(400, { message: m.form_has_errors() });
-		const measure = adoptResult(getDb(), process.id, user.id, ref, {
-			measureId: target.data.measureId
-		});
-		if (!measure) return fail(400, { message: m.form_has_errors() });
+		const db = getDb();
+		const into = findMeasure(db, process.id, target.data.measureId);
+		if (!into || !findResult(db, process.id, ref)) error(404, { message: m.error_not_found() });
+		// An archived measure is kept for the record: nothing new is added to it.
+		if (into.archivedAt) return fail(409, { message: m.archived_done({ name: into.title }) });
+		const measure = adoptResult(db, process.id, user.id, ref, { measureId: into.id });
+		if (!measure) error(404, { message: m.error_not_found() });
 		redirect(303, `/o/${organisation.slug}/p/${process.slug}/measures/${measure.id}`);
 	}
 };
