@@ -30,7 +30,8 @@ const tableLabels: Record<string, () => string> = {
 	concept_comment: m.audit_table_concept_comment,
 	measure_update: m.audit_table_measure_update,
 	topic: m.audit_table_topic,
-	topic_item: m.audit_table_topic_item
+	topic_item: m.audit_table_topic_item,
+	import_upload: m.audit_table_import_upload
 };
 
 export const auditTableNames = Object.keys(tableLabels);

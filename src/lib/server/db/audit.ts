@@ -120,6 +120,8 @@ export const auditPolicy = {
 	measure_update: 'all',
 	topic: 'all',
 	topic_item: 'all',
+	// Who uploaded which file for an import; the file itself is a blob, never copied.
+	import_upload: 'all',
 	user: { excluded: 'an account, not a record of an organisation; holds the password hash' },
 	session: { excluded: 'sign-ins, not records; holds token hashes' },
 	participant: { excluded: "participants' phones; holds device token hashes" },

@@ -847,3 +847,27 @@ export type ConceptVersion = typeof conceptVersion.$inferSelect;
 export type ConceptComment = typeof conceptComment.$inferSelect;
 export type MeasureUpdate = typeof measureUpdate.$inferSelect;
 export type AuditLogEntry = typeof auditLog.$inferSelect;
+
+/**
+ * An uploaded spreadsheet kept between the dry run and the import, so that what is imported is
+ * the file the dry run read (checked by its SHA-256). Deleted by the import, or once expired.
+ */
+export const importUpload = sqliteTable(
+	'import_upload',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		processId: integer('process_id')
+			.notNull()
+			.references(() => process.id, { onDelete: 'cascade' }),
+		userId: integer('user_id')
+			.notNull()
+			.references(() => user.id, { onDelete: 'cascade' }),
+		fileName: text('file_name').notNull(),
+		sha256: text('sha256').notNull(),
+		content: blob('content', { mode: 'buffer' }).notNull(),
+		createdAt: createdAt(),
+		expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull()
+	},
+	(t) => [index('import_upload_process_idx').on(t.processId)]
+);
+export type ImportUpload = typeof importUpload.$inferSelect;
