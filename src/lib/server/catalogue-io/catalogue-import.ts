@@ -45,7 +45,8 @@ export function suggestMapping(header: string[]): Mapping {
 export function mappingProblems(mapping: Mapping): string[] {
 	const problems: string[] = [];
 	for (const key of ['field', 'title'] as const) {
-		if (!mapping.includes(key)) problems.push(m.import_problem_unmapped({ column: columnLabel(key) }));
+		if (!mapping.includes(key))
+			problems.push(m.import_problem_unmapped({ column: columnLabel(key) }));
 	}
 	for (const key of importKeys) {
 		if (mapping.filter((mapped) => mapped === key).length > 1) {
@@ -74,7 +75,13 @@ export interface PlannedRow {
 export interface CataloguePlan {
 	rows: PlannedRow[];
 	newFields: { key: string; code: string; title: string }[];
-	newGoals: { key: string; fieldKey: string; title: string; indicator: string; targetValue: string }[];
+	newGoals: {
+		key: string;
+		fieldKey: string;
+		title: string;
+		indicator: string;
+		targetValue: string;
+	}[];
 	counts: Record<RowAction, number>;
 	/** Changes when anything the import would do changes: the import checks it against the dry run's. */
 	fingerprint: string;
@@ -122,7 +129,12 @@ function loadCatalogue(db: DbOrTx, processId: number) {
 			: db
 					.select()
 					.from(table.goal)
-					.where(inArray(table.goal.fieldOfActionId, fields.map((f) => f.id)))
+					.where(
+						inArray(
+							table.goal.fieldOfActionId,
+							fields.map((f) => f.id)
+						)
+					)
 					.all();
 	return { fields, goals };
 }
@@ -258,12 +270,14 @@ export function planImport(
 			funding: values.funding ?? base.funding,
 			priority: values.priority ?? base.priority,
 			status: values.status ?? base.status,
-			plannedYear: values.plannedYear !== undefined ? values.plannedYear : (base.plannedYear ?? null)
+			plannedYear:
+				values.plannedYear !== undefined ? values.plannedYear : (base.plannedYear ?? null)
 		};
 		const common = { line: row.line, title, input, fieldKey, goalKey };
 		if (!current) return { ...common, action: 'create', measureId: null, details: [] };
 		const changed = compared.filter((key) => {
-			if (key === 'fieldOfActionId') return !knownField || knownField.id !== current.fieldOfActionId;
+			if (key === 'fieldOfActionId')
+				return !knownField || knownField.id !== current.fieldOfActionId;
 			if (key === 'goalId') return goalKey?.startsWith('new:') || input.goalId !== current.goalId;
 			return input[key] !== current[key];
 		});
@@ -318,7 +332,8 @@ export function runImport(
 		const plan = planImport(tx, processId, rows, mapping, fileHash);
 		if (plan.fingerprint !== fingerprint) return { ok: false, reason: 'changed' } as const;
 		if (plan.counts.refused > 0) return { ok: false, reason: 'refused_rows' } as const;
-		if (plan.counts.create + plan.counts.update === 0) return { ok: false, reason: 'nothing' } as const;
+		if (plan.counts.create + plan.counts.update === 0)
+			return { ok: false, reason: 'nothing' } as const;
 		const fieldIds = new Map<string, number>();
 		for (const field of plan.newFields) {
 			const created = tx
@@ -364,7 +379,8 @@ export function runImport(
 			const input: MeasureInput = {
 				...row.input!,
 				fieldOfActionId: fieldId(row.fieldKey),
-				goalId: row.goalKey === null ? null : (goalIds.get(row.goalKey) ?? Number(row.goalKey.slice(3)))
+				goalId:
+					row.goalKey === null ? null : (goalIds.get(row.goalKey) ?? Number(row.goalKey.slice(3)))
 			};
 			if (row.action === 'create') {
 				createMeasure(tx, processId, input);

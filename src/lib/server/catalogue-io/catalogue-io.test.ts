@@ -56,7 +56,9 @@ describe('reading an uploaded file', () => {
 	});
 
 	it('skips empty rows and says how many; takes back the apostrophe the export put before a formula', async () => {
-		const read = await rowsOf(utf8("Handlungsfeld;Maßnahme\n;\n\nArbeit;'=Jobcafé\nArbeit;''=x\n;;\n"));
+		const read = await rowsOf(
+			utf8("Handlungsfeld;Maßnahme\n;\n\nArbeit;'=Jobcafé\nArbeit;''=x\n;;\n")
+		);
 		expect(read.rows.map((row) => row.line)).toEqual([1, 4, 5]);
 		expect(read.rows[1]!.cells[1]).toBe('=Jobcafé');
 		expect(read.rows[2]!.cells[1]).toBe("'=x");
@@ -109,7 +111,10 @@ describe('reading an uploaded file', () => {
 			'xl/workbook.xml': strToU8('<workbook/>'),
 			'xl/vbaProject.bin': new Uint8Array(16)
 		});
-		expect(await readTable(macros)).toEqual({ ok: false, problem: expect.stringContaining('Makros') });
+		expect(await readTable(macros)).toEqual({
+			ok: false,
+			problem: expect.stringContaining('Makros')
+		});
 		const xls = Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]);
 		expect(await readTable(xls)).toEqual({ ok: false, problem: expect.stringContaining('.xls') });
 		const png = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
@@ -180,14 +185,23 @@ describe('importing a catalogue', () => {
 	it('plans per row, creates fields and goals by title, and imports all of it at once', () => {
 		const mapping: Mapping = ['field', 'goal', 'title', 'timeframe', 'funding', 'plannedYear'];
 		const rows = rowsFrom([
-			['  arbeit UND beruf ', 'Mehr Ausbildung', 'Jobcafé', 'kurzfristig', 'Eigene Haushaltsmittel', '2027'],
+			[
+				'  arbeit UND beruf ',
+				'Mehr Ausbildung',
+				'Jobcafé',
+				'kurzfristig',
+				'Eigene Haushaltsmittel',
+				'2027'
+			],
 			['Sprache & Bildung', '', 'Sprachcafé', 'Mittelfristig (2–5 Jahre)', '', ''],
 			['Sprache & Bildung', '', 'Elternkurse', 'bald', '', 'nächstes Jahr'],
 			['Sprache & Bildung', '', '', '', '', '']
 		]);
 		const plan = planImport(db, processId, rows, mapping, hash);
 		expect(plan.counts).toEqual({ create: 2, update: 0, unchanged: 0, refused: 2 });
-		expect(plan.newFields).toEqual([{ key: expect.any(String), code: '1', title: 'Sprache & Bildung' }]);
+		expect(plan.newFields).toEqual([
+			{ key: expect.any(String), code: '1', title: 'Sprache & Bildung' }
+		]);
 		expect(plan.newGoals.map((goal) => goal.title)).toEqual(['Mehr Ausbildung']);
 		expect(plan.rows[2]!.details.join(' ')).toMatch(/Zeitraum: „bald“ ist kein bekannter Wert/);
 		expect(plan.rows[2]!.details.join(' ')).toMatch(/Geplant für das Jahr/);
@@ -224,8 +238,9 @@ describe('importing a catalogue', () => {
 			priority: 'medium',
 			status: 'proposed'
 		})!;
-		const otherField = (addField(db, otherProcessId, { code: '1', title: 'Arbeit', description: '' }),
-		listCatalogue(db, otherProcessId)[0]!.field.id);
+		const otherField =
+			(addField(db, otherProcessId, { code: '1', title: 'Arbeit', description: '' }),
+			listCatalogue(db, otherProcessId)[0]!.field.id);
 		const { id: _id, ...ownInput } = own;
 		const foreign = createMeasure(db, otherProcessId, {
 			...ownInput,
@@ -252,20 +267,34 @@ describe('importing a catalogue', () => {
 			reason: 'changed'
 		});
 		const again = planImport(db, processId, one, mapping, hash);
-		expect(runImport(db, processId, one, mapping, hash, again.fingerprint)).toMatchObject({ ok: true });
-		expect(listCatalogue(db, processId)[0]!.measures).toMatchObject([{ id: own.id, lead: 'Jobcenter' }]);
+		expect(runImport(db, processId, one, mapping, hash, again.fingerprint)).toMatchObject({
+			ok: true
+		});
+		expect(listCatalogue(db, processId)[0]!.measures).toMatchObject([
+			{ id: own.id, lead: 'Jobcenter' }
+		]);
 	});
 
 	it('reads its own export back unchanged, as CSV and as XLSX, and a revision carries it over', async () => {
 		const source = [
 			['Handlungsfeld', 'Ziel', 'Indikator', 'Maßnahme', 'Beschreibung', 'Kosten', 'Stand'],
-			['Sprache', 'Alle Kinder sprechen Deutsch', 'Quote', '-Sprachcafé', 'Zeile 1\nZeile 2; "zitiert"', '=5000', 'In Umsetzung'],
+			[
+				'Sprache',
+				'Alle Kinder sprechen Deutsch',
+				'Quote',
+				'-Sprachcafé',
+				'Zeile 1\nZeile 2; "zitiert"',
+				'=5000',
+				'In Umsetzung'
+			],
 			['Arbeit und Beruf', '', '', '@Jobcafé', '', '+49 7531', 'umgesetzt']
 		];
 		const rows = rowsFrom(source.slice(1));
 		const mapping = suggestMapping(source[0]!);
 		const plan = planImport(db, processId, rows, mapping, hash);
-		expect(runImport(db, processId, rows, mapping, hash, plan.fingerprint)).toMatchObject({ ok: true });
+		expect(runImport(db, processId, rows, mapping, hash, plan.fingerprint)).toMatchObject({
+			ok: true
+		});
 		const before = listCatalogue(db, processId);
 
 		for (const file of [

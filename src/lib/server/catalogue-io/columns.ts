@@ -207,7 +207,12 @@ export const importColumns: { [K in ImportKey]: ColumnSpec<ImportedRow[K]> } = {
 		parse: choice(
 			measureFundings,
 			measureFunding,
-			{ haushalt: 'own_budget', eigenmittel: 'own_budget', foerderung: 'application', offen: 'open' },
+			{
+				haushalt: 'own_budget',
+				eigenmittel: 'own_budget',
+				foerderung: 'application',
+				offen: 'open'
+			},
 			'open'
 		),
 		export: ({ measure }) => measureFunding.label(measure.funding)
@@ -247,7 +252,10 @@ export const importColumns: { [K in ImportKey]: ColumnSpec<ImportedRow[K]> } = {
 /** Columns the export adds for reading, which an import skips: they follow from other data. */
 const exportOnlyColumns = {
 	number: { header: m.catalogue_column_number, export: ({ measure }: ExportRow) => measure.number },
-	updateDate: { header: m.update_date, export: ({ latest }: ExportRow) => latest?.recordedOn ?? '' },
+	updateDate: {
+		header: m.update_date,
+		export: ({ latest }: ExportRow) => latest?.recordedOn ?? ''
+	},
 	updatePercent: {
 		header: m.update_percent,
 		export: ({ latest }: ExportRow) => latest?.percentDone ?? ''
@@ -294,7 +302,9 @@ const exportOrder: ColumnKey[] = [
 export const importKeys = exportOrder.filter((key): key is ImportKey => key in importColumns);
 
 const specOf = (key: ColumnKey) =>
-	key in importColumns ? importColumns[key as ImportKey] : exportOnlyColumns[key as keyof typeof exportOnlyColumns];
+	key in importColumns
+		? importColumns[key as ImportKey]
+		: exportOnlyColumns[key as keyof typeof exportOnlyColumns];
 
 export function exportHeader(): string[] {
 	return exportOrder.map((key) => specOf(key).header());
@@ -308,7 +318,11 @@ export function exportCells(row: ExportRow): Cell[] {
 const headerIndex = new Map<string, ImportKey>(
 	importKeys.flatMap((key) => {
 		const spec = importColumns[key];
-		const names = [spec.header({}, { locale: 'de' }), spec.header({}, { locale: 'en' }), ...spec.aliases];
+		const names = [
+			spec.header({}, { locale: 'de' }),
+			spec.header({}, { locale: 'en' }),
+			...spec.aliases
+		];
 		return names.map((name) => [normalise(name), key] as const);
 	})
 );

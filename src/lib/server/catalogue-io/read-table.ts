@@ -7,7 +7,7 @@ import { undefused } from '../../text/spreadsheet';
 /** What an import reads at most; the page states these figures. */
 export const importLimits = {
 	/** The uploaded file. */
-	bytes: 5 * 1024 * 1024,
+	bytes: 2 * 1024 * 1024,
 	/** Rows with content, after the header. */
 	rows: 5000,
 	columns: 60,
@@ -65,8 +65,7 @@ export function decodeText(bytes: Uint8Array): string {
 }
 
 /** Windows-1252's characters at 0x80–0x9F (€, „, “, – …); the rest is Latin-1. */
-const windows1252High =
-	'€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
+const windows1252High = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
 
 /** Decoded by hand: Node's TextDecoder reads this label as Latin-1 without full ICU. */
 function decodeWindows1252(bytes: Uint8Array): string {
@@ -120,7 +119,9 @@ function rowsOf(all: TableRow[], kind: 'csv' | 'xlsx', notes: string[]): TableRe
 	if (rows.length === 0) return refused(m.import_problem_empty());
 	// One more than the limit: the header row.
 	if (rows.length > importLimits.rows + 1) {
-		return refused(m.import_problem_too_many_rows({ rows: rows.length - 1, max: importLimits.rows }));
+		return refused(
+			m.import_problem_too_many_rows({ rows: rows.length - 1, max: importLimits.rows })
+		);
 	}
 	const columns = Math.max(...rows.map((row) => row.cells.length));
 	if (columns > importLimits.columns) {

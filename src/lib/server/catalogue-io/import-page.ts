@@ -1,0 +1,69 @@
+import * as v from 'valibot';
+import type { Db } from '../db';
+import { columnLabel, importKeys, type ImportKey } from './columns';
+import {
+	locateHeader,
+	mappingProblems,
+	planImport,
+	suggestMapping,
+	type Mapping
+} from './catalogue-import';
+import { readTable } from './read-table';
+import { findUpload } from './uploads';
+
+const mappedColumn = v.picklist(['', ...importKeys]);
+
+/**
+ * The mapping a form or URL gives (`col0`, `col1` … per file column), or the one the headers
+ * suggest when none is given. Unknown values count as "leave out".
+ */
+export function mappingFrom(values: (name: string) => string | null, header: string[]): Mapping {
+	if (values('col0') === null) return suggestMapping(header);
+	return header.map((_, index) => {
+		const parsed = v.safeParse(mappedColumn, values(`col${index}`) ?? '');
+		return parsed.success && parsed.output !== '' ? (parsed.output as ImportKey) : null;
+	});
+}
+
+/** An upload read for the mapping and dry run; undefined if it is gone or not this person's. */
+export async function openUpload(db: Db, processId: number, userId: number, uploadId: number) {
+	const upload = findUpload(db, processId, userId, uploadId);
+	if (!upload) return undefined;
+	const read = await readTable(new Uint8Array(upload.content));
+	if (!read.ok) return { upload, problem: read.problem } as const;
+	const headerAt = locateHeader(read.rows);
+	return {
+		upload,
+		kind: read.kind,
+		notes: read.notes,
+		header: read.rows[headerAt]!.cells,
+		rows: read.rows.slice(headerAt + 1)
+	} as const;
+}
+
+/** The page's view of a dry run: rows that change something or are refused, and the counts. */
+export function dryRun(
+	db: Db,
+	processId: number,
+	opened: { upload: { sha256: string }; rows: Parameters<typeof planImport>[2] },
+	mapping: Mapping
+) {
+	const problems = mappingProblems(mapping);
+	if (problems.length > 0) return { problems, plan: null };
+	const plan = planImport(db, processId, opened.rows, mapping, opened.upload.sha256);
+	return {
+		problems,
+		plan: {
+			counts: plan.counts,
+			fingerprint: plan.fingerprint,
+			newFields: plan.newFields.map((field) => `${field.code} ${field.title}`),
+			newGoals: plan.newGoals.map((goal) => goal.title),
+			rows: plan.rows
+				.filter((row) => row.action !== 'unchanged')
+				.map(({ line, action, title, details }) => ({ line, action, title, details }))
+		}
+	};
+}
+
+export const columnOptions = () =>
+	importKeys.map((key) => ({ value: key, label: columnLabel(key) }));
