@@ -185,7 +185,7 @@ export class Visitor {
 	): Promise<Reply> {
 		const body = new FormData();
 		for (const [name, value] of Object.entries(fields)) body.append(name, value);
-		body.append('file', new Blob([file.content], { type: file.type ?? '' }), file.name);
+		body.append('file', new Blob([file.content.slice()], { type: file.type ?? '' }), file.name);
 		return this.send(path, { method: 'POST', body, headers: { origin: this.baseUrl } });
 	}
 

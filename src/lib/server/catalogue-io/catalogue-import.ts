@@ -19,12 +19,18 @@ import type { TableRow } from './read-table';
 /** For each column of the file, the catalogue column it fills, or null to leave it out. */
 export type Mapping = (ImportKey | null)[];
 
-/** The header row: the one among the first ten naming most known columns (titles may sit above). */
-export function locateHeader(rows: TableRow[]): number {
+/**
+ * The header row: the one among the first ten naming most known columns (a title may sit
+ * above it). `known` tells a column's name, the catalogue's by default.
+ */
+export function locateHeader(
+	rows: TableRow[],
+	known: (cell: string) => unknown = columnOfHeader
+): number {
 	let best = 0;
 	let bestCount = 0;
 	rows.slice(0, 10).forEach((row, index) => {
-		const count = row.cells.filter((cell) => columnOfHeader(cell) !== null).length;
+		const count = row.cells.filter((cell) => known(cell) !== null).length;
 		if (count > bestCount) [best, bestCount] = [index, count];
 	});
 	return best;

@@ -70,7 +70,7 @@ interface ColumnSpec<T> {
 	export: (row: ExportRow) => Cell;
 }
 
-function text<T>(schema: v.GenericSchema<string | undefined, T>) {
+export function text<T>(schema: v.GenericSchema<string | undefined, T>) {
 	return (value: string): Parsed<T> => {
 		const result = v.safeParse(schema, value);
 		return result.success
@@ -80,7 +80,7 @@ function text<T>(schema: v.GenericSchema<string | undefined, T>) {
 }
 
 /** A fixed value, given as its label in either language, the label's first words, or its key. */
-function choice<const T extends readonly string[]>(
+export function choice<const T extends readonly string[]>(
 	values: T,
 	labelled: { label: (value: T[number], locale?: Locale) => string },
 	synonyms: Record<string, T[number]>,

@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import type { Db } from '../db';
-import { columnLabel, importKeys, type ImportKey } from './columns';
+import { columnLabel, columnOfHeader, importKeys, type ImportKey } from './columns';
 import {
 	locateHeader,
 	mappingProblems,
@@ -9,7 +9,7 @@ import {
 	type Mapping
 } from './catalogue-import';
 import { readTable } from './read-table';
-import { findUpload } from './uploads';
+import { findUpload, type UploadScope } from './uploads';
 
 const mappedColumn = v.picklist(['', ...importKeys]);
 
@@ -25,13 +25,21 @@ export function mappingFrom(values: (name: string) => string | null, header: str
 	});
 }
 
-/** An upload read for the mapping and dry run; undefined if it is gone or not this person's. */
-export async function openUpload(db: Db, processId: number, userId: number, uploadId: number) {
-	const upload = findUpload(db, processId, userId, uploadId);
+/**
+ * An upload read for the mapping and dry run, its header row found by `findHeader`'s names;
+ * undefined if it is gone or not this person's.
+ */
+export async function openUpload(
+	db: Db,
+	scope: UploadScope,
+	uploadId: number,
+	findHeader: (cell: string) => unknown = columnOfHeader
+) {
+	const upload = findUpload(db, scope, uploadId);
 	if (!upload) return undefined;
 	const read = await readTable(new Uint8Array(upload.content));
 	if (!read.ok) return { upload, problem: read.problem } as const;
-	const headerAt = locateHeader(read.rows);
+	const headerAt = locateHeader(read.rows, findHeader);
 	return {
 		upload,
 		kind: read.kind,

@@ -1,16 +1,22 @@
 import { createHash } from 'node:crypto';
-import { and, eq, gt, lt } from 'drizzle-orm';
+import { and, eq, gt, isNull, lt } from 'drizzle-orm';
 import type { Db } from '../db';
 import * as table from '../db/schema';
 
 /** How long an upload waits for its import. */
 const keptForMs = 60 * 60 * 1000;
 
+/** Where an upload goes: a process's catalogue, or (without a process) the organisation's members. */
+export interface UploadScope {
+	organisationId: number;
+	processId: number | null;
+	userId: number;
+}
+
 /** Keeps an uploaded file for its dry run and import; drops every expired one on the way. */
 export function storeUpload(
 	db: Db,
-	processId: number,
-	userId: number,
+	scope: UploadScope,
 	file: { name: string; content: Uint8Array },
 	now = new Date()
 ): table.ImportUpload {
@@ -19,8 +25,7 @@ export function storeUpload(
 		return tx
 			.insert(table.importUpload)
 			.values({
-				processId,
-				userId,
+				...scope,
 				fileName: file.name.slice(0, 200),
 				sha256: createHash('sha256').update(file.content).digest('hex'),
 				content: Buffer.from(file.content),
@@ -31,22 +36,19 @@ export function storeUpload(
 	});
 }
 
-/** The upload, if it is this person's, for this process, and not expired. */
-export function findUpload(
-	db: Db,
-	processId: number,
-	userId: number,
-	uploadId: number,
-	now = new Date()
-) {
+/** The upload, if it is this person's, for this place, and not expired. */
+export function findUpload(db: Db, scope: UploadScope, uploadId: number, now = new Date()) {
 	return db
 		.select()
 		.from(table.importUpload)
 		.where(
 			and(
 				eq(table.importUpload.id, uploadId),
-				eq(table.importUpload.processId, processId),
-				eq(table.importUpload.userId, userId),
+				eq(table.importUpload.organisationId, scope.organisationId),
+				scope.processId === null
+					? isNull(table.importUpload.processId)
+					: eq(table.importUpload.processId, scope.processId),
+				eq(table.importUpload.userId, scope.userId),
 				gt(table.importUpload.expiresAt, now)
 			)
 		)

@@ -849,16 +849,19 @@ export type MeasureUpdate = typeof measureUpdate.$inferSelect;
 export type AuditLogEntry = typeof auditLog.$inferSelect;
 
 /**
- * An uploaded spreadsheet kept between the dry run and the import, so that what is imported is
- * the file the dry run read (checked by its SHA-256). Deleted by the import, or once expired.
+ * An uploaded spreadsheet (a measures catalogue, a list of members) kept between the dry run and
+ * the import, so that what is imported is the file the dry run read (its SHA-256 goes into the
+ * dry run's fingerprint). Deleted by the import, or once expired.
  */
 export const importUpload = sqliteTable(
 	'import_upload',
 	{
 		id: integer('id').primaryKey({ autoIncrement: true }),
-		processId: integer('process_id')
+		organisationId: integer('organisation_id')
 			.notNull()
-			.references(() => process.id, { onDelete: 'cascade' }),
+			.references(() => organisation.id, { onDelete: 'cascade' }),
+		/** The process a catalogue goes into; none for a list of members. */
+		processId: integer('process_id').references(() => process.id, { onDelete: 'cascade' }),
 		userId: integer('user_id')
 			.notNull()
 			.references(() => user.id, { onDelete: 'cascade' }),
@@ -868,6 +871,6 @@ export const importUpload = sqliteTable(
 		createdAt: createdAt(),
 		expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull()
 	},
-	(t) => [index('import_upload_process_idx').on(t.processId)]
+	(t) => [index('import_upload_organisation_idx').on(t.organisationId)]
 );
 export type ImportUpload = typeof importUpload.$inferSelect;

@@ -21,7 +21,8 @@ const limits = { rows: importLimits.rows, megabytes: importLimits.bytes / 1024 /
 const uploadParam = v.pipe(v.string(), v.regex(/^\d{1,12}$/), v.transform(Number));
 
 export const load: PageServerLoad = async (event) => {
-	const { process, user } = requireProcess(event, 'manageMeasures');
+	const { organisation, process, user } = requireProcess(event, 'manageMeasures');
+	const scope = { organisationId: organisation.id, processId: process.id, userId: user.id };
 	const params = event.url.searchParams;
 	const done = v.safeParse(
 		v.object({ create: uploadParam, update: uploadParam, unchanged: uploadParam }),
@@ -31,7 +32,7 @@ export const load: PageServerLoad = async (event) => {
 	const uploadId = v.safeParse(uploadParam, params.get('upload') ?? '');
 	if (!uploadId.success) return { ...base, upload: null };
 	const db = getDb();
-	const opened = await openUpload(db, process.id, user.id, uploadId.output);
+	const opened = await openUpload(db, scope, uploadId.output);
 	if (!opened) return { ...base, upload: null, expired: true };
 	if ('problem' in opened) return { ...base, upload: null, problem: opened.problem };
 	const mapping = mappingFrom((name) => params.get(name), opened.header);
@@ -53,7 +54,8 @@ export const load: PageServerLoad = async (event) => {
 
 export const actions: Actions = {
 	upload: async (event) => {
-		const { process, user } = requireProcess(event, 'manageMeasures');
+		const { organisation, process, user } = requireProcess(event, 'manageMeasures');
+		const scope = { organisationId: organisation.id, processId: process.id, userId: user.id };
 		const file = (await event.request.formData()).get('file');
 		if (!(file instanceof File) || file.size === 0) {
 			return fail(400, { message: m.import_no_file() });
@@ -65,11 +67,12 @@ export const actions: Actions = {
 		// A file that cannot be read is refused now, before it is kept.
 		const read = await readTable(content);
 		if (!read.ok) return fail(400, { message: read.problem });
-		const upload = storeUpload(getDb(), process.id, user.id, { name: file.name, content });
+		const upload = storeUpload(getDb(), scope, { name: file.name, content });
 		redirect(303, `${event.url.pathname}?upload=${upload.id}`);
 	},
 	import: async (event) => {
-		const { process, user } = requireProcess(event, 'manageMeasures');
+		const { organisation, process, user } = requireProcess(event, 'manageMeasures');
+		const scope = { organisationId: organisation.id, processId: process.id, userId: user.id };
 		const data = await event.request.formData();
 		const form = parseForm(
 			v.object({ upload: id, fingerprint: v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/)) }),
@@ -77,7 +80,7 @@ export const actions: Actions = {
 		);
 		if (!form.ok) return fail(400, { message: m.form_has_errors() });
 		const db = getDb();
-		const opened = await openUpload(db, process.id, user.id, form.data.upload);
+		const opened = await openUpload(db, scope, form.data.upload);
 		if (!opened) return fail(410, { message: m.import_expired() });
 		if ('problem' in opened) return fail(400, { message: opened.problem });
 		const mapping = mappingFrom((name) => {
