@@ -5,12 +5,24 @@ import type { Db } from '../../src/lib/server/db';
 import { addField, listFields } from '../../src/lib/server/process/fields';
 import { createMember, createTestEvent, createTestOrganisation, testPassword } from '../factories';
 import { startServer, Visitor, type TestServer } from './server';
+import { startSmtpSink, type SmtpSink } from './smtp-sink';
 
 let server: TestServer;
-const seeded = { base: '', processId: 0, moderator: '', otherModerator: '', foreignMeasureId: 0 };
+let sink: SmtpSink;
+const seeded = {
+	base: '',
+	org: '',
+	processId: 0,
+	admin: '',
+	moderator: '',
+	otherModerator: '',
+	foreignMeasureId: 0
+};
 
 async function seed(db: Db) {
 	const org = createTestOrganisation(db, 'Landkreis Wittmund');
+	seeded.org = org.slug;
+	seeded.admin = (await createMember(db, org.id, 'admin')).email;
 	seeded.moderator = (await createMember(db, org.id, 'moderator')).email;
 	seeded.otherModerator = (await createMember(db, org.id, 'process_owner')).email;
 	const { process } = createTestEvent(db, org.id);
@@ -34,10 +46,14 @@ async function seed(db: Db) {
 }
 
 beforeAll(async () => {
-	server = await startServer({ seed });
+	sink = await startSmtpSink();
+	server = await startServer({ seed, env: { SMTP_URL: sink.url } });
 });
 
-afterAll(() => server.stop());
+afterAll(async () => {
+	await server.stop();
+	await sink.close();
+});
 
 async function signedIn(email: string) {
 	const visitor = new Visitor(server.url);
@@ -188,5 +204,33 @@ describe('importing a catalogue over HTTP', () => {
 		});
 		expect(tooMany.status).toBe(400);
 		expect(tooMany.body).toContain('Die Datei hat 10000 Zeilen; ein Import nimmt höchstens 5000.');
+	});
+});
+
+describe('inviting members from a list over HTTP', () => {
+	it('shows who is invited, then mails the invitations', async () => {
+		const admin = await signedIn(seeded.admin);
+		const list = windows1252(
+			`Name;E-Mail;Rolle\r\nLeitung Volkshochschule;vhs@kreis.example;Moderation\r\nSchon dabei;${seeded.moderator};\r\n`
+		);
+		const uploaded = await admin.upload('/o/' + seeded.org + '/members/import?/upload', {
+			name: 'mitglieder.csv',
+			content: list
+		});
+		expect(uploaded.status).toBe(303);
+		const page = await admin.get(uploaded.location!);
+		expect(page.body).toContain('Einladen: 1 · Schon bekannt: 1 · Abgelehnt: 0');
+		const invited = await admin.post(
+			`/o/${seeded.org}/members/import?/invite&${uploaded.location!.split('?')[1]}`,
+			{ upload: uploaded.location!.split('=')[1]!, fingerprint: fingerprintIn(page.body)! }
+		);
+		expect(invited.status).toBe(200);
+		expect(invited.body).toContain('Einladungen angelegt: 1.');
+		expect(invited.body).toContain('Die Einladungen wurden per E-Mail verschickt.');
+		const mail = await sink.nextMail();
+		expect(mail.to).toEqual(['vhs@kreis.example']);
+		expect(mail.text).toMatch(/Guten Tag Leitung Volkshochschule,[\s\S]*\/invite\/\S+/);
+		const members = await admin.get(`/o/${seeded.org}/members`);
+		expect(members.body).toMatch(/Leitung Volkshochschule &lt;vhs@kreis.example(&gt;|>)/);
 	});
 });
