@@ -52,3 +52,30 @@ test('a catalogue file is mapped in the browser, tried in a dry run and imported
 	await expect(page.getByText(`Wohnraumbörse ${stamp}`)).toBeVisible();
 	await expectAccessible();
 });
+
+test('a list of people becomes invitations after a dry run', async ({ page, expectAccessible }) => {
+	test.setTimeout(300_000);
+	const stamp = Date.now();
+	await logIn(page, expectAccessible, 'admin@landau.example');
+	await expectAccessible();
+	await page.goto('/o/stadt-landau-in-der-pfalz-demo/members');
+	await expectAccessible();
+	await page
+		.getByRole('link', { name: 'Mitglieder aus einer Liste einladen (CSV, Excel)' })
+		.click();
+	await expectAccessible();
+	await page.getByLabel('Datei').setInputFiles({
+		name: 'mitglieder.csv',
+		mimeType: 'text/csv',
+		buffer: Buffer.from(
+			`Name,E-Mail,Rolle,Gremium,Stakeholder-Gruppe\nLeitung VHS,vhs-${stamp}@landau.example,Moderation,,Bildung\n`
+		)
+	});
+	await page.getByRole('button', { name: 'Hochladen und Spalten zuordnen' }).click();
+	await expect(page.getByText('Einladen: 1 · Schon bekannt: 0 · Abgelehnt: 0')).toBeVisible();
+	await expectAccessible();
+	await page.getByRole('button', { name: 'Einladungen anlegen' }).click();
+	await expect(page.getByText('Einladungen angelegt: 1.')).toBeVisible();
+	await expect(page.getByLabel('Einladungslink')).toHaveValue(/\/invite\//);
+	await expectAccessible();
+});
