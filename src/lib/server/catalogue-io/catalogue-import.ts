@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { and, eq, inArray } from 'drizzle-orm';
 import { m } from '../../paraglide/messages';
-import { createMeasure, type MeasureInput } from '../concept/measures';
+import type { MeasureInput } from '../concept/measures';
 import type { Db, DbOrTx } from '../db';
 import * as table from '../db/schema';
 import { nextPosition } from '../process/ordering';
@@ -380,6 +380,24 @@ export function runImport(
 				.get();
 			goalIds.set(goal.key, created.id);
 		}
+		// New measures go to the end of their field, as one made by hand does; counted once per
+		// field rather than per row, so 5,000 rows stay one quick transaction.
+		const nextPositions = new Map<number, number>();
+		const nextPositionIn = (fieldId: number) => {
+			const next =
+				nextPositions.get(fieldId) ??
+				Math.max(
+					-1,
+					...tx
+						.select({ position: table.measure.position })
+						.from(table.measure)
+						.where(eq(table.measure.fieldOfActionId, fieldId))
+						.all()
+						.map((other) => other.position)
+				) + 1;
+			nextPositions.set(fieldId, next + 1);
+			return next;
+		};
 		for (const row of plan.rows) {
 			if (row.action !== 'create' && row.action !== 'update') continue;
 			const input: MeasureInput = {
@@ -389,7 +407,10 @@ export function runImport(
 					row.goalKey === null ? null : (goalIds.get(row.goalKey) ?? Number(row.goalKey.slice(3)))
 			};
 			if (row.action === 'create') {
-				createMeasure(tx, processId, input);
+				const position = nextPositionIn(input.fieldOfActionId);
+				tx.insert(table.measure)
+					.values({ ...input, processId, position })
+					.run();
 				continue;
 			}
 			const current = tx
@@ -401,15 +422,7 @@ export function runImport(
 			const position =
 				current.fieldOfActionId === input.fieldOfActionId
 					? current.position
-					: Math.max(
-							-1,
-							...tx
-								.select({ position: table.measure.position })
-								.from(table.measure)
-								.where(eq(table.measure.fieldOfActionId, input.fieldOfActionId))
-								.all()
-								.map((other) => other.position)
-						) + 1;
+					: nextPositionIn(input.fieldOfActionId);
 			tx.update(table.measure)
 				.set({ ...input, position, updatedAt: new Date() })
 				.where(eq(table.measure.id, current.id))
