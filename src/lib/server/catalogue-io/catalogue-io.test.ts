@@ -17,6 +17,7 @@ import {
 	type Mapping
 } from './catalogue-import';
 import { columnOfHeader } from './columns';
+import { dryRun } from './import-page';
 import { decodeText, detectSeparator, importLimits, readTable, type TableRow } from './read-table';
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
@@ -331,5 +332,20 @@ describe('importing a catalogue', () => {
 			before.map((c) => c.measures.map((m) => m.title))
 		);
 		expect(carried[1]!.goals.map((g) => g.title)).toEqual(['Alle Kinder sprechen Deutsch']);
+	});
+
+	it('lists every refused row on the page, but only the first 200 of the others', () => {
+		const rows = rowsFrom(
+			Array.from({ length: 260 }, (_, i) => ['Arbeit und Beruf', i % 100 === 99 ? '' : `Kurs ${i}`])
+		);
+		const view = dryRun(db, processId, { upload: { sha256: hash }, rows }, ['field', 'title']);
+		expect(view.plan!.counts).toEqual({ create: 258, update: 0, unchanged: 0, refused: 2 });
+		expect(view.plan!.rows.filter((row) => row.action === 'refused')).toHaveLength(2);
+		expect(view.plan!.rows).toHaveLength(202);
+		expect(view.plan!.notListed).toBe(58);
+		expect(dryRun(db, processId, { upload: { sha256: hash }, rows }, ['title', null])).toEqual({
+			problems: ['Bitte ordnen Sie eine Spalte „Handlungsfeld“ zu.'],
+			plan: null
+		});
 	});
 });

@@ -13,6 +13,9 @@ import { findUpload, type UploadScope } from './uploads';
 
 const mappedColumn = v.picklist(['', ...importKeys]);
 
+/** How many new or changed rows the dry run lists by name; the counts cover all. */
+const listedRows = 200;
+
 /**
  * The mapping a form or URL gives (`col0`, `col1` … per file column), or the one the headers
  * suggest when none is given. Unknown values count as "leave out".
@@ -49,7 +52,7 @@ export async function openUpload(
 	} as const;
 }
 
-/** The page's view of a dry run: rows that change something or are refused, and the counts. */
+/** The page's view of a dry run: the counts, and the rows that change something or are refused. */
 export function dryRun(
 	db: Db,
 	processId: number,
@@ -59,6 +62,10 @@ export function dryRun(
 	const problems = mappingProblems(mapping);
 	if (problems.length > 0) return { problems, plan: null };
 	const plan = planImport(db, processId, opened.rows, mapping, opened.upload.sha256);
+	// Every refused row, and the first of the others: the page stays small at 5,000 rows.
+	const changing = plan.rows.filter((row) => row.action !== 'unchanged');
+	let others = 0;
+	const listed = changing.filter((row) => row.action === 'refused' || others++ < listedRows);
 	return {
 		problems,
 		plan: {
@@ -66,9 +73,8 @@ export function dryRun(
 			fingerprint: plan.fingerprint,
 			newFields: plan.newFields.map((field) => `${field.code} ${field.title}`),
 			newGoals: plan.newGoals.map((goal) => goal.title),
-			rows: plan.rows
-				.filter((row) => row.action !== 'unchanged')
-				.map(({ line, action, title, details }) => ({ line, action, title, details }))
+			rows: listed.map(({ line, action, title, details }) => ({ line, action, title, details })),
+			notListed: changing.length - listed.length
 		}
 	};
 }
