@@ -49,7 +49,8 @@ const tableLabels: Record<string, () => string> = {
 	measure_update: m.audit_table_measure_update,
 	topic: m.audit_table_topic,
 	topic_item: m.audit_table_topic_item,
-	user: m.audit_table_user
+	user: m.audit_table_user,
+	import_upload: m.audit_table_import_upload
 };
 
 export const auditTableNames = Object.keys(tableLabels);

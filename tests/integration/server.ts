@@ -177,11 +177,39 @@ export class Visitor {
 		});
 	}
 
+	/** A form with a file, sent as multipart the way a browser sends an upload. */
+	async upload(
+		path: string,
+		file: { name: string; content: Uint8Array; type?: string },
+		fields: Record<string, string> = {}
+	): Promise<Reply> {
+		const body = new FormData();
+		for (const [name, value] of Object.entries(fields)) body.append(name, value);
+		body.append('file', new Blob([file.content.slice()], { type: file.type ?? '' }), file.name);
+		return this.send(path, { method: 'POST', body, headers: { origin: this.baseUrl } });
+	}
+
+	/** A download's bytes (an XLSX file, say), or the status if it failed. */
+	async download(path: string): Promise<{ status: number; bytes: Uint8Array }> {
+		const response = await this.fetch(path, { method: 'GET' });
+		return { status: response.status, bytes: new Uint8Array(await response.arrayBuffer()) };
+	}
+
 	async login(email: string, password: string): Promise<Reply> {
 		return this.post('/login', { email, password });
 	}
 
 	private async send(path: string, init: RequestInit): Promise<Reply> {
+		const response = await this.fetch(path, init);
+		return {
+			status: response.status,
+			location: response.headers.get('location'),
+			setCookies: response.headers.getSetCookie(),
+			body: await response.text()
+		};
+	}
+
+	private async fetch(path: string, init: RequestInit): Promise<Response> {
 		const headers = new Headers(init.headers);
 		for (const [name, value] of Object.entries(this.extraHeaders)) headers.set(name, value);
 		headers.set('accept-language', this.language);
@@ -200,11 +228,6 @@ export class Visitor {
 			if (expired || value === '') this.cookies.delete(name.trim());
 			else this.cookies.set(name.trim(), value);
 		}
-		return {
-			status: response.status,
-			location: response.headers.get('location'),
-			setCookies: response.headers.getSetCookie(),
-			body: await response.text()
-		};
+		return response;
 	}
 }

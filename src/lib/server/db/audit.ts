@@ -125,6 +125,8 @@ export const auditPolicy = {
 	// Accounts: who was invited in, renamed, or changed a password (as a fact, never the hash);
 	// an organisation's log shows the accounts of its members (audit/log.ts).
 	user: 'all',
+	// Who uploaded which file for an import; the file itself is a blob, never copied.
+	import_upload: 'all',
 	session: { excluded: 'sign-ins, not records; holds token hashes' },
 	participant: { excluded: "participants' phones; holds device token hashes" },
 	dot: { excluded: "participants' votes: high volume, and not staff writes" },

@@ -918,3 +918,30 @@ export type ConceptVersion = typeof conceptVersion.$inferSelect;
 export type ConceptComment = typeof conceptComment.$inferSelect;
 export type MeasureUpdate = typeof measureUpdate.$inferSelect;
 export type AuditLogEntry = typeof auditLog.$inferSelect;
+
+/**
+ * An uploaded spreadsheet (a measures catalogue, a list of members) kept between the dry run and
+ * the import, so that what is imported is the file the dry run read (its SHA-256 goes into the
+ * dry run's fingerprint). Deleted by the import, or once expired.
+ */
+export const importUpload = sqliteTable(
+	'import_upload',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		organisationId: integer('organisation_id')
+			.notNull()
+			.references(() => organisation.id, { onDelete: 'cascade' }),
+		/** The process a catalogue goes into; none for a list of members. */
+		processId: integer('process_id').references(() => process.id, { onDelete: 'cascade' }),
+		userId: integer('user_id')
+			.notNull()
+			.references(() => user.id, { onDelete: 'cascade' }),
+		fileName: text('file_name').notNull(),
+		sha256: text('sha256').notNull(),
+		content: blob('content', { mode: 'buffer' }).notNull(),
+		createdAt: createdAt(),
+		expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull()
+	},
+	(t) => [index('import_upload_organisation_idx').on(t.organisationId)]
+);
+export type ImportUpload = typeof importUpload.$inferSelect;

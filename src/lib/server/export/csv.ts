@@ -1,10 +1,5 @@
 import { safeText } from '../../text/clean';
-
-/**
- * Starts a spreadsheet reads as a formula (CSV injection), also after leading spaces; texts
- * come from the public. Tab and CR count too, as OWASP advises.
- */
-const formulaStart = /^[\s\u3000]*[=+\-@\uff1d\uff0b\uff0d\uff20]|^[\t\r]/;
+import { defused } from '../../text/spreadsheet';
 
 /**
  * A cell for spreadsheets: text made safe (`safeText`: no control characters, line breaks as
@@ -14,8 +9,7 @@ const formulaStart = /^[\s\u3000]*[=+\-@\uff1d\uff0b\uff0d\uff20]|^[\t\r]/;
 function cell(value: string | number | null): string {
 	if (value === null) return '';
 	if (typeof value === 'number') return String(value);
-	let text = safeText(value);
-	if (formulaStart.test(text)) text = `'${text}`;
+	const text = defused(safeText(value));
 	return /[";\n\t]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 

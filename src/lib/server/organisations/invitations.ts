@@ -1,5 +1,5 @@
 import { and, desc, eq, gt, isNull, TransactionRollbackError } from 'drizzle-orm';
-import type { Db, Tx } from '../db';
+import type { Db, DbOrTx, Tx } from '../db';
 import * as table from '../db/schema';
 import type { Role } from '../auth/roles';
 import { issueToken, secretMatches, splitToken } from '../auth/token';
@@ -9,7 +9,7 @@ import { addMember } from './organisations';
 export const invitationLifetimeMs = 1000 * 60 * 60 * 24 * 14;
 
 export function createInvitation(
-	db: Db,
+	db: DbOrTx,
 	input: {
 		organisationId: number;
 		role: Role;
