@@ -1,10 +1,14 @@
 /** The status report (Sachstandsbericht) as a Word document for the council, in German. */
+import type { MeasureStatus } from '../../domain';
 import { measureStatus } from '../../labels';
 import { m } from '../../paraglide/messages';
 import type { StatusReport } from '../monitoring/monitoring';
 import { cover, germanDate, outlineDocx, type Block } from './outline';
 
 const de = { locale: 'de' } as const;
+
+const statusLabel = (status: MeasureStatus | null) =>
+	status === null ? m.report_no_status({}, de) : measureStatus.label(status, 'de');
 
 /** The status report as a list of blocks. */
 function statusReportOutline(
@@ -20,10 +24,7 @@ function statusReportOutline(
 		{
 			kind: 'table',
 			header: [m.measure_status({}, de), m.report_count({}, de)],
-			rows: report.counts.map(({ status, count }) => [
-				measureStatus.label(status, 'de'),
-				String(count)
-			])
+			rows: report.counts.map(({ status, count }) => [statusLabel(status), String(count)])
 		},
 		{ kind: 'heading', level: 1, text: m.report_changes({}, de) },
 		report.changes.length === 0
@@ -81,7 +82,7 @@ function statusReportOutline(
 							measure.number,
 							measure.title,
 							measure.lead,
-							measureStatus.label(measure.status, 'de'),
+							statusLabel(measure.status),
 							measure.latest
 								? `${germanDate(measure.latest.recordedOn)}: ${measure.latest.note}`
 								: ''
