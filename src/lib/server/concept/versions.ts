@@ -2,7 +2,7 @@ import { and, count, countDistinct, desc, eq, isNull } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../db';
 import * as table from '../db/schema';
 import { listGuidelines } from '../process/fields';
-import { provenanceOf } from './adopt';
+import { sourcesOfProcess } from './adopt';
 import { listCatalogue } from './measures';
 
 /** The participation behind the concept: per event its people, phones, ideas and dots. */
@@ -13,46 +13,60 @@ export function participation(db: Db, processId: number): table.ConceptSnapshot[
 		.where(eq(table.event.processId, processId))
 		.orderBy(table.event.startsAt)
 		.all();
-	const countOf = (query: { n: number } | undefined) => query?.n ?? 0;
+	const perEvent = (rows: { eventId: number; n: number }[]) =>
+		new Map(rows.map((row) => [row.eventId, row.n]));
+	const inProcess = eq(table.event.processId, processId);
+	const attendees = perEvent(
+		db
+			.select({ eventId: table.eventAttendee.eventId, n: count() })
+			.from(table.eventAttendee)
+			.innerJoin(table.event, eq(table.eventAttendee.eventId, table.event.id))
+			.where(inProcess)
+			.groupBy(table.eventAttendee.eventId)
+			.all()
+	);
+	const phones = perEvent(
+		db
+			.select({ eventId: table.participant.eventId, n: count() })
+			.from(table.participant)
+			.innerJoin(table.event, eq(table.participant.eventId, table.event.id))
+			.where(inProcess)
+			.groupBy(table.participant.eventId)
+			.all()
+	);
+	const ideas = perEvent(
+		db
+			.select({ eventId: table.activity.eventId, n: count() })
+			.from(table.idea)
+			.innerJoin(table.activity, eq(table.idea.activityId, table.activity.id))
+			.innerJoin(table.event, eq(table.activity.eventId, table.event.id))
+			.where(and(inProcess, eq(table.idea.hidden, false)))
+			.groupBy(table.activity.eventId)
+			.all()
+	);
+	const dots = perEvent(
+		db
+			.select({ eventId: table.activity.eventId, n: count() })
+			.from(table.dot)
+			.innerJoin(table.activity, eq(table.dot.activityId, table.activity.id))
+			.innerJoin(table.event, eq(table.activity.eventId, table.event.id))
+			.where(inProcess)
+			.groupBy(table.activity.eventId)
+			.all()
+	);
 	const rows = events.map((event) => ({
 		title: event.title,
 		startsAt: event.startsAt,
-		attendees: countOf(
-			db
-				.select({ n: count() })
-				.from(table.eventAttendee)
-				.where(eq(table.eventAttendee.eventId, event.id))
-				.get()
-		),
-		phones: countOf(
-			db
-				.select({ n: count() })
-				.from(table.participant)
-				.where(eq(table.participant.eventId, event.id))
-				.get()
-		),
-		ideas: countOf(
-			db
-				.select({ n: count() })
-				.from(table.idea)
-				.innerJoin(table.activity, eq(table.idea.activityId, table.activity.id))
-				.where(and(eq(table.activity.eventId, event.id), eq(table.idea.hidden, false)))
-				.get()
-		),
-		dots: countOf(
-			db
-				.select({ n: count() })
-				.from(table.dot)
-				.innerJoin(table.activity, eq(table.dot.activityId, table.activity.id))
-				.where(eq(table.activity.eventId, event.id))
-				.get()
-		)
+		attendees: attendees.get(event.id) ?? 0,
+		phones: phones.get(event.id) ?? 0,
+		ideas: ideas.get(event.id) ?? 0,
+		dots: dots.get(event.id) ?? 0
 	}));
 	const phonesByCategory = db
 		.select({ category: table.participant.category, count: countDistinct(table.participant.id) })
 		.from(table.participant)
 		.innerJoin(table.event, eq(table.participant.eventId, table.event.id))
-		.where(eq(table.event.processId, processId))
+		.where(inProcess)
 		.groupBy(table.participant.category)
 		.all();
 	return { events: rows.filter((e) => e.attendees + e.phones > 0), phonesByCategory };
@@ -65,6 +79,7 @@ export function conceptSnapshot(
 	organisation: string,
 	introduction: string
 ): table.ConceptSnapshot {
+	const sources = sourcesOfProcess(db, process.id);
 	return {
 		organisation,
 		title: process.title,
@@ -91,14 +106,12 @@ export function conceptSnapshot(
 				funding: measure.funding,
 				priority: measure.priority,
 				status: measure.status,
-				sources: provenanceOf(db, measure.id).sources.map(
-					({ eventTitle, label, dots, voters }) => ({
-						eventTitle,
-						label,
-						dots,
-						voters
-					})
-				)
+				sources: (sources.get(measure.id) ?? []).map(({ eventTitle, label, dots, voters }) => ({
+					eventTitle,
+					label,
+					dots,
+					voters
+				}))
 			}))
 		})),
 		participation: participation(db, process.id)
