@@ -118,6 +118,8 @@ export const auditPolicy = {
 	concept_version: 'all',
 	concept_comment: 'all',
 	measure_update: 'all',
+	indicator: 'all',
+	indicator_value: 'all',
 	topic: 'all',
 	topic_item: 'all',
 	user: { excluded: 'an account, not a record of an organisation; holds the password hash' },

@@ -1,5 +1,6 @@
 /** The status report (Sachstandsbericht) as a Word document for the council, in German. */
 import type { MeasureStatus } from '../../domain';
+import { barScale, formatIndicatorValue, indicatorBar } from '../../indicators';
 import { measureStatus } from '../../labels';
 import { m } from '../../paraglide/messages';
 import type { StatusReport } from '../monitoring/monitoring';
@@ -89,6 +90,54 @@ function statusReportOutline(
 						])
 					}
 		);
+	}
+	blocks.push(...indicatorBlocks(report));
+	return blocks;
+}
+
+/** Per goal a table for each indicator: baseline, the values of the period, target, as bars. */
+function indicatorBlocks(report: StatusReport): Block[] {
+	if (report.indicators.length === 0) return [];
+	const blocks: Block[] = [{ kind: 'heading', level: 1, text: m.report_indicators({}, de) }];
+	for (const { field, goal, indicators } of report.indicators) {
+		blocks.push({ kind: 'heading', level: 2, text: `${field.code} ${goal.title}` });
+		for (const indicator of indicators) {
+			const points: [string, string | null, number | null][] = [
+				[m.indicator_baseline({}, de), indicator.baselineOn, indicator.baselineValue],
+				...indicator.inPeriod.map((v): [string, string | null, number | null] => [
+					[m.report_indicator_measured({}, de), v.note].filter(Boolean).join(': '),
+					v.measuredOn,
+					v.value
+				]),
+				[m.indicator_target({}, de), indicator.targetOn, indicator.targetValue]
+			];
+			const scale = barScale(points.map(([, , value]) => value));
+			blocks.push(
+				{
+					kind: 'heading',
+					level: 3,
+					text: indicator.unit ? `${indicator.name} (${indicator.unit})` : indicator.name
+				},
+				...(indicator.inPeriod.length === 0
+					? [{ kind: 'text', text: m.report_indicator_no_values({}, de) } as const]
+					: []),
+				{
+					kind: 'table',
+					header: [
+						m.report_indicator_point({}, de),
+						m.update_date({}, de),
+						m.indicator_value({}, de),
+						m.report_indicator_chart({}, de)
+					],
+					rows: points.map(([point, on, value]) => [
+						point,
+						on ? germanDate(on) : '',
+						formatIndicatorValue(value, indicator.unit, 'de'),
+						indicatorBar(value, scale)
+					])
+				}
+			);
+		}
 	}
 	return blocks;
 }

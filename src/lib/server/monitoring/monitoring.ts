@@ -3,6 +3,7 @@ import type { Db, DbOrTx } from '../db';
 import * as table from '../db/schema';
 import { listCatalogue, type NumberedMeasure } from '../concept/measures';
 import { todayIn } from '../time';
+import { indicatorsInPeriod } from './indicators';
 import { statusAt } from './status-at';
 
 export type UpdateInput = Pick<
@@ -190,7 +191,8 @@ export function yearlyPlan(db: Db, processId: number, today: string) {
  * The status report (Sachstandsbericht) for a period: per field of action its measures with
  * their status at the end of the period (`statusAt`: nothing recorded after it shows, and a
  * measure reported on only later has no status yet), the count per status, and the updates
- * recorded within the period ("what changed since the last report").
+ * recorded within the period ("what changed since the last report"), and the goals'
+ * indicators with the values measured in the period.
  */
 export function statusReport(db: Db, processId: number, from: string, to: string) {
 	const histories = listUpdatesOfProcess(db, processId);
@@ -217,7 +219,8 @@ export function statusReport(db: Db, processId: number, from: string, to: string
 		counts: [...counts].map(([status, count]) => ({ status, count })),
 		changes: all.flatMap((measure) =>
 			measure.changes.map((update) => ({ number: measure.number, title: measure.title, update }))
-		)
+		),
+		indicators: indicatorsInPeriod(db, processId, from, to)
 	};
 }
 
