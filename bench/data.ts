@@ -65,7 +65,11 @@ try {
 	const login = await fetch(`${url}/login`, {
 		method: 'POST',
 		redirect: 'manual',
-		headers: { origin: url, 'content-type': 'application/x-www-form-urlencoded' },
+		headers: {
+			origin: url,
+			accept: 'text/html',
+			'content-type': 'application/x-www-form-urlencoded'
+		},
 		body: new URLSearchParams({ email: owner.email, password: demoPassword })
 	});
 	const cookie = login.headers
@@ -80,7 +84,10 @@ try {
 		let body = Buffer.alloc(0);
 		for (let run = 0; run <= runs; run++) {
 			const started = performance.now();
-			const response = await fetch(`${url}${path}`, { headers: { cookie }, redirect: 'manual' });
+			const response = await fetch(`${url}${path}`, {
+				headers: { cookie, accept: 'text/html,*/*' },
+				redirect: 'manual'
+			});
 			body = Buffer.from(await response.arrayBuffer());
 			if (response.status !== 200) throw new Error(`${path} answered ${response.status}`);
 			if (run > 0) times.push(performance.now() - started);
