@@ -47,6 +47,8 @@ const tableLabels: Record<string, () => string> = {
 	concept_version: m.audit_table_concept_version,
 	concept_comment: m.audit_table_concept_comment,
 	measure_update: m.audit_table_measure_update,
+	indicator: m.audit_table_indicator,
+	indicator_value: m.audit_table_indicator_value,
 	topic: m.audit_table_topic,
 	topic_item: m.audit_table_topic_item,
 	user: m.audit_table_user,

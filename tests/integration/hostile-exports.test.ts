@@ -140,6 +140,14 @@ describe('forms', () => {
 				`${base}/measures/${plain.measureId}?/recordStatus`,
 				{ recordedOn: '2026-05-04', status: 'in_implementation', note: text }
 			],
+			[
+				`${base}/monitoring/indikatoren?/addIndicator`,
+				{ goalId: String(plain.goalId), name: text, unit: 'Personen', targetValue: '12,5' }
+			],
+			[
+				`${base}/monitoring/indikatoren?/recordValue`,
+				{ indicatorId: String(plain.indicatorId), measuredOn: '2026-05-04', value: '3', note: text }
+			],
 			[`${base}/concept?/comment`, { target: 'introduction', body: text }],
 			[`${event}/minutes?/addDecision`, { minutesId: String(plain.minutesId), title: text }],
 			[
@@ -240,6 +248,7 @@ describe('pages with hostile text from the database', () => {
 			`${base}/review`,
 			`${base}/monitoring`,
 			`${base}/monitoring/bericht`,
+			`${base}/monitoring/indikatoren`,
 			`/o/${slug}`
 		];
 		for (const path of pages) {
@@ -288,7 +297,7 @@ describe('exports of hostile text from the database', () => {
 		]);
 		expectReadableDocx(
 			await download(admin, `${base}/monitoring/bericht.docx`),
-			['measure title', 'update note'],
+			['measure title', 'update note', 'indicator name', 'indicator value note'],
 			false
 		);
 	});

@@ -120,6 +120,8 @@ export const auditPolicy = {
 	concept_version: 'all',
 	concept_comment: 'all',
 	measure_update: 'all',
+	indicator: 'all',
+	indicator_value: 'all',
 	topic: 'all',
 	topic_item: 'all',
 	// Accounts: who was invited in, renamed, or changed a password (as a fact, never the hash);
