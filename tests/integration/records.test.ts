@@ -291,7 +291,7 @@ describe('ids of another organisation', () => {
 			[
 				moderator,
 				`${home.base}/measures?/moveMeasure`,
-				{ id: String(away.measureId), direction: 'up' }
+				{ id: String(away.measureId), place: '1' }
 			],
 			[moderator, `${event}?/deleteAgendaItem`, { id: String(away.agendaItemId) }],
 			[moderator, `${event}?/updateAgendaItem`, { id: String(away.agendaItemId), title: 'X' }],

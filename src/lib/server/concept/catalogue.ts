@@ -100,7 +100,12 @@ function readChoices(db: Db, processId: number): Choices {
 }
 
 /** The catalogue's filters as the page shows them, each with the value chosen in the URL. */
-export type CatalogueFilterState = { key: string; label: string; options: Option[]; value: string }[];
+export type CatalogueFilterState = {
+	key: string;
+	label: string;
+	options: Option[];
+	value: string;
+}[];
 
 /** What the URL asks of the catalogue: filters (only offered values), search, sort, page. */
 export function readCatalogueQuery(db: Db, processId: number, params: URLSearchParams) {
@@ -154,9 +159,10 @@ export function listCataloguePage(
 	const numbered = db
 		.select({
 			id: table.measure.id,
-			place: sql<number>`row_number() OVER (PARTITION BY ${table.measure.fieldOfActionId} ORDER BY ${table.measure.position}, ${table.measure.id})`.as(
-				'place'
-			),
+			place:
+				sql<number>`row_number() OVER (PARTITION BY ${table.measure.fieldOfActionId} ORDER BY ${table.measure.position}, ${table.measure.id})`.as(
+					'place'
+				),
 			places: sql<number>`count(*) OVER (PARTITION BY ${table.measure.fieldOfActionId})`.as(
 				'places'
 			)

@@ -14,12 +14,7 @@ export interface Listing<Sort extends string> {
 	page: number;
 }
 
-const pageNumber = v.pipe(
-	v.string(),
-	v.regex(/^\d{1,6}$/),
-	v.transform(Number),
-	v.minValue(1)
-);
+const pageNumber = v.pipe(v.string(), v.regex(/^\d{1,6}$/), v.transform(Number), v.minValue(1));
 
 /**
  * Reads search, sort and paging from a list page's URL. A URL is typed, bookmarked and edited
