@@ -1,5 +1,5 @@
 import { dirname, join } from 'node:path';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { createTestDb, createTestEvent, createTestOrganisation } from '../../../../tests/factories';
 import { backupDatabase } from '../backup/backup';
 import { migrationsFolder, openDatabase, type Db } from '../db';
@@ -162,6 +162,25 @@ describe('filtering, sorting and paging the catalogue', () => {
 		);
 		expect(page('per=100').measures).toHaveLength(60);
 		expect(page('per=100').measures.every((row) => row.places === 60)).toBe(true);
+	});
+});
+
+describe('the queries of a catalogue page', () => {
+	it('are as many for 120 measures as for 3', () => {
+		const queries = (search: string) => {
+			const prepare = vi.spyOn(db.$client, 'prepare');
+			page(search);
+			const count = prepare.mock.calls.length;
+			prepare.mockRestore();
+			return count;
+		};
+		for (let n = 1; n <= 3; n += 1) measure(language, `Maßnahme ${n}`, { lead: `Amt ${n}` });
+		const few = queries('q=massnahme&status=proposed&sort=title');
+		for (let n = 4; n <= 120; n += 1)
+			measure(n % 2 ? work : language, `Maßnahme ${n}`, { lead: `Amt ${n}` });
+		expect(queries('q=massnahme&status=proposed&sort=title')).toBe(few);
+		// Fields, goals and leads for the filters; the count; the page.
+		expect(few).toBe(5);
 	});
 });
 
