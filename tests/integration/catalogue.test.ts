@@ -72,7 +72,8 @@ describe('the catalogue over HTTP at county scale', () => {
 		expect(found(page.body)).toBe('202');
 		expect(rows(page.body)).toBe(25);
 		expect(page.body).toContain('Seite 1 von 9');
-		expect(pageLinks(page.body)).toContain(`${seeded.base}/measures?page=9`);
+		// Links are relative on the server (SvelteKit's relative paths); the query is what counts.
+		expect(pageLinks(page.body).some((link) => link.endsWith('/measures?page=9'))).toBe(true);
 		const last = await moderator.get(`${seeded.base}/measures?page=9`);
 		expect(rows(last.body)).toBe(2);
 		// A page past the end shows the last page rather than nothing.
