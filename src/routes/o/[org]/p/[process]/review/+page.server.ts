@@ -12,7 +12,13 @@ import { listEvents } from '$lib/server/events/events';
 import { listFields } from '$lib/server/process/fields';
 import { listPhases } from '$lib/server/process/phases';
 import { participation } from '$lib/server/concept/versions';
-import { reviewResults } from '$lib/server/review/dashboard';
+import {
+	reviewPage,
+	reviewResults,
+	reviewSorts,
+	reviewTopicModes
+} from '$lib/server/review/dashboard';
+import { readListing } from '$lib/server/search/listing';
 import { participationByGroup } from '$lib/server/review/participation';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -20,6 +26,7 @@ const filterForm = v.object({ field: optionalId, event: optionalId, phase: optio
 
 export const load: PageServerLoad = (request) => {
 	const { process, role } = requireProcess(request, 'readProcess');
+	request.depends('app:review');
 	const db = getDb();
 	const query = request.url.searchParams;
 	const parsed = v.safeParse(filterForm, {
@@ -30,9 +37,18 @@ export const load: PageServerLoad = (request) => {
 	const filters = parsed.success
 		? { fieldId: parsed.output.field, eventId: parsed.output.event, phaseId: parsed.output.phase }
 		: { fieldId: null, eventId: null, phaseId: null };
+	const topic = v.safeParse(v.picklist(reviewTopicModes), query.get('topic'));
+	const listing = readListing(query, reviewSorts);
+	const shown = reviewPage(reviewResults(db, process.id, filters), {
+		topic: topic.success ? topic.output : 'all',
+		listing
+	});
 	return {
 		filters,
-		items: reviewResults(db, process.id, filters),
+		topic: topic.success ? topic.output : 'all',
+		listing: { q: listing.q, sort: listing.sort, per: listing.per },
+		window: shown.window,
+		items: shown.items,
 		canHarmonise: roleAllows(role, 'harmoniseResults'),
 		participation: participationByGroup(db, process.id),
 		events: participation(db, process.id).events,
