@@ -80,7 +80,7 @@ test('a moderator and three phones run a whole workshop, and the projector shows
 	await amal
 		.getByLabel('المجموعة التي أشارك باسمها')
 		.selectOption({ label: 'أشارك بصفتي الشخصية' });
-	await amal.getByRole('button', { name: 'انضم' }).click();
+	await amal.getByRole('button', { name: 'الانضمام' }).click();
 
 	// A Farsi phone at 320 px follows a link with a wrong code: the answer is 404, in Farsi and
 	// right to left, with a field to type the code again.
@@ -121,7 +121,7 @@ test('a moderator and three phones run a whole workshop, and the projector shows
 	await expect(
 		amal.getByRole('heading', { name: 'Was hilft Kindern beim Deutschlernen?' })
 	).toBeVisible();
-	await send(amal, 'فكرتك', 'أرسل الفكرة', 'دروس لغة للأمهات مع رعاية الأطفال');
+	await send(amal, 'فكرتك', 'إرسال الفكرة', 'دروس لغة للأمهات مع رعاية الأطفال');
 	await expect(amal.getByText('تم الاستلام')).toBeVisible();
 	await expectAccessible(amal);
 	// Olena's phone loses the network: her idea waits and goes out when the link is back.
@@ -184,8 +184,8 @@ test('a moderator and three phones run a whole workshop, and the projector shows
 	await jonas.reload();
 	await expect(jonas.getByText('Ihre Punkte: noch 0 von 3')).toBeVisible();
 
-	await vote(amal, 'أعطِ نقطة', 'Lesen', 1);
-	await vote(amal, 'أعطِ نقطة', 'دروس لغة للأمهات مع رعاية الأطفال', 2);
+	await vote(amal, 'إعطاء نقطة', 'Lesen', 1);
+	await vote(amal, 'إعطاء نقطة', 'دروس لغة للأمهات مع رعاية الأطفال', 2);
 	await expectAccessible(amal);
 	await vote(olena, 'Дати бал', 'Lesen', 2);
 
