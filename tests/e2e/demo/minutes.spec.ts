@@ -201,7 +201,7 @@ test('from a finished workshop to approved minutes, a traceable measure and a Wo
 	await reviewer.getByLabel('Handlungsfeld').selectOption({ label: '2 Arbeitsmarkt' });
 	await reviewer.getByRole('button', { name: 'Anzeigen' }).click();
 	const first = reviewer
-		.getByRole('table', { name: 'Auswertung für die Steuerungsgruppe' })
+		.getByRole('table', { name: /^Workshop-Ergebnisse, Seite 1 von/ })
 		.getByRole('row')
 		.nth(1);
 	await expect(first).toContainText('Anerkennung');
