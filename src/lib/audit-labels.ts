@@ -2,6 +2,7 @@ import type { AuditActorKind, AuditOperation } from './domain';
 import {
 	activityStage,
 	bodyKind,
+	costKind,
 	eventStatus,
 	measureFunding,
 	measurePriority,
@@ -15,6 +16,7 @@ import {
 	roleOptions,
 	stakeholderCategory
 } from './labels';
+import { partyLabel } from './measure-values';
 import { m } from './paraglide/messages';
 
 /** What the audit log calls each table it records, in the reader's words. */
@@ -47,6 +49,8 @@ const tableLabels: Record<string, () => string> = {
 	concept_version: m.audit_table_concept_version,
 	concept_comment: m.audit_table_concept_comment,
 	measure_update: m.audit_table_measure_update,
+	indicator: m.audit_table_indicator,
+	indicator_value: m.audit_table_indicator_value,
 	topic: m.audit_table_topic,
 	topic_item: m.audit_table_topic_item,
 	user: m.audit_table_user,
@@ -195,6 +199,13 @@ const minutesItemKind = {
 	]
 };
 
+const partyRole = {
+	options: () => [
+		{ value: 'addressee', label: m.measure_addressees() },
+		{ value: 'partner', label: m.measure_partners() }
+	]
+};
+
 const targetKind = {
 	options: () => [
 		{ value: 'idea', label: m.audit_choice_idea() },
@@ -221,6 +232,8 @@ const choiceColumns: Record<string, { options: () => { value: string; label: str
 	'measure.timeframe': measureTimeframe,
 	'measure.funding': measureFunding,
 	'measure.priority': measurePriority,
+	'measure.cost_kind': costKind,
+	'measure_party.role': partyRole,
 	'measure_update.status': measureStatus,
 	'measure_source.target_kind': targetKind,
 	'minutes.status': minutesStatus,
@@ -232,6 +245,8 @@ const choiceColumns: Record<string, { options: () => { value: string; label: str
 export function auditChoiceLabel(tableName: string, field: string, value: unknown): string | null {
 	if (typeof value !== 'string') return null;
 	const column = `${tableName}.${field}`;
+	// Addressees and partners are stored by their vocabulary key, or as typed.
+	if (column === 'measure_party.label') return partyLabel(value);
 	if (!Object.hasOwn(choiceColumns, column)) return null;
 	return choiceColumns[column]!.options().find((option) => option.value === value)?.label ?? null;
 }

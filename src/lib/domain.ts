@@ -25,6 +25,8 @@ export const stakeholderCategories = [
 	'business',
 	'education',
 	'welfare',
+	// A person who speaks for nobody but themselves ("Ich bin für mich selbst hier").
+	'individual',
 	'other'
 ] as const;
 

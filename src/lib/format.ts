@@ -1,16 +1,20 @@
+import { dateTimeFormat } from '$lib/date-time-format';
 import { getLocale } from '$lib/paraglide/runtime';
+
+/** The reader's language with Latin digits: Arabic and Farsi pages keep 0–9, as the phone pages do. */
+export const latinDigits = (locale: string = getLocale()) => `${locale}-u-nu-latn`;
 
 /** `YYYY-MM-DD` as a date in the reader's language, e.g. „10. März 2026“. */
 export function formatDate(isoDate: string | null, style: 'long' | 'medium' = 'medium'): string {
 	if (!isoDate) return '';
-	return new Intl.DateTimeFormat(getLocale(), { dateStyle: style, timeZone: 'UTC' }).format(
+	return dateTimeFormat(latinDigits(), { dateStyle: style, timeZone: 'UTC' }).format(
 		new Date(`${isoDate}T00:00:00Z`)
 	);
 }
 
 /** Local wall-clock `YYYY-MM-DDTHH:MM` as date and time, without shifting it into another zone. */
 export function formatDateTime(local: string): string {
-	return new Intl.DateTimeFormat(getLocale(), {
+	return dateTimeFormat(latinDigits(), {
 		dateStyle: 'full',
 		timeStyle: 'short',
 		timeZone: 'UTC'
@@ -18,14 +22,14 @@ export function formatDateTime(local: string): string {
 }
 
 export function formatTime(local: string): string {
-	return new Intl.DateTimeFormat(getLocale(), { timeStyle: 'short', timeZone: 'UTC' }).format(
+	return dateTimeFormat(latinDigits(), { timeStyle: 'short', timeZone: 'UTC' }).format(
 		new Date(`${local}:00Z`)
 	);
 }
 
 /** An instant (e.g. when something was approved) as its day in Europe/Berlin, not in UTC. */
 export function formatDay(instant: Date, style: 'long' | 'medium' = 'medium'): string {
-	return new Intl.DateTimeFormat(getLocale(), {
+	return dateTimeFormat(latinDigits(), {
 		dateStyle: style,
 		timeZone: 'Europe/Berlin'
 	}).format(instant);

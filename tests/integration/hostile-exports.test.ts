@@ -140,6 +140,14 @@ describe('forms', () => {
 				`${base}/measures/${plain.measureId}?/recordStatus`,
 				{ recordedOn: '2026-05-04', status: 'in_implementation', note: text }
 			],
+			[
+				`${base}/monitoring/indikatoren?/addIndicator`,
+				{ goalId: String(plain.goalId), name: text, unit: 'Personen', targetValue: '12,5' }
+			],
+			[
+				`${base}/monitoring/indikatoren?/recordValue`,
+				{ indicatorId: String(plain.indicatorId), measuredOn: '2026-05-04', value: '3', note: text }
+			],
 			[`${base}/concept?/comment`, { target: 'introduction', body: text }],
 			[`${event}/minutes?/addDecision`, { minutesId: String(plain.minutesId), title: text }],
 			[
@@ -198,7 +206,10 @@ describe('forms', () => {
 /** Every text value stored in the database, with where it is. */
 function storedTexts(db: Db): { where: string; text: string }[] {
 	const tables = db.$client
-		.prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%'")
+		// Not the search index (`measure_search` and its shadow tables): derived from the measures.
+		.prepare(
+			"select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like 'measure_search%'"
+		)
 		.all() as { name: string }[];
 	return tables.flatMap(({ name }) =>
 		(db.$client.prepare(`select * from "${name}"`).all() as Record<string, unknown>[]).flatMap(
@@ -240,6 +251,7 @@ describe('pages with hostile text from the database', () => {
 			`${base}/review`,
 			`${base}/monitoring`,
 			`${base}/monitoring/bericht`,
+			`${base}/monitoring/indikatoren`,
 			`/o/${slug}`
 		];
 		for (const path of pages) {
@@ -288,7 +300,7 @@ describe('exports of hostile text from the database', () => {
 		]);
 		expectReadableDocx(
 			await download(admin, `${base}/monitoring/bericht.docx`),
-			['measure title', 'update note'],
+			['measure title', 'update note', 'indicator name', 'indicator value note'],
 			false
 		);
 	});

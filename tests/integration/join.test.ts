@@ -111,6 +111,11 @@ describe('joining a workshop', () => {
 		const missing = await phone.get('/ZZZZZZ');
 		expect(missing.status).toBe(404);
 		expect(missing.body).toContain('Bu koda ait bir etkinlik yok');
+		// Not "Hata 404": the phone's language and a field to type the code again.
+		expect(missing.body).toContain('<h1>Kod bulunamadı</h1>');
+		expect(missing.body).not.toContain('Hata 404');
+		expect(missing.body).toMatch(/<form[^>]*action="[./]*mitmachen"/);
+		expect(missing.body).toMatch(/<input[^>]*name="code"[^>]*value="ZZZZZZ"/);
 	});
 
 	it('gives a phone an httpOnly device token that the live connection accepts', async () => {
@@ -126,9 +131,10 @@ describe('joining a workshop', () => {
 		expect(refused.status).toBe(400);
 		expect(refused.body).toContain('لطفاً یکی از گزینه‌های پیشنهادی را انتخاب کنید');
 
+		expect(page.body).toContain('از طرف خودم اینجا هستم');
 		const joined = await phone.post(`/${seeded.code}?/join`, {
 			displayName: 'Reza',
-			category: 'migrant_organisation'
+			category: 'individual'
 		});
 		expect(joined).toMatchObject({ status: 303, location: `/${seeded.code}` });
 		const cookie = joined.setCookies.find((c) => c.startsWith(`${participantCookieName}=`));
@@ -141,7 +147,7 @@ describe('joining a workshop', () => {
 			.from(table.participant)
 			.where(eq(table.participant.displayName, 'Reza'))
 			.get();
-		expect(stored).toMatchObject({ category: 'migrant_organisation', locale: 'fa' });
+		expect(stored).toMatchObject({ category: 'individual', locale: 'fa' });
 
 		const socket = await connectLive(server.url, {
 			cookie: `${participantCookieName}=${phone.cookie(participantCookieName)}`

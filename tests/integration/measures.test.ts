@@ -1,6 +1,8 @@
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addGoal } from '../../src/lib/server/concept/measures';
 import type { Db } from '../../src/lib/server/db';
+import * as table from '../../src/lib/server/db/schema';
 import { createActivity, moveToStage } from '../../src/lib/server/workshop/activities';
 import { submitIdea } from '../../src/lib/server/workshop/ideas';
 import { joinEvent } from '../../src/lib/server/workshop/participants';
@@ -14,6 +16,7 @@ const hostile = '<script>alert("x")</script><img src=x onerror=alert(1)>';
 let server: TestServer;
 const seeded = {
 	base: '',
+	processId: 0,
 	activityId: 0,
 	ideaId: 0,
 	fieldIds: [] as number[],
@@ -32,6 +35,7 @@ async function seed(db: Db) {
 	).email;
 	const { process, event } = createTestEvent(db, org.id);
 	seeded.base = `/o/${org.slug}/p/${process.slug}`;
+	seeded.processId = process.id;
 	addField(db, process.id, { code: '1', title: 'Sprache', description: '' });
 	addField(db, process.id, { code: '2', title: 'Arbeit', description: '' });
 	seeded.fieldIds = listFields(db, process.id).map((f) => f.id);
@@ -256,5 +260,38 @@ describe('harmonising results over HTTP', () => {
 		).toBe(403);
 		const page = await steering.get(`${seeded.base}/review`);
 		expect(page.body).toContain('Markierte als ein Thema verknüpfen');
+	});
+
+	it('asks before dissolving a topic, and answers 404 for one that is not the process’s', async () => {
+		const db = server.db();
+		const topic = db
+			.insert(table.topic)
+			.values({ processId: seeded.processId, title: 'Sprachkurse' })
+			.returning()
+			.get();
+		db.insert(table.topicItem)
+			.values({
+				topicId: topic.id,
+				activityId: seeded.activityId,
+				targetKind: 'idea',
+				targetId: seeded.ideaId
+			})
+			.run();
+		const steering = await signedIn(seeded.steering);
+		const ask = await steering.post(`${seeded.base}/review?/unlink`, { topicId: String(topic.id) });
+		expect(ask.status).toBe(409);
+		expect(ask.body).toContain('Verknüpfung „Sprachkurse“ auflösen?');
+		expect(db.select().from(table.topic).where(eq(table.topic.id, topic.id)).get()).toBeDefined();
+		const unknown = await steering.post(`${seeded.base}/review?/unlink`, {
+			topicId: String(topic.id + 1000),
+			confirmed: 'on'
+		});
+		expect(unknown.status).toBe(404);
+		const done = await steering.post(`${seeded.base}/review?/unlink`, {
+			topicId: String(topic.id),
+			confirmed: 'on'
+		});
+		expect(done.status).toBe(200);
+		expect(db.select().from(table.topic).where(eq(table.topic.id, topic.id)).get()).toBeUndefined();
 	});
 });

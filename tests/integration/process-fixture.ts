@@ -18,6 +18,7 @@ import {
 	updateItemNotes,
 	updateSummary
 } from '../../src/lib/server/minutes/minutes';
+import { addIndicator, recordIndicatorValue } from '../../src/lib/server/monitoring/indicators';
 import { recordUpdate } from '../../src/lib/server/monitoring/monitoring';
 import {
 	addField,
@@ -46,6 +47,7 @@ export interface ProcessFixture {
 	ideaIds: number[];
 	clusterId: number;
 	goalId: number;
+	indicatorId: number;
 	measureId: number;
 	minutesId: number;
 	minutesItemId: number;
@@ -208,6 +210,21 @@ export function seedProcess(
 		},
 		{ name: author.name }
 	);
+	const indicator = addIndicator(db, process.id, goal.id, {
+		name: text('indicator name'),
+		unit: text('indicator unit'),
+		baselineValue: 10,
+		baselineOn: '2025-01-01',
+		targetValue: 50,
+		targetOn: '2030-12-31'
+	})!;
+	recordIndicatorValue(
+		db,
+		process.id,
+		indicator.id,
+		{ measuredOn: todayIn(), value: 20, note: text('indicator value note') },
+		{ name: author.name }
+	);
 	const minutes = draftMinutes(db, event.id);
 	updateSummary(db, event.id, minutes.id, text('minutes summary'));
 	addItem(db, event.id, minutes.id, {
@@ -253,6 +270,7 @@ export function seedProcess(
 		ideaIds,
 		clusterId: cluster.id,
 		goalId: goal.id,
+		indicatorId: indicator.id,
 		measureId: measure.id,
 		minutesId: minutes.id,
 		minutesItemId: items[0]!.id,

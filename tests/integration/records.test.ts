@@ -303,11 +303,7 @@ describe('ids of another organisation', () => {
 			[moderator, `${home.base}/measures?/deleteGoal`, { id: String(away.goalId) }],
 			[moderator, `${home.base}/measures?/updateGoal`, { id: String(away.goalId), title: 'X' }],
 			[moderator, `${home.base}/measures?/addGoal`, { fieldId: String(away.fieldId), title: 'X' }],
-			[
-				moderator,
-				`${home.base}/measures?/moveMeasure`,
-				{ id: String(away.measureId), direction: 'up' }
-			],
+			[moderator, `${home.base}/measures?/moveMeasure`, { id: String(away.measureId), place: '1' }],
 			[moderator, `${event}?/deleteAgendaItem`, { id: String(away.agendaItemId) }],
 			[moderator, `${event}?/updateAgendaItem`, { id: String(away.agendaItemId), title: 'X' }],
 			[moderator, `${event}?/removeAttendee`, { id: String(away.attendeeId), confirmed: 'on' }],

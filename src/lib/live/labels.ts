@@ -21,6 +21,7 @@ const categories: Record<StakeholderCategory, () => string> = {
 	business: m.category_business,
 	education: m.category_education,
 	welfare: m.category_welfare,
+	individual: m.category_individual,
 	other: m.category_other
 };
 
@@ -33,6 +34,16 @@ export const categoryLabel = (category: ResultGroup) =>
 
 export const categoryOptions = () =>
 	stakeholderCategories.map((value) => ({ value, label: categories[value]() }));
+
+/**
+ * The join question on the phone: not answering and speaking for oneself come first and are
+ * said in the first person; the groups follow.
+ */
+export const joinCategoryOptions = () => [
+	{ value: '', label: m.live_join_category_none() },
+	{ value: 'individual', label: m.live_join_category_individual() },
+	...categoryOptions().filter((option) => option.value !== 'individual')
+];
 
 const stages: Record<ActivityStage, () => string> = {
 	collecting: m.live_stage_collecting,

@@ -125,3 +125,55 @@ test('a corrected status entry stays visible, struck through, with its reason', 
 	await expect(page.getByText('16 Wohnungen vermittelt')).toBeVisible();
 	await expectAccessible();
 });
+
+test('the catalogue filters, searches and moves a measure with the keyboard in one step', async ({
+	page,
+	expectAccessible
+}) => {
+	test.setTimeout(300_000);
+	const title = `Mietschuldenberatung ${Date.now()}`;
+	await logIn(page, expectAccessible, 'integration@landau.example');
+	await expectAccessible();
+	await page.goto(`${process}/measures/new`);
+	await expectAccessible();
+	await page.getByLabel('Handlungsfeld (Pflichtfeld)').selectOption({ label: '3 Wohnen' });
+	await page.getByLabel('Titel (Pflichtfeld)').fill(title);
+	await page.getByRole('button', { name: 'Maßnahme anlegen' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(new RegExp(`: ${title}$`));
+	await expectAccessible();
+
+	await page.goto(`${process}/measures`);
+	await expectAccessible();
+	const filters = page.getByRole('form', { name: 'Maßnahmen suchen und filtern' });
+	await filters.getByLabel('Handlungsfeld').selectOption({ label: '3 Wohnen' });
+	await filters.getByLabel('Suchen').fill('wohnraumborse');
+	await filters.getByLabel('Suchen').press('Enter');
+	await expect(page).toHaveURL(/[?&]q=wohnraumborse/);
+	await expect(page).toHaveURL(/[?&]field=\d+/);
+	const table = page.getByRole('table', { name: /^Maßnahmen, Seite 1 von 1/ });
+	await expect(table.getByRole('row')).toHaveCount(2);
+	await expect(table).toContainText('Wohnraumbörse für Geflüchtete fortführen');
+	await expect(page.getByRole('status').filter({ hasText: 'Gefunden: 1' })).toBeVisible();
+	await expectAccessible();
+
+	await filters.getByLabel('Suchen').fill('');
+	await filters.getByRole('button', { name: 'Anzeigen' }).click();
+	await expect(page).not.toHaveURL(/q=wohnraum/);
+	const rows = table.getByRole('row');
+	await expect(rows.last()).toContainText(title);
+	// Keyboard only: to the new measure's place field, type 1, Enter.
+	const place = page.getByLabel(new RegExp(`^Neue Position für 3\\.\\d+ ${title}`));
+	await place.focus();
+	await place.press('Control+a');
+	await page.keyboard.type('1');
+	await page.keyboard.press('Enter');
+	await expect(
+		page.getByText(`„3.1 ${title}“ steht jetzt an Position 1 im Handlungsfeld.`)
+	).toBeVisible();
+	await expect(rows.nth(1)).toContainText(title);
+	await expect(rows.nth(1).getByRole('cell').first()).toHaveText('3.1');
+	await expect(rows.nth(2)).toContainText('3.2');
+	await expect(rows.nth(2)).toContainText('Wohnraumbörse für Geflüchtete fortführen');
+	await expect(page.getByLabel(`Neue Position für 3.1 ${title} (1 bis 2)`)).toBeFocused();
+	await expectAccessible();
+});

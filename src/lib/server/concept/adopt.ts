@@ -101,42 +101,55 @@ export function adoptResult(
 	});
 }
 
+/** A stored source as it may be shown: small groups merged if they were not when stored. */
+function shownSource(source: table.MeasureSource) {
+	return source.groupsMerged
+		? source
+		: {
+				...source,
+				breakdown: protectStoredBreakdowns([{ byCategory: source.breakdown }], minGroupSize())[0]!
+					.byCategory
+			};
+}
+
+/** Where each measure of the process came from, in one query, by measure id. */
+export function sourcesOfProcess(db: Db, processId: number) {
+	const byMeasure = new Map<number, ReturnType<typeof shownSource>[]>();
+	const rows = db
+		.select({ source: table.measureSource })
+		.from(table.measureSource)
+		.innerJoin(table.measure, eq(table.measureSource.measureId, table.measure.id))
+		.where(eq(table.measure.processId, processId))
+		.orderBy(table.measureSource.id)
+		.all();
+	for (const { source } of rows) {
+		const list = byMeasure.get(source.measureId) ?? [];
+		list.push(shownSource(source));
+		byMeasure.set(source.measureId, list);
+	}
+	return byMeasure;
+}
+
 /** Where a measure came from, and the ideas it grew from. */
 export function provenanceOf(db: Db, measureId: number) {
 	const sources = db
 		.select()
 		.from(table.measureSource)
 		.where(eq(table.measureSource.measureId, measureId))
+		.orderBy(table.measureSource.id)
 		.all()
-		.map((source) =>
-			source.groupsMerged
-				? source
-				: {
-						...source,
-						breakdown: protectStoredBreakdowns(
-							[{ byCategory: source.breakdown }],
-							minGroupSize()
-						)[0]!.byCategory
-					}
-		);
-	const ideaIds = db
-		.select({ ideaId: table.measureIdea.ideaId })
+		.map(shownSource);
+	const ideas = db
+		.select({
+			id: table.idea.id,
+			text: table.idea.text,
+			language: table.idea.language,
+			activityId: table.idea.activityId
+		})
 		.from(table.measureIdea)
+		.innerJoin(table.idea, eq(table.measureIdea.ideaId, table.idea.id))
 		.where(eq(table.measureIdea.measureId, measureId))
-		.all()
-		.map((row) => row.ideaId);
-	const ideas =
-		ideaIds.length === 0
-			? []
-			: db
-					.select({
-						id: table.idea.id,
-						text: table.idea.text,
-						language: table.idea.language,
-						activityId: table.idea.activityId
-					})
-					.from(table.idea)
-					.where(inArray(table.idea.id, ideaIds))
-					.all();
+		.orderBy(table.idea.id)
+		.all();
 	return { sources, ideas };
 }

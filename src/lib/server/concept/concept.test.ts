@@ -19,7 +19,7 @@ import {
 	removeMeasure,
 	listCatalogue,
 	measuresOfIdeas,
-	moveMeasure,
+	moveMeasureTo,
 	updateMeasure,
 	type MeasureInput
 } from './measures';
@@ -69,7 +69,7 @@ describe('the measures catalogue', () => {
 			'2.3 Praktikumsbörse'
 		]);
 
-		moveMeasure(db, processId, c.id, 'up');
+		moveMeasureTo(db, processId, c.id, 2);
 		expect(numbers()).toEqual([
 			'1.1 Sprachcafé',
 			'2.1 Jobcafé',

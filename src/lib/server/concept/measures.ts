@@ -2,7 +2,7 @@ import { and, asc, eq, inArray, isNotNull, isNull } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../db';
 import * as table from '../db/schema';
 import { listFields } from '../process/fields';
-import { moveInOrder, type Direction } from '../process/ordering';
+import { moveToIndex } from '../process/ordering';
 import { anyOf, countRows, type Dependents, type Removal } from '../records/dependents';
 
 export interface MeasureParties {
@@ -83,12 +83,29 @@ function numbered(field: table.FieldOfAction, measures: table.Measure[]): Number
 	}));
 }
 
-/** Every field of action of the process with its goals and its numbered measures. */
+/** Every field of action of the process with its goals and its numbered measures: three queries. */
 export function listCatalogue(db: Db, processId: number) {
+	const goals = db
+		.select({ goal: table.goal })
+		.from(table.goal)
+		.innerJoin(table.fieldOfAction, eq(table.goal.fieldOfActionId, table.fieldOfAction.id))
+		.where(eq(table.fieldOfAction.processId, processId))
+		.orderBy(asc(table.goal.position), asc(table.goal.id))
+		.all()
+		.map(({ goal }) => goal);
+	const measures = db
+		.select()
+		.from(table.measure)
+		.where(and(eq(table.measure.processId, processId), isNull(table.measure.archivedAt)))
+		.orderBy(asc(table.measure.position), asc(table.measure.id))
+		.all();
 	return listFields(db, processId).map((field) => ({
 		field,
-		goals: goalsOfField(db, field.id),
-		measures: numbered(field, measuresOfField(db, field.id))
+		goals: goals.filter((goal) => goal.fieldOfActionId === field.id),
+		measures: numbered(
+			field,
+			measures.filter((measure) => measure.fieldOfActionId === field.id)
+		)
 	}));
 }
 
@@ -326,9 +343,23 @@ function renumber(db: DbOrTx, fieldId: number, order: number[]) {
 	);
 }
 
-/** Moves a measure one step within its field; the numbers of the field follow. */
-export function moveMeasure(db: Db, processId: number, measureId: number, direction: Direction) {
-	return db.transaction((tx) => {
+export type MeasureMove =
+	| { ok: true }
+	| { ok: false; reason: 'not_found' }
+	| { ok: false; reason: 'out_of_range'; places: number };
+
+/**
+ * Moves a measure to its `place` (1-based) in its field in one step; the measures between
+ * close up and the field's numbers follow. Positions stay 0…n−1 without gaps or doubles; only
+ * the rows whose position changes are written.
+ */
+export function moveMeasureTo(
+	db: Db,
+	processId: number,
+	measureId: number,
+	place: number
+): MeasureMove {
+	return db.transaction((tx): MeasureMove => {
 		const measure = tx
 			.select()
 			.from(table.measure)
@@ -340,10 +371,17 @@ export function moveMeasure(db: Db, processId: number, measureId: number, direct
 				)
 			)
 			.get();
-		if (!measure) return false;
-		const field = measure.fieldOfActionId;
-		renumber(tx, field, moveInOrder(ids(measuresOfField(tx, field)), measureId, direction));
-		return true;
+		if (!measure) return { ok: false, reason: 'not_found' };
+		const siblings = measuresOfField(tx, measure.fieldOfActionId);
+		if (!Number.isInteger(place) || place < 1 || place > siblings.length) {
+			return { ok: false, reason: 'out_of_range', places: siblings.length };
+		}
+		const order = moveToIndex(ids(siblings), measureId, place - 1);
+		order.forEach((id, position) => {
+			if (siblings.find((row) => row.id === id)!.position === position) return;
+			tx.update(table.measure).set({ position }).where(eq(table.measure.id, id)).run();
+		});
+		return { ok: true };
 	});
 }
 

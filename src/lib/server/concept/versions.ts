@@ -3,7 +3,7 @@ import type { Db, DbOrTx } from '../db';
 import * as table from '../db/schema';
 import { listGuidelines } from '../process/fields';
 import { todayIn } from '../time';
-import { provenanceOf } from './adopt';
+import { sourcesOfProcess } from './adopt';
 import { partyLabel, timeframeText } from '../../measure-values';
 import { listCatalogue, listsOfMeasures } from './measures';
 
@@ -15,46 +15,60 @@ export function participation(db: Db, processId: number): table.ConceptSnapshot[
 		.where(eq(table.event.processId, processId))
 		.orderBy(table.event.startsAt)
 		.all();
-	const countOf = (query: { n: number } | undefined) => query?.n ?? 0;
+	const perEvent = (rows: { eventId: number; n: number }[]) =>
+		new Map(rows.map((row) => [row.eventId, row.n]));
+	const inProcess = eq(table.event.processId, processId);
+	const attendees = perEvent(
+		db
+			.select({ eventId: table.eventAttendee.eventId, n: count() })
+			.from(table.eventAttendee)
+			.innerJoin(table.event, eq(table.eventAttendee.eventId, table.event.id))
+			.where(inProcess)
+			.groupBy(table.eventAttendee.eventId)
+			.all()
+	);
+	const phones = perEvent(
+		db
+			.select({ eventId: table.participant.eventId, n: count() })
+			.from(table.participant)
+			.innerJoin(table.event, eq(table.participant.eventId, table.event.id))
+			.where(inProcess)
+			.groupBy(table.participant.eventId)
+			.all()
+	);
+	const ideas = perEvent(
+		db
+			.select({ eventId: table.activity.eventId, n: count() })
+			.from(table.idea)
+			.innerJoin(table.activity, eq(table.idea.activityId, table.activity.id))
+			.innerJoin(table.event, eq(table.activity.eventId, table.event.id))
+			.where(and(inProcess, eq(table.idea.hidden, false)))
+			.groupBy(table.activity.eventId)
+			.all()
+	);
+	const dots = perEvent(
+		db
+			.select({ eventId: table.activity.eventId, n: count() })
+			.from(table.dot)
+			.innerJoin(table.activity, eq(table.dot.activityId, table.activity.id))
+			.innerJoin(table.event, eq(table.activity.eventId, table.event.id))
+			.where(inProcess)
+			.groupBy(table.activity.eventId)
+			.all()
+	);
 	const rows = events.map((event) => ({
 		title: event.title,
 		startsAt: event.startsAt,
-		attendees: countOf(
-			db
-				.select({ n: count() })
-				.from(table.eventAttendee)
-				.where(eq(table.eventAttendee.eventId, event.id))
-				.get()
-		),
-		phones: countOf(
-			db
-				.select({ n: count() })
-				.from(table.participant)
-				.where(eq(table.participant.eventId, event.id))
-				.get()
-		),
-		ideas: countOf(
-			db
-				.select({ n: count() })
-				.from(table.idea)
-				.innerJoin(table.activity, eq(table.idea.activityId, table.activity.id))
-				.where(and(eq(table.activity.eventId, event.id), eq(table.idea.hidden, false)))
-				.get()
-		),
-		dots: countOf(
-			db
-				.select({ n: count() })
-				.from(table.dot)
-				.innerJoin(table.activity, eq(table.dot.activityId, table.activity.id))
-				.where(eq(table.activity.eventId, event.id))
-				.get()
-		)
+		attendees: attendees.get(event.id) ?? 0,
+		phones: phones.get(event.id) ?? 0,
+		ideas: ideas.get(event.id) ?? 0,
+		dots: dots.get(event.id) ?? 0
 	}));
 	const phonesByCategory = db
 		.select({ category: table.participant.category, count: countDistinct(table.participant.id) })
 		.from(table.participant)
 		.innerJoin(table.event, eq(table.participant.eventId, table.event.id))
-		.where(eq(table.event.processId, processId))
+		.where(inProcess)
 		.groupBy(table.participant.category)
 		.all();
 	return { events: rows.filter((e) => e.attendees + e.phones > 0), phonesByCategory };
@@ -81,6 +95,7 @@ export function conceptSnapshot(
 			.map((body) => [body.id, body.name])
 	);
 	const joined = (labels: string[]) => labels.map((label) => partyLabel(label, 'de')).join(', ');
+	const sources = sourcesOfProcess(db, process.id);
 	return {
 		organisation,
 		title: process.title,
@@ -123,14 +138,12 @@ export function conceptSnapshot(
 				fundingName: measure.fundingName,
 				priority: measure.priority,
 				status: measure.status,
-				sources: provenanceOf(db, measure.id).sources.map(
-					({ eventTitle, label, dots, voters }) => ({
-						eventTitle,
-						label,
-						dots,
-						voters
-					})
-				)
+				sources: (sources.get(measure.id) ?? []).map(({ eventTitle, label, dots, voters }) => ({
+					eventTitle,
+					label,
+					dots,
+					voters
+				}))
 			}))
 		})),
 		participation: participation(db, process.id)

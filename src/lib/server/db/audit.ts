@@ -120,6 +120,8 @@ export const auditPolicy = {
 	concept_version: 'all',
 	concept_comment: 'all',
 	measure_update: 'all',
+	indicator: 'all',
+	indicator_value: 'all',
 	topic: 'all',
 	topic_item: 'all',
 	// Accounts: who was invited in, renamed, or changed a password (as a fact, never the hash);
@@ -131,7 +133,9 @@ export const auditPolicy = {
 	participant: { excluded: "participants' phones; holds device token hashes" },
 	dot: { excluded: "participants' votes: high volume, and not staff writes" },
 	applied_write: { excluded: "participants' write ids" },
-	audit_log: { excluded: 'the log itself' }
+	audit_log: { excluded: 'the log itself' },
+	// An FTS5 table outside the drizzle schema (drizzle/0014_measure_search.sql).
+	measure_search: { excluded: "derived: the measures' search index, kept in step by triggers" }
 } as const satisfies Record<string, 'all' | 'changes' | { excluded: string }>;
 
 type AuditRule = (typeof auditPolicy)[keyof typeof auditPolicy];

@@ -29,6 +29,7 @@ import {
 	index,
 	integer,
 	primaryKey,
+	real,
 	sqliteTable,
 	text,
 	uniqueIndex
@@ -822,6 +823,48 @@ export const measureUpdate = sqliteTable(
 );
 
 /**
+ * An indicator of a goal (Indikator): what is measured, in which unit, from a baseline on a day
+ * towards a target by a day. Values are recorded over time in `indicatorValue`.
+ */
+export const indicator = sqliteTable(
+	'indicator',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		goalId: integer('goal_id')
+			.notNull()
+			.references(() => goal.id, { onDelete: 'cascade' }),
+		name: text('name').notNull(),
+		unit: text('unit').notNull().default(''),
+		baselineValue: real('baseline_value'),
+		baselineOn: text('baseline_on'),
+		targetValue: real('target_value'),
+		targetOn: text('target_on'),
+		/** What the goal's free text said before indicators had numbers, kept as written. */
+		note: text('note').notNull().default(''),
+		position: integer('position').notNull(),
+		createdAt: createdAt()
+	},
+	(t) => [index('indicator_goal_idx').on(t.goalId, t.position)]
+);
+
+/** A value of an indicator measured on a day (Messwert), recorded during monitoring. */
+export const indicatorValue = sqliteTable(
+	'indicator_value',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		indicatorId: integer('indicator_id')
+			.notNull()
+			.references(() => indicator.id, { onDelete: 'cascade' }),
+		measuredOn: text('measured_on').notNull(),
+		value: real('value').notNull(),
+		note: text('note').notNull().default(''),
+		recordedBy: text('recorded_by').notNull(),
+		createdAt: createdAt()
+	},
+	(t) => [index('indicator_value_indicator_idx').on(t.indicatorId, t.measuredOn)]
+);
+
+/**
  * Results of different workshops marked as the same topic (harmonising), so that the review
  * shows one line whose support adds up.
  */
@@ -917,6 +960,8 @@ export type MinutesItem = typeof minutesItem.$inferSelect;
 export type ConceptVersion = typeof conceptVersion.$inferSelect;
 export type ConceptComment = typeof conceptComment.$inferSelect;
 export type MeasureUpdate = typeof measureUpdate.$inferSelect;
+export type Indicator = typeof indicator.$inferSelect;
+export type IndicatorValue = typeof indicatorValue.$inferSelect;
 export type AuditLogEntry = typeof auditLog.$inferSelect;
 
 /**

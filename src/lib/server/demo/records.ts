@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../db';
 import * as table from '../db/schema';
-import { createMeasure } from '../concept/measures';
+import { addGoal, createMeasure } from '../concept/measures';
 import { addGuest, createEvent, removeEvent, setMemberAttendance } from '../events/events';
 import {
 	approveMinutes,
@@ -10,6 +10,7 @@ import {
 	submitMinutes,
 	updateSummary
 } from '../minutes/minutes';
+import { addIndicator, recordIndicatorValue } from '../monitoring/indicators';
 import { recordUpdate } from '../monitoring/monitoring';
 import { todayIn } from '../time';
 
@@ -97,6 +98,7 @@ export function seedRecords(
 		.where(and(eq(table.fieldOfAction.processId, processId), eq(table.fieldOfAction.code, '3')))
 		.get();
 	if (!housing) return;
+	seedIndicator(db, processId, housing.id, day);
 	const measure = createMeasure(db, processId, {
 		fieldOfActionId: housing.id,
 		goalId: null,
@@ -155,4 +157,37 @@ export function seedRecords(
 		by,
 		day(0)
 	);
+}
+
+/** A goal of the housing field with an indicator measured twice, for the status report. */
+function seedIndicator(db: Db, processId: number, fieldId: number, day: (days: number) => string) {
+	const goal = addGoal(db, processId, fieldId, {
+		title: 'Geflüchtete finden eigenen Wohnraum',
+		indicator: '',
+		targetValue: ''
+	});
+	if (!goal) return;
+	const indicator = addIndicator(db, processId, goal.id, {
+		name: 'Vermittelte Wohnungen',
+		unit: 'Wohnungen',
+		baselineValue: 0,
+		baselineOn: day(-365),
+		targetValue: 60,
+		targetOn: `${Number(day(0).slice(0, 4)) + 2}-12-31`
+	});
+	if (!indicator) return;
+	const by = { name: 'Integrationsbeauftragte (Demo)' };
+	for (const [days, value, note] of [
+		[-180, 8, 'Wohnraumbörse'],
+		[-30, 16, 'Wohnraumbörse und Mietpatenschaften']
+	] as const) {
+		recordIndicatorValue(
+			db,
+			processId,
+			indicator.id,
+			{ measuredOn: day(days), value, note },
+			by,
+			day(0)
+		);
+	}
 }

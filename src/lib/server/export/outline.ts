@@ -19,6 +19,7 @@ import {
 	WidthType,
 	type ILevelsOptions
 } from 'docx';
+import { dateTimeFormat } from '../../date-time-format';
 import { safeText } from '../../text/clean';
 import { localToInstant, timeZone } from '../time';
 
@@ -55,7 +56,7 @@ export function germanDate(when: Date | string, style: keyof typeof dateStyles =
 		typeof when === 'string'
 			? localToInstant(/^\d{4}-\d{2}-\d{2}$/.test(when) ? `${when}T12:00` : when)
 			: when;
-	return new Intl.DateTimeFormat('de-DE', dateStyles[style]).format(instant);
+	return dateTimeFormat('de-DE', dateStyles[style]).format(instant);
 }
 
 /**

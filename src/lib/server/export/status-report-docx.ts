@@ -1,10 +1,15 @@
 /** The status report (Sachstandsbericht) as a Word document for the council, in German. */
+import type { MeasureStatus } from '../../domain';
+import { barScale, formatIndicatorValue, indicatorBar } from '../../indicators';
 import { measureStatus } from '../../labels';
 import { m } from '../../paraglide/messages';
 import type { StatusReport } from '../monitoring/monitoring';
 import { cover, germanDate, outlineDocx, type Block } from './outline';
 
 const de = { locale: 'de' } as const;
+
+const statusLabel = (status: MeasureStatus | null) =>
+	status === null ? m.report_no_status({}, de) : measureStatus.label(status, 'de');
 
 /** The status report as a list of blocks. */
 function statusReportOutline(
@@ -20,10 +25,7 @@ function statusReportOutline(
 		{
 			kind: 'table',
 			header: [m.measure_status({}, de), m.report_count({}, de)],
-			rows: report.counts.map(({ status, count }) => [
-				measureStatus.label(status, 'de'),
-				String(count)
-			])
+			rows: report.counts.map(({ status, count }) => [statusLabel(status), String(count)])
 		},
 		{ kind: 'heading', level: 1, text: m.report_changes({}, de) },
 		report.changes.length === 0
@@ -81,13 +83,61 @@ function statusReportOutline(
 							measure.number,
 							measure.title,
 							measure.lead,
-							measureStatus.label(measure.status, 'de'),
+							statusLabel(measure.status),
 							measure.latest
 								? `${germanDate(measure.latest.recordedOn)}: ${measure.latest.note}`
 								: ''
 						])
 					}
 		);
+	}
+	blocks.push(...indicatorBlocks(report));
+	return blocks;
+}
+
+/** Per goal a table for each indicator: baseline, the values of the period, target, as bars. */
+function indicatorBlocks(report: StatusReport): Block[] {
+	if (report.indicators.length === 0) return [];
+	const blocks: Block[] = [{ kind: 'heading', level: 1, text: m.report_indicators({}, de) }];
+	for (const { field, goal, indicators } of report.indicators) {
+		blocks.push({ kind: 'heading', level: 2, text: `${field.code} ${goal.title}` });
+		for (const indicator of indicators) {
+			const points: [string, string | null, number | null][] = [
+				[m.indicator_baseline({}, de), indicator.baselineOn, indicator.baselineValue],
+				...indicator.inPeriod.map((v): [string, string | null, number | null] => [
+					[m.report_indicator_measured({}, de), v.note].filter(Boolean).join(': '),
+					v.measuredOn,
+					v.value
+				]),
+				[m.indicator_target({}, de), indicator.targetOn, indicator.targetValue]
+			];
+			const scale = barScale(points.map(([, , value]) => value));
+			blocks.push(
+				{
+					kind: 'heading',
+					level: 3,
+					text: indicator.unit ? `${indicator.name} (${indicator.unit})` : indicator.name
+				},
+				...(indicator.inPeriod.length === 0
+					? [{ kind: 'text', text: m.report_indicator_no_values({}, de) } as const]
+					: []),
+				{
+					kind: 'table',
+					header: [
+						m.report_indicator_point({}, de),
+						m.update_date({}, de),
+						m.indicator_value({}, de),
+						m.report_indicator_chart({}, de)
+					],
+					rows: points.map(([point, on, value]) => [
+						point,
+						on ? germanDate(on) : '',
+						formatIndicatorValue(value, indicator.unit, 'de'),
+						indicatorBar(value, scale)
+					])
+				}
+			);
+		}
 	}
 	return blocks;
 }

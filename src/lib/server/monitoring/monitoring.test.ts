@@ -181,13 +181,94 @@ describe('implementation monitoring', () => {
 		expect(xml).toContain('im Zeitraum');
 		expect(xml).not.toContain('vor dem Zeitraum');
 
-		// With no update up to the end of a period, a measure shows its catalogue status.
+		// With no update up to the end of a period, a measure reported on later has no status yet:
+		// its catalogue status comes from those later updates.
 		const early = statusReport(db, process.id, '2026-01-01', '2026-02-01');
 		expect(early.changes).toEqual([]);
 		expect(early.fields[0]!.measures.map((m) => [m.status, m.latest])).toEqual([
-			['in_implementation', null],
-			['done', null]
+			[null, null],
+			[null, null]
 		]);
+		expect(early.counts).toEqual([{ status: null, count: 2 }]);
+		const earlyXml = strFromU8(
+			unzipSync(
+				new Uint8Array(
+					await statusReportDocx(early, { organisation: 'Stadt Landau', process: 'Konzept' })
+				)
+			)['word/document.xml']!
+		);
+		expect(earlyXml).toContain('noch kein Sachstand');
+	});
+
+	it('keeps later updates out of an earlier report, and back-filled ones out of the status', () => {
+		const db = createTestDb();
+		const { process } = createTestEvent(db, createTestOrganisation(db).id);
+		addField(db, process.id, { code: '4', title: 'Arbeit', description: '' });
+		const input: MeasureInput = {
+			fieldOfActionId: listFields(db, process.id)[0]!.id,
+			goalId: null,
+			title: 'Jobpatenschaften',
+			description: '',
+			lead: 'Jobcenter',
+			timeframe: 'medium',
+			costEstimate: '',
+			funding: 'own_budget',
+			priority: 'medium',
+			status: 'adopted',
+			plannedYear: 2026
+		};
+		const measure = createMeasure(db, process.id, input)!;
+		const untouched = createMeasure(db, process.id, { ...input, title: 'Ausbildungsmesse' })!;
+		const by = { name: 'Jobcenter' };
+		const record = (
+			recordedOn: string,
+			status: MeasureInput['status'],
+			note: string,
+			today: string
+		) =>
+			recordUpdate(
+				db,
+				process.id,
+				measure.id,
+				{ recordedOn, status, note, percentDone: null },
+				by,
+				today
+			);
+
+		expect(record('2026-06-01', 'in_implementation', 'begonnen', '2026-06-01').ok).toBe(true);
+		// Years later the measure is dropped; then someone back-fills a forgotten 2026 entry.
+		expect(record('2030-02-01', 'dropped', 'eingestellt', '2030-02-01').ok).toBe(true);
+		expect(record('2026-10-01', 'done', 'nachgetragen', '2030-03-01').ok).toBe(true);
+		expect(findMeasure(db, process.id, measure.id)?.status).toBe('dropped');
+		// The same day twice: the entry recorded later decides.
+		expect(record('2030-03-01', 'deferred', 'vormittags', '2030-03-01').ok).toBe(true);
+		expect(record('2030-03-01', 'in_implementation', 'nachmittags', '2030-03-01').ok).toBe(true);
+		expect(findMeasure(db, process.id, measure.id)?.status).toBe('in_implementation');
+
+		const report2026 = statusReport(db, process.id, '2026-01-01', '2026-12-31');
+		const line = report2026.fields[0]!.measures.find((m) => m.id === measure.id)!;
+		expect([line.status, line.latest?.note]).toEqual(['done', 'nachgetragen']);
+		expect(line.changes.map((c) => c.note)).toEqual(['begonnen', 'nachgetragen']);
+		expect(report2026.fields[0]!.measures.find((m) => m.id === untouched.id)!.status).toBe(
+			'adopted'
+		);
+
+		const plan = yearlyPlan(db, process.id, '2030-03-01').flatMap((y) => y.measures);
+		expect(plan.find((m) => m.id === measure.id)).toMatchObject({
+			status: 'in_implementation',
+			latest: { note: 'nachmittags' }
+		});
+		expect(plan.find((m) => m.id === untouched.id)).toMatchObject({ status: 'adopted' });
+		// On the server's real today a day far ahead is refused.
+		expect(
+			recordUpdate(
+				db,
+				process.id,
+				untouched.id,
+				{ recordedOn: '2999-01-01', status: 'done', note: '', percentDone: null },
+				by
+			)
+		).toEqual({ ok: false, reason: 'future' });
 	});
 
 	it('carries measures with their status and history into the Fortschreibung', () => {

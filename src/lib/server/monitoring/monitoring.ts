@@ -3,6 +3,8 @@ import type { Db, DbOrTx } from '../db';
 import * as table from '../db/schema';
 import { listCatalogue, type NumberedMeasure } from '../concept/measures';
 import { todayIn } from '../time';
+import { indicatorsInPeriod } from './indicators';
+import { statusAt } from './status-at';
 
 export type UpdateInput = Pick<
 	table.MeasureUpdate,
@@ -20,9 +22,9 @@ export type UpdateRecording =
 	| { ok: true; update: table.MeasureUpdate }
 	| { ok: false; reason: 'not_found' | 'future' | 'already_corrected' };
 
-/** The newest entry of the history that no later entry corrects: the measure's status. */
-export function latestStanding(db: DbOrTx, measureId: number) {
-	return listUpdates(db, measureId).find((u) => !u.correctedBy) ?? null;
+/** The entry the measure's status comes from on `today` (see `statusAt`). */
+export function latestStanding(db: DbOrTx, measureId: number, today: string = todayIn()) {
+	return statusAt(listUpdates(db, measureId), today, 'proposed').entry;
 }
 
 /**
@@ -43,7 +45,7 @@ export function recordUpdate(
 	if (entry.recordedOn > today) return { ok: false, reason: 'future' };
 	return db.transaction((tx) => {
 		const measure = tx
-			.select({ id: table.measure.id })
+			.select({ id: table.measure.id, status: table.measure.status })
 			.from(table.measure)
 			.where(and(eq(table.measure.id, measureId), eq(table.measure.processId, processId)))
 			.get();
@@ -64,7 +66,9 @@ export function recordUpdate(
 			})
 			.returning()
 			.get();
-		const status = latestStanding(tx, measureId)?.status ?? entry.status;
+		// A back-filled or corrected entry changes the status only if it decides it today.
+		const status =
+			statusAt(listUpdates(tx, measureId), today, measure.status).status ?? entry.status;
 		tx.update(table.measure)
 			.set({ status, updatedAt: new Date() })
 			.where(eq(table.measure.id, measureId))
@@ -80,17 +84,10 @@ export interface HistoryEntry extends table.MeasureUpdate {
 	correctsOn: string | null;
 }
 
-/**
- * The measure's status history, newest first, corrected entries included and marked, so that
- * the page and the report show what was corrected instead of replacing it silently.
- */
-export function listUpdates(db: DbOrTx, measureId: number): HistoryEntry[] {
-	const entries = db
-		.select()
-		.from(table.measureUpdate)
-		.where(eq(table.measureUpdate.measureId, measureId))
-		.orderBy(desc(table.measureUpdate.recordedOn), desc(table.measureUpdate.id))
-		.all();
+const newestFirst = [desc(table.measureUpdate.recordedOn), desc(table.measureUpdate.id)];
+
+/** One measure's entries, newest first, each marked with the entry correcting it, if any. */
+function withCorrections(entries: table.MeasureUpdate[]): HistoryEntry[] {
 	const corrections = new Map(
 		entries
 			.filter((e) => e.correctsId !== null)
@@ -110,6 +107,39 @@ export function listUpdates(db: DbOrTx, measureId: number): HistoryEntry[] {
 		correctedBy: corrections.get(e.id) ?? null,
 		correctsOn: e.correctsId === null ? null : (days.get(e.correctsId) ?? null)
 	}));
+}
+
+/**
+ * The measure's status history, newest first, corrected entries included and marked, so that
+ * the page and the report show what was corrected instead of replacing it silently.
+ */
+export function listUpdates(db: DbOrTx, measureId: number): HistoryEntry[] {
+	return withCorrections(
+		db
+			.select()
+			.from(table.measureUpdate)
+			.where(eq(table.measureUpdate.measureId, measureId))
+			.orderBy(...newestFirst)
+			.all()
+	);
+}
+
+/** The histories of all measures of the process in one query, by measure id. */
+export function listUpdatesOfProcess(db: DbOrTx, processId: number) {
+	const byMeasure = new Map<number, table.MeasureUpdate[]>();
+	const rows = db
+		.select({ update: table.measureUpdate })
+		.from(table.measureUpdate)
+		.innerJoin(table.measure, eq(table.measureUpdate.measureId, table.measure.id))
+		.where(eq(table.measure.processId, processId))
+		.orderBy(...newestFirst)
+		.all();
+	for (const { update } of rows) {
+		const list = byMeasure.get(update.measureId) ?? [];
+		list.push(update);
+		byMeasure.set(update.measureId, list);
+	}
+	return new Map([...byMeasure].map(([id, entries]) => [id, withCorrections(entries)]));
 }
 
 const daysBetween = (from: string, to: string) =>
@@ -140,10 +170,12 @@ export function standing(
 
 /** The yearly plan (Jahresplanung): measures by planned year, unplanned ones last. */
 export function yearlyPlan(db: Db, processId: number, today: string) {
+	const histories = listUpdatesOfProcess(db, processId);
 	const entries: PlanEntry[] = listCatalogue(db, processId).flatMap(({ measures }) =>
 		measures.map((measure) => {
-			const latest = latestStanding(db, measure.id);
-			return { ...measure, latest, ...standing(measure, latest, today) };
+			const now = statusAt(histories.get(measure.id) ?? [], today, measure.status);
+			const current = { ...measure, status: now.status ?? measure.status };
+			return { ...current, latest: now.entry, ...standing(current, now.entry, today) };
 		})
 	);
 	const years = [...new Set(entries.map((e) => e.plannedYear))].sort((a, b) =>
@@ -157,26 +189,28 @@ export function yearlyPlan(db: Db, processId: number, today: string) {
 
 /**
  * The status report (Sachstandsbericht) for a period: per field of action its measures with
- * their latest status up to the end of the period (a measure without updates by then shows
- * its catalogue status), the count per status, and the updates recorded within the period
- * ("what changed since the last report").
+ * their status at the end of the period (`statusAt`: nothing recorded after it shows, and a
+ * measure reported on only later has no status yet), the count per status, and the updates
+ * recorded within the period ("what changed since the last report"), and the goals'
+ * indicators with the values measured in the period.
  */
 export function statusReport(db: Db, processId: number, from: string, to: string) {
+	const histories = listUpdatesOfProcess(db, processId);
 	const fields = listCatalogue(db, processId).map(({ field, measures }) => ({
 		field,
 		measures: measures.map((measure) => {
-			const history = listUpdates(db, measure.id).filter((u) => u.recordedOn <= to);
-			const standing = history.find((u) => !u.correctedBy);
+			const history = histories.get(measure.id) ?? [];
+			const then = statusAt(history, to, measure.status);
 			return {
 				...measure,
-				status: standing?.status ?? measure.status,
-				latest: standing ?? null,
-				changes: history.filter((u) => u.recordedOn >= from).reverse()
+				status: then.status,
+				latest: then.entry,
+				changes: history.filter((u) => u.recordedOn >= from && u.recordedOn <= to).reverse()
 			};
 		})
 	}));
 	const all = fields.flatMap((f) => f.measures);
-	const counts = new Map<table.MeasureStatus, number>();
+	const counts = new Map<table.MeasureStatus | null, number>();
 	for (const measure of all) counts.set(measure.status, (counts.get(measure.status) ?? 0) + 1);
 	return {
 		from,
@@ -185,7 +219,8 @@ export function statusReport(db: Db, processId: number, from: string, to: string
 		counts: [...counts].map(([status, count]) => ({ status, count })),
 		changes: all.flatMap((measure) =>
 			measure.changes.map((update) => ({ number: measure.number, title: measure.title, update }))
-		)
+		),
+		indicators: indicatorsInPeriod(db, processId, from, to)
 	};
 }
 

@@ -36,6 +36,23 @@ describe('groupsToShow', () => {
 		expect(groupsToShow(new Map(), 5)).toEqual(new Set());
 	});
 
+	it('protects people here for themselves like any group, apart from those who gave none', () => {
+		const sizes = new Map([
+			['individual', 6],
+			['administration', 5],
+			['politics', 2],
+			[null, 4]
+		] as const);
+		expect(groupsToShow(new Map(sizes), 5)).toEqual(new Set(['individual', 'administration']));
+		const few = new Map([
+			['individual', 2],
+			['administration', 6],
+			[null, 2]
+		] as const);
+		// Two plus two merged would still be fewer than five: the administration joins them.
+		expect(groupsToShow(new Map(few), 5)).toEqual(new Set());
+	});
+
 	it('shows every group with a minimum of one', () => {
 		expect(
 			groupsToShow(

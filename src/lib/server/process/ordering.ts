@@ -15,6 +15,17 @@ export function moveInOrder(ids: number[], id: number, direction: Direction): nu
 	return moved;
 }
 
+/**
+ * The ids in their new order after moving `id` to `index` (0-based); the others keep their
+ * order. Unchanged if `id` is not among them or `index` is outside the list.
+ */
+export function moveToIndex(ids: number[], id: number, index: number): number[] {
+	const from = ids.indexOf(id);
+	if (from < 0 || !Number.isInteger(index) || index < 0 || index >= ids.length) return ids;
+	const rest = ids.filter((other) => other !== id);
+	return [...rest.slice(0, index), id, ...rest.slice(index)];
+}
+
 /** Tables whose rows are ordered by `position` within a parent (a process, an event). */
 type OrderedTable =
 	| typeof table.phase

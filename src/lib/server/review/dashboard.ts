@@ -7,6 +7,8 @@ import { listIdeas } from '../workshop/ideas';
 import { talliesVisibleToParticipants } from '../../workshop/rules';
 import { rankedResults, shownGroups } from '../workshop/votes';
 import { minGroupSize } from '../privacy/config';
+import { pageWindow, type Listing } from '../search/listing';
+import { matchesTerms, searchable } from '../search/terms';
 import { breadthOfSupport } from './breadth';
 import { combinedSupport, topicsOf, type ItemRef } from './topics';
 
@@ -167,4 +169,50 @@ function harmonise(db: Db, processId: number, items: ReviewItem[], minSize: numb
 		};
 	});
 	return [...single, ...merged];
+}
+
+export const reviewSorts = ['share', 'breadth', 'dots', 'label'] as const;
+export type ReviewSort = (typeof reviewSorts)[number];
+/** All results, only topics of linked results, or only results not yet in a topic. */
+export const reviewTopicModes = ['all', 'linked', 'unlinked'] as const;
+export type ReviewTopicMode = (typeof reviewTopicModes)[number];
+
+const byLabel = new Intl.Collator('de', { sensitivity: 'base', numeric: true });
+
+const reviewOrders: Record<ReviewSort, (a: ReviewItem, b: ReviewItem) => number> = {
+	share: () => 0,
+	breadth: (a, b) => (b.breadth ?? -1) - (a.breadth ?? -1),
+	dots: (a, b) => b.dots - a.dots,
+	label: (a, b) => byLabel.compare(a.label, b.label)
+};
+
+/**
+ * The page of the review the URL asks for: results that hold every search term (in their
+ * label, ideas, question or event), of the chosen kind, in the chosen order (ties in the
+ * default order), cut to one page. Only this page goes to the browser.
+ */
+export function reviewPage(
+	items: ReviewItem[],
+	query: {
+		topic: ReviewTopicMode;
+		listing: Pick<Listing<ReviewSort>, 'terms' | 'sort' | 'per' | 'page'>;
+	}
+) {
+	const { terms, sort, per, page } = query.listing;
+	const chosen = items
+		.filter((item) =>
+			query.topic === 'all' ? true : (item.topicId !== null) === (query.topic === 'linked')
+		)
+		.filter(
+			(item) =>
+				terms.length === 0 ||
+				matchesTerms(searchable([item.label, item.question, item.eventTitle, ...item.ideas]), terms)
+		);
+	const order = reviewOrders[sort];
+	const sorted = chosen
+		.map((item, index) => ({ item, index }))
+		.sort((a, b) => order(a.item, b.item) || a.index - b.index)
+		.map(({ item }) => item);
+	const window = pageWindow(sorted.length, per, page);
+	return { window, items: sorted.slice(window.offset, window.offset + window.per) };
 }

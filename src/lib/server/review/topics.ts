@@ -69,10 +69,30 @@ export function linkAsTopic(db: Db, processId: number, title: string, items: Ite
 	});
 }
 
-export function unlinkTopic(db: Db, processId: number, topicId: number) {
-	db.delete(table.topic)
+/** A topic of the process with how many results it links; undefined if not the process's. */
+export function findTopic(db: Db, processId: number, topicId: number) {
+	const topic = db
+		.select()
+		.from(table.topic)
 		.where(and(eq(table.topic.id, topicId), eq(table.topic.processId, processId)))
-		.run();
+		.get();
+	if (!topic) return undefined;
+	const results = db
+		.select({ id: table.topicItem.topicId })
+		.from(table.topicItem)
+		.where(eq(table.topicItem.topicId, topic.id))
+		.all().length;
+	return { ...topic, results };
+}
+
+/** Dissolves a topic: its results stand alone again. False if not the process's. */
+export function unlinkTopic(db: Db, processId: number, topicId: number): boolean {
+	return (
+		db
+			.delete(table.topic)
+			.where(and(eq(table.topic.id, topicId), eq(table.topic.processId, processId)))
+			.run().changes > 0
+	);
 }
 
 /** Each linked result of the process with its topic. */

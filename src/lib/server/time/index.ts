@@ -1,13 +1,15 @@
+import { dateTimeFormat } from '../../date-time-format';
+
 /** Municipal processes run on German wall-clock time. */
 export const timeZone = 'Europe/Berlin';
 
 export function todayIn(zone = timeZone, now = new Date()): string {
-	return new Intl.DateTimeFormat('en-CA', { timeZone: zone }).format(now);
+	return dateTimeFormat('en-CA', { timeZone: zone }).format(now);
 }
 
 function offsetMs(instant: number, zone: string): number {
 	const parts = Object.fromEntries(
-		new Intl.DateTimeFormat('en-US', {
+		dateTimeFormat('en-US', {
 			timeZone: zone,
 			hourCycle: 'h23',
 			year: 'numeric',

@@ -70,17 +70,17 @@ export const load: PageServerLoad = (event) => {
 
 const saveForm = v.object({
 	introduction: field.optionalText(20000),
-	note: field.optionalText(300),
+	note: field.optionalLine(300),
 	standOn: isoDate
 });
 const standForm = v.object({ versionId: id, standOn: isoDate });
 const adoptForm = v.object({
 	versionId: id,
-	adoptedBy: field.requiredText(200),
+	adoptedBy: field.requiredLine(200),
 	adoptedOn: isoDate
 });
 
-const commentForm = v.object({ target: field.requiredText(40), body: field.requiredText(4000) });
+const commentForm = v.object({ target: field.requiredLine(40), body: field.requiredText(4000) });
 
 export const actions: Actions = {
 	comment: async (event) => {

@@ -2,27 +2,45 @@ import { error, fail } from '@sveltejs/kit';
 import * as v from 'valibot';
 import { m } from '$lib/paraglide/messages';
 import {
+	fieldsWithGoals,
+	listCataloguePage,
+	readCatalogueQuery
+} from '$lib/server/concept/catalogue';
+import {
 	addGoal,
 	deleteGoal,
 	findGoal,
+	findMeasure,
 	listArchivedMeasures,
 	listCatalogue,
-	moveMeasure,
+	moveMeasureTo,
 	updateGoal
 } from '$lib/server/concept/measures';
 import { getDb } from '$lib/server/db';
 import { askToConfirm, confirmed } from '$lib/server/forms/confirm';
 import { goalForm } from '$lib/server/forms/measures';
 import { parseForm } from '$lib/server/forms/parse';
-import { direction, id } from '$lib/server/forms/process-fields';
+import { id } from '$lib/server/forms/process-fields';
 import { requireProcess } from '$lib/server/guard';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {
 	const { process } = requireProcess(event, 'readProcess');
+	event.depends('app:catalogue');
 	const db = getDb();
+	const query = readCatalogueQuery(db, process.id, event.url.searchParams);
+	const { window, measures } = listCataloguePage(db, process.id, query);
+	const fieldFilter = query.filters.find((filter) => filter.key === 'field')?.value;
 	return {
-		catalogue: listCatalogue(db, process.id),
+		filters: query.filters,
+		listing: { q: query.listing.q, sort: query.listing.sort, per: query.listing.per },
+		window,
+		measures,
+		hasFields: query.fields.length > 0,
+		// The goals of the field shown, or of all fields.
+		goals: fieldsWithGoals(db, process.id).filter(
+			({ field }) => !fieldFilter || String(field.id) === fieldFilter
+		),
 		archived:
 			event.url.searchParams.get('archived') === '1'
 				? listArchivedMeasures(db, process.id).map((measure) => ({
@@ -33,6 +51,15 @@ export const load: PageServerLoad = (event) => {
 				: null
 	};
 };
+
+const moveForm = v.object({
+	id,
+	place: v.pipe(
+		v.string(() => m.error_choice()),
+		v.regex(/^-?\d{1,6}$/, () => m.error_choice()),
+		v.transform(Number)
+	)
+});
 
 export const actions: Actions = {
 	addGoal: async (event) => {
@@ -84,9 +111,17 @@ export const actions: Actions = {
 	},
 	moveMeasure: async (event) => {
 		const { process } = requireProcess(event, 'manageMeasures');
-		const form = parseForm(v.object({ id, direction }), await event.request.formData());
+		const form = parseForm(moveForm, await event.request.formData());
 		if (!form.ok) return fail(400, { message: m.form_has_errors() });
-		if (!moveMeasure(getDb(), process.id, form.data.id, form.data.direction))
-			error(404, { message: m.error_not_found() });
+		const db = getDb();
+		const moved = moveMeasureTo(db, process.id, form.data.id, form.data.place);
+		if (!moved.ok && moved.reason === 'not_found') error(404, { message: m.error_not_found() });
+		if (!moved.ok) {
+			return fail(400, { message: m.measure_move_out_of_range({ places: moved.places }) });
+		}
+		const measure = findMeasure(db, process.id, form.data.id)!;
+		return {
+			saved: m.measure_moved({ name: `${measure.number} ${measure.title}`, place: form.data.place })
+		};
 	}
 };

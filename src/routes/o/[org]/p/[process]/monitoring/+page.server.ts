@@ -6,5 +6,23 @@ import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {
 	const { process } = requireProcess(event, 'readProcess');
-	return { plan: yearlyPlan(getDb(), process.id, todayIn()) };
+	// Only what the table shows: at county scale the whole rows would double the page.
+	const plan = yearlyPlan(getDb(), process.id, todayIn()).map(({ year, measures }) => ({
+		year,
+		measures: measures.map(({ id, number, title, lead, status, overdue, stalled, latest }) => ({
+			id,
+			number,
+			title,
+			lead,
+			status,
+			overdue,
+			stalled,
+			latest: latest && {
+				recordedOn: latest.recordedOn,
+				percentDone: latest.percentDone,
+				note: latest.note
+			}
+		}))
+	}));
+	return { plan };
 };

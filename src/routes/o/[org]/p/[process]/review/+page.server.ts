@@ -1,10 +1,11 @@
-import { fail } from '@sveltejs/kit';
+import { error, fail } from '@sveltejs/kit';
 import * as v from 'valibot';
 import { m } from '$lib/paraglide/messages';
 import { roleAllows } from '$lib/server/auth/roles';
 import * as field from '$lib/server/forms/fields';
 import { parseForm } from '$lib/server/forms/parse';
-import { linkAsTopic, unlinkTopic } from '$lib/server/review/topics';
+import { findTopic, linkAsTopic, unlinkTopic } from '$lib/server/review/topics';
+import { askToConfirm, confirmed } from '$lib/server/forms/confirm';
 import { getDb } from '$lib/server/db';
 import { id, optionalId } from '$lib/server/forms/process-fields';
 import { requireProcess } from '$lib/server/guard';
@@ -12,7 +13,13 @@ import { listEvents } from '$lib/server/events/events';
 import { listFields } from '$lib/server/process/fields';
 import { listPhases } from '$lib/server/process/phases';
 import { participation } from '$lib/server/concept/versions';
-import { reviewResults } from '$lib/server/review/dashboard';
+import {
+	reviewPage,
+	reviewResults,
+	reviewSorts,
+	reviewTopicModes
+} from '$lib/server/review/dashboard';
+import { readListing } from '$lib/server/search/listing';
 import { participationByGroup } from '$lib/server/review/participation';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -20,6 +27,7 @@ const filterForm = v.object({ field: optionalId, event: optionalId, phase: optio
 
 export const load: PageServerLoad = (request) => {
 	const { process, role } = requireProcess(request, 'readProcess');
+	request.depends('app:review');
 	const db = getDb();
 	const query = request.url.searchParams;
 	const parsed = v.safeParse(filterForm, {
@@ -30,9 +38,18 @@ export const load: PageServerLoad = (request) => {
 	const filters = parsed.success
 		? { fieldId: parsed.output.field, eventId: parsed.output.event, phaseId: parsed.output.phase }
 		: { fieldId: null, eventId: null, phaseId: null };
+	const topic = v.safeParse(v.picklist(reviewTopicModes), query.get('topic'));
+	const listing = readListing(query, reviewSorts);
+	const shown = reviewPage(reviewResults(db, process.id, filters), {
+		topic: topic.success ? topic.output : 'all',
+		listing
+	});
 	return {
 		filters,
-		items: reviewResults(db, process.id, filters),
+		topic: topic.success ? topic.output : 'all',
+		listing: { q: listing.q, sort: listing.sort, per: listing.per },
+		window: shown.window,
+		items: shown.items,
 		canHarmonise: roleAllows(role, 'harmoniseResults'),
 		participation: participationByGroup(db, process.id),
 		events: participation(db, process.id).events,
@@ -56,7 +73,7 @@ const itemRef = v.pipe(
 		return { activityId: Number(activityId), kind, id: Number(id) };
 	})
 );
-const linkForm = v.object({ title: field.requiredText(200), items: v.array(itemRef) });
+const linkForm = v.object({ title: field.requiredLine(200), items: v.array(itemRef) });
 
 export const actions: Actions = {
 	link: async (event) => {
@@ -74,9 +91,21 @@ export const actions: Actions = {
 	},
 	unlink: async (event) => {
 		const { process } = requireProcess(event, 'harmoniseResults');
-		const form = parseForm(v.object({ topicId: id }), await event.request.formData());
+		const form = parseForm(v.object({ topicId: id, ...confirmed }), await event.request.formData());
 		if (!form.ok) return fail(400, { message: m.form_has_errors() });
-		unlinkTopic(getDb(), process.id, form.data.topicId);
+		const db = getDb();
+		const topic = findTopic(db, process.id, form.data.topicId);
+		if (!topic) error(404, { message: m.error_not_found() });
+		if (!form.data.confirmed) {
+			return askToConfirm({
+				action: '?/unlink',
+				fields: { topicId: String(topic.id) },
+				question: m.review_unlink_question({ topic: topic.title }),
+				consequence: m.review_unlink_consequence({ count: topic.results }),
+				confirmLabel: m.review_unlink_confirm()
+			});
+		}
+		unlinkTopic(db, process.id, topic.id);
 		return { saved: m.review_unlinked() };
 	}
 };

@@ -2,7 +2,7 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import * as v from 'valibot';
 import { m } from '$lib/paraglide/messages';
 import { adoptResult, findResult, type ResultRef } from '$lib/server/concept/adopt';
-import { measureChoices } from '$lib/server/concept/choices';
+import { measureChoices, measureLabels } from '$lib/server/concept/choices';
 import {
 	createMeasure,
 	findMeasure,
@@ -36,6 +36,8 @@ export const load: PageServerLoad = (event) => {
 		found?.activity.fieldOfActionId ?? (Number(params.get('field')) || choices.fields[0]?.id);
 	return {
 		...choices,
+		// Only adopting a result offers to extend a measure instead.
+		measures: found ? measureLabels(db, process.id) : [],
 		source: found
 			? {
 					activity: String(found.activity.id),
