@@ -1,6 +1,10 @@
 import { strToU8, zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createMeasure, listCatalogue } from '../../src/lib/server/concept/measures';
+import {
+	createMeasure,
+	listCatalogue,
+	listsOfMeasure
+} from '../../src/lib/server/concept/measures';
 import type { Db } from '../../src/lib/server/db';
 import { addField, listFields } from '../../src/lib/server/process/fields';
 import { createMember, createTestEvent, createTestOrganisation, testPassword } from '../factories';
@@ -36,7 +40,6 @@ async function seed(db: Db) {
 		title: 'Fremde Maßnahme',
 		description: '',
 		lead: '',
-		partners: '',
 		timeframe: 'short',
 		costEstimate: '',
 		funding: 'open',
@@ -85,11 +88,11 @@ describe('importing a catalogue over HTTP', () => {
 			[
 				'Maßnahmenkatalog Integrationskonzept 2018;;;;',
 				';;;;',
-				'Handlungsfeld;Ziel;Maßnahme;Federführung;Kosten;Stand',
-				'Sprache & Bildung;Alle Kinder sprechen Deutsch;Sprachcafé für Mütter;VHS;5.000 € pro Jahr;In Umsetzung',
+				'Nr.;Handlungsfeld;Ziel;Maßnahme;Federführung;Kooperationspartner;Zeitraum;Kosten;Kostenart;Kosten je Jahr;Anmerkung zu den Kosten;Finanzierung;Förderprogramm;Haushaltsvorbehalt;Stand',
+				'IP 1.5;Sprache & Bildung;Alle Kinder sprechen Deutsch;Sprachcafé für Mütter;VHS;"Volkshochschulen; Mütterzentrum Süd";2018/19;5.000 €;pro Jahr;"2018: 5.000 €; 2019: 4.500 €";;Förderprogramm;Bündnis für Familien;×;In Umsetzung',
 				';;;;;',
-				'Sprache & Bildung;Alle Kinder sprechen Deutsch;Elternlotsen;Jugendamt;;Vorgeschlagen',
-				'Arbeit;;"Jobcafé; offen";Jobcenter;=SUMME(A1);umgesetzt',
+				';Sprache & Bildung;Alle Kinder sprechen Deutsch;Elternlotsen;Jugendamt;;;;;;;;;;Vorgeschlagen',
+				';Arbeit;;"Jobcafé; offen";Jobcenter;;;;;;=SUMME(A1);;;;umgesetzt',
 				''
 			].join('\r\n')
 		);
@@ -123,8 +126,23 @@ describe('importing a catalogue over HTTP', () => {
 			['Jobcafé; offen']
 		]);
 		expect(catalogue[0]!.measures[0]).toMatchObject({
-			costEstimate: '5.000 € pro Jahr',
+			number: 'IP 1.5',
+			timeframe: 'period',
+			periodStart: 2018,
+			periodEnd: 2019,
+			costCents: 500_000,
+			costKind: 'per_year',
+			fundingName: 'Bündnis für Familien',
+			budgetReservation: true,
 			status: 'in_implementation'
+		});
+		expect(listsOfMeasure(db, catalogue[0]!.measures[0]!.id)).toEqual({
+			addressees: [],
+			partners: ['volkshochschulen', 'Mütterzentrum Süd'],
+			costYears: [
+				{ year: 2018, cents: 500_000 },
+				{ year: 2019, cents: 450_000 }
+			]
 		});
 		expect(catalogue[1]!.measures[0]).toMatchObject({ costEstimate: '=SUMME(A1)', status: 'done' });
 		const logged = db.$client

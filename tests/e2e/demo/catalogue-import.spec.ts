@@ -19,9 +19,9 @@ test('a catalogue file is mapped in the browser, tried in a dry run and imported
 
 	// Windows-1252 with semicolons, as German Excel saves a CSV; "Titel der Maßnahme" is no known header.
 	const csv = [
-		'Bereich;Titel der Maßnahme;Zuständig',
-		`Wohnen;Wohnraumbörse ${stamp};Sozialamt`,
-		`Wohnen;Mieterschulung für Geflüchtete ${stamp};Caritas`
+		'Bereich;Titel der Maßnahme;Zuständig;Zeitraum;Kosten;Kostenart;Kooperationspartner',
+		`Wohnen;Wohnraumbörse ${stamp};Sozialamt;2026/27;12.500 EUR;jährlich;Caritas, Kommunen`,
+		`Wohnen;Mieterschulung für Geflüchtete ${stamp};Caritas;kurzfristig;;;`
 	].join('\r\n');
 	await page.getByLabel('Datei').setInputFiles({
 		name: 'katalog.csv',

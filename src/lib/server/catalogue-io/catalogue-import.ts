@@ -1,9 +1,16 @@
 import { createHash } from 'node:crypto';
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import { m } from '../../paraglide/messages';
-import type { MeasureInput } from '../concept/measures';
+import {
+	listsOfMeasures,
+	type CostYear,
+	type MeasureInput,
+	type MeasureLists,
+	type MeasureParties
+} from '../concept/measures';
 import type { Db, DbOrTx } from '../db';
 import * as table from '../db/schema';
+import { namedFundings } from '../db/schema';
 import { nextPosition } from '../process/ordering';
 import {
 	columnLabel,
@@ -11,6 +18,7 @@ import {
 	importColumns,
 	importKeys,
 	normalise,
+	type ExportRow,
 	type ImportedRow,
 	type ImportKey
 } from './columns';
@@ -72,10 +80,12 @@ export interface PlannedRow {
 	measureId: number | null;
 	/** Why the row is refused, or (for updates) which columns change. */
 	details: string[];
-	input: MeasureInput | null;
+	input: FullInput | null;
 	/** The field and goal, by their keys in `newFields`/`newGoals` when the import creates them. */
 	fieldKey: string;
 	goalKey: string | null;
+	/** Which lists the import writes anew: only those that change, so the log shows no noise. */
+	rewrite: { parties: boolean; costYears: boolean };
 }
 
 export interface CataloguePlan {
@@ -93,35 +103,108 @@ export interface CataloguePlan {
 	fingerprint: string;
 }
 
-const compared = [
-	'fieldOfActionId',
-	'goalId',
-	'title',
-	'description',
-	'lead',
-	'partners',
-	'timeframe',
-	'costEstimate',
-	'funding',
-	'priority',
-	'status',
-	'plannedYear'
-] as const satisfies (keyof MeasureInput)[];
+/** Every value of a measure an import sets, its lists included. */
+type FullInput = Required<Omit<MeasureInput, 'parties' | 'costYears'>> & {
+	parties: MeasureParties;
+	costYears: CostYear[];
+};
 
-const columnOfInput: Record<(typeof compared)[number], ImportKey> = {
+const blank: Omit<FullInput, 'fieldOfActionId' | 'goalId' | 'title'> = {
+	ownNumber: null,
+	description: '',
+	leadBodyId: null,
+	lead: '',
+	parties: { addressees: [], partners: [] },
+	timeframe: 'medium',
+	periodStart: null,
+	periodEnd: null,
+	costCents: null,
+	costKind: 'one_off',
+	costYears: [],
+	costEstimate: '',
+	funding: 'open',
+	fundingName: '',
+	budgetReservation: false,
+	priority: 'medium',
+	status: 'proposed',
+	plannedYear: null
+};
+
+function storedInput(measure: table.Measure, lists: MeasureLists): FullInput {
+	return {
+		fieldOfActionId: measure.fieldOfActionId,
+		goalId: measure.goalId,
+		ownNumber: measure.ownNumber,
+		title: measure.title,
+		description: measure.description,
+		leadBodyId: measure.leadBodyId,
+		lead: measure.lead,
+		parties: { addressees: lists.addressees, partners: lists.partners },
+		timeframe: measure.timeframe,
+		periodStart: measure.periodStart,
+		periodEnd: measure.periodEnd,
+		costCents: measure.costCents,
+		costKind: measure.costKind,
+		costYears: lists.costYears,
+		costEstimate: measure.costEstimate,
+		funding: measure.funding,
+		fundingName: measure.fundingName,
+		budgetReservation: measure.budgetReservation,
+		priority: measure.priority,
+		status: measure.status,
+		plannedYear: measure.plannedYear
+	};
+}
+
+/** The column a changed value is shown under in the dry run. */
+const columnOfInput: Record<Exclude<keyof FullInput, 'parties'>, ImportKey> = {
 	fieldOfActionId: 'field',
 	goalId: 'goal',
+	ownNumber: 'ownNumber',
 	title: 'title',
 	description: 'description',
+	leadBodyId: 'lead',
 	lead: 'lead',
-	partners: 'partners',
 	timeframe: 'timeframe',
+	periodStart: 'timeframe',
+	periodEnd: 'timeframe',
+	costCents: 'costCents',
+	costKind: 'costKind',
+	costYears: 'costYears',
 	costEstimate: 'costEstimate',
 	funding: 'funding',
+	fundingName: 'fundingName',
+	budgetReservation: 'budgetReservation',
 	priority: 'priority',
 	status: 'status',
 	plannedYear: 'plannedYear'
 };
+
+/**
+ * Columns of a measure's own values. For a measure named by its id, a cell that reads exactly
+ * as the export writes it keeps what the measure has, as if the column were not mapped: so an
+ * export imported again changes nothing, even where text alone cannot tell values apart (a free
+ * partner entry with a comma, a lead text that is also a body's name, an own number equal to
+ * the computed one).
+ */
+const keptAsExported = new Set<ImportKey>([
+	'ownNumber',
+	'description',
+	'lead',
+	'addressees',
+	'partners',
+	'timeframe',
+	'costCents',
+	'costKind',
+	'costYears',
+	'costEstimate',
+	'funding',
+	'fundingName',
+	'budgetReservation',
+	'priority',
+	'status',
+	'plannedYear'
+]);
 
 function loadCatalogue(db: DbOrTx, processId: number) {
 	const fields = db
@@ -142,7 +225,24 @@ function loadCatalogue(db: DbOrTx, processId: number) {
 						)
 					)
 					.all();
-	return { fields, goals };
+	const bodies = db
+		.select({ id: table.body.id, name: table.body.name, archivedAt: table.body.archivedAt })
+		.from(table.body)
+		.where(eq(table.body.processId, processId))
+		.all();
+	const measures = db
+		.select({
+			id: table.measure.id,
+			title: table.measure.title,
+			fieldOfActionId: table.measure.fieldOfActionId,
+			ownNumber: table.measure.ownNumber,
+			archivedAt: table.measure.archivedAt
+		})
+		.from(table.measure)
+		.where(eq(table.measure.processId, processId))
+		.orderBy(asc(table.measure.position), asc(table.measure.id))
+		.all();
+	return { fields, goals, bodies, measures };
 }
 
 /** The measure with this id anywhere, to tell "another process" from "no such measure". */
@@ -158,10 +258,15 @@ function measuresById(db: DbOrTx, ids: number[]) {
 	);
 }
 
+const sameList = <T>(a: T[], b: T[]) => JSON.stringify(a) === JSON.stringify(b);
+
 /**
  * What importing these rows would do, row by row, without writing: the dry run. Fields of
  * action and goals are matched by title (case, accents and spaces ignored) and created when
- * missing; a row with an id updates that measure of the process, or is refused.
+ * missing; a row with an id updates that measure of the process, or is refused. A lead that
+ * is the name of one of the process's bodies (alone, or before a semicolon and further words)
+ * makes that body lead. The "Nr." cell sets the own number only where it differs from the
+ * number the measure gets anyway from its field's code and place; empty means that number.
  */
 export function planImport(
 	db: DbOrTx,
@@ -170,29 +275,88 @@ export function planImport(
 	mapping: Mapping,
 	fileHash: string
 ): CataloguePlan {
-	const { fields, goals } = loadCatalogue(db, processId);
+	const catalogue = loadCatalogue(db, processId);
+	const { fields, goals } = catalogue;
+	const fieldById = new Map(fields.map((f) => [f.id, f]));
 	const fieldByTitle = new Map(fields.map((f) => [normalise(f.title), f]));
 	const codes = new Set(fields.map((f) => f.code));
+	const goalById = new Map(goals.map((g) => [g.id, g]));
 	const goalByKey = new Map(goals.map((g) => [`${g.fieldOfActionId}|${normalise(g.title)}`, g]));
 	const newFields = new Map<string, CataloguePlan['newFields'][number]>();
 	const newGoals = new Map<string, CataloguePlan['newGoals'][number]>();
+	// A body still working wins over an archived one of the same name.
+	const bodyByName = new Map(
+		[...catalogue.bodies]
+			.sort((a, b) => Number(a.archivedAt === null) - Number(b.archivedAt === null))
+			.map((body) => [normalise(body.name), body])
+	);
+	const bodyName = new Map(catalogue.bodies.map((body) => [body.id, body.name]));
+	const computedNumber = new Map<number, string>();
+	const placed = new Map<number, number>();
+	for (const measure of catalogue.measures) {
+		if (measure.archivedAt) continue;
+		const place = (placed.get(measure.fieldOfActionId) ?? 0) + 1;
+		placed.set(measure.fieldOfActionId, place);
+		computedNumber.set(measure.id, `${fieldById.get(measure.fieldOfActionId)!.code}.${place}`);
+	}
+	const numberHolder = new Map(
+		catalogue.measures.flatMap((measure) =>
+			measure.ownNumber === null ? [] : [[measure.ownNumber, measure] as const]
+		)
+	);
 
-	const parsed = rows.map((row) => {
+	const idColumn = mapping.indexOf('id');
+	const ids = rows.map((row) => {
+		if (idColumn < 0) return null;
+		const parsed = importColumns.id.parse(row.cells[idColumn] ?? '');
+		return parsed.ok ? parsed.value : null;
+	});
+	const existing = measuresById(
+		db,
+		ids.filter((id) => id !== null)
+	);
+	const ours = [...existing.values()].filter(
+		(measure) => measure.processId === processId && !measure.archivedAt
+	);
+	const lists = listsOfMeasures(
+		db,
+		ours.map((measure) => measure.id)
+	);
+	const exportRowOf = (measure: table.Measure): ExportRow => ({
+		measure: {
+			...measure,
+			number: measure.ownNumber ?? computedNumber.get(measure.id) ?? ''
+		},
+		field: fieldById.get(measure.fieldOfActionId)!,
+		goal: measure.goalId === null ? null : (goalById.get(measure.goalId) ?? null),
+		lists: lists.get(measure.id)!,
+		leadBody: measure.leadBodyId === null ? null : (bodyName.get(measure.leadBodyId) ?? null),
+		latest: null,
+		overdue: false,
+		stalled: false
+	});
+
+	const parsed = rows.map((row, index) => {
+		const known = existing.get(ids[index] ?? 0);
+		const current = known && lists.has(known.id) ? exportRowOf(known) : null;
 		const values: Partial<ImportedRow> = {};
 		const problems: string[] = [];
-		mapping.forEach((key, index) => {
+		mapping.forEach((key, column) => {
 			if (!key) return;
-			const result = importColumns[key].parse(row.cells[index] ?? '');
+			const cell = row.cells[column] ?? '';
+			const spec = importColumns[key];
+			if (current && keptAsExported.has(key)) {
+				if (cell.trim() === String(spec.export(current) ?? '').trim()) return;
+			}
+			const result = spec.parse(cell);
 			if (result.ok) (values as Record<string, unknown>)[key] = result.value;
 			else problems.push(`${columnLabel(key)}: ${result.problem}`);
 		});
 		return { row, values, problems };
 	});
-	const existing = measuresById(
-		db,
-		parsed.flatMap(({ values }) => (values.id ? [values.id] : []))
-	);
 	const seenIds = new Set<number>();
+	const claimedNumbers = new Set<string>();
+	const arriving = new Map<string, number>();
 
 	const planned = parsed.map(({ row, values, problems }): PlannedRow => {
 		const title = values.title ?? row.cells[mapping.indexOf('title')] ?? '';
@@ -204,7 +368,8 @@ export function planImport(
 			details,
 			input: null,
 			fieldKey: '',
-			goalKey: null
+			goalKey: null,
+			rewrite: { parties: false, costYears: false }
 		});
 		if (problems.length > 0) return refuse(problems);
 		let current: table.Measure | undefined;
@@ -250,48 +415,136 @@ export function planImport(
 
 		const idOf = (key: string | null) => (key?.startsWith('id:') ? Number(key.slice(3)) : null);
 		// Columns the mapping leaves out keep what the measure has (or the defaults, for a new one).
-		const base: MeasureInput = current ?? {
-			fieldOfActionId: 0,
-			goalId: null,
-			title: '',
-			description: '',
-			lead: '',
-			partners: '',
-			timeframe: 'medium',
-			costEstimate: '',
-			funding: 'open',
-			priority: 'medium',
-			status: 'proposed',
-			plannedYear: null
+		const base: Omit<FullInput, 'fieldOfActionId' | 'goalId' | 'title'> = current
+			? storedInput(current, lists.get(current.id)!)
+			: blank;
+		const rowProblems: string[] = [];
+
+		const staying = current !== undefined && current.fieldOfActionId === knownField?.id;
+		let computed: string;
+		if (staying) computed = computedNumber.get(current!.id)!;
+		else {
+			const code = knownField?.code ?? newFields.get(fieldKey)!.code;
+			const place =
+				(knownField ? (placed.get(knownField.id) ?? 0) : 0) + (arriving.get(fieldKey) ?? 0);
+			arriving.set(fieldKey, (arriving.get(fieldKey) ?? 0) + 1);
+			computed = `${code}.${place + 1}`;
+		}
+		let ownNumber = base.ownNumber;
+		if (values.ownNumber !== undefined) {
+			ownNumber = values.ownNumber === computed ? null : values.ownNumber;
+		}
+		if (ownNumber !== null) {
+			const holder = numberHolder.get(ownNumber);
+			if (claimedNumbers.has(ownNumber)) {
+				rowProblems.push(m.import_problem_own_number_twice({ number: ownNumber }));
+			} else if (holder && holder.id !== current?.id) {
+				rowProblems.push(m.error_own_number_taken({ number: ownNumber, title: holder.title }));
+			}
+			claimedNumbers.add(ownNumber);
+		}
+
+		let lead = { leadBodyId: base.leadBodyId, lead: base.lead };
+		if (values.lead !== undefined) {
+			const whole = bodyByName.get(normalise(values.lead));
+			const cut = values.lead.indexOf(';');
+			const head = cut > 0 ? bodyByName.get(normalise(values.lead.slice(0, cut))) : undefined;
+			if (whole) lead = { leadBodyId: whole.id, lead: '' };
+			else if (head) lead = { leadBodyId: head.id, lead: values.lead.slice(cut + 1).trim() };
+			else lead = { leadBodyId: null, lead: values.lead };
+		}
+
+		const when = values.timeframe ?? {
+			timeframe: base.timeframe,
+			period:
+				base.timeframe === 'period' && base.periodStart !== null
+					? { start: base.periodStart, end: base.periodEnd ?? base.periodStart }
+					: null
 		};
-		const input: MeasureInput = {
+		const inPeriod = (year: number) =>
+			when.period !== null && year >= when.period.start && year <= when.period.end;
+		let costYears = base.costYears.filter(({ year }) => inPeriod(year));
+		if (values.costYears !== undefined) {
+			costYears = values.costYears;
+			for (const { year } of costYears.filter(({ year }) => !inPeriod(year))) {
+				rowProblems.push(m.import_problem_cost_year_outside({ year }));
+			}
+		}
+
+		const funding = values.funding ?? base.funding;
+		const named = namedFundings.includes(funding);
+		let fundingName = named ? base.fundingName : '';
+		if (values.fundingName !== undefined) {
+			fundingName = values.fundingName;
+			if (!named && fundingName !== '') rowProblems.push(m.import_problem_funding_name());
+		}
+		if (rowProblems.length > 0) return refuse(rowProblems);
+
+		const input: FullInput = {
 			fieldOfActionId: idOf(fieldKey) ?? 0,
 			goalId: idOf(goalKey),
+			ownNumber,
 			title: values.title!,
 			description: values.description ?? base.description,
-			lead: values.lead ?? base.lead,
-			partners: values.partners ?? base.partners,
-			timeframe: values.timeframe ?? base.timeframe,
+			...lead,
+			parties: {
+				addressees: values.addressees ?? base.parties.addressees,
+				partners: values.partners ?? base.parties.partners
+			},
+			timeframe: when.timeframe,
+			periodStart: when.period?.start ?? null,
+			periodEnd: when.period?.end ?? null,
+			costCents: values.costCents !== undefined ? values.costCents : base.costCents,
+			costKind: values.costKind ?? base.costKind,
+			costYears,
 			costEstimate: values.costEstimate ?? base.costEstimate,
-			funding: values.funding ?? base.funding,
+			funding,
+			fundingName,
+			budgetReservation: values.budgetReservation ?? base.budgetReservation,
 			priority: values.priority ?? base.priority,
 			status: values.status ?? base.status,
-			plannedYear:
-				values.plannedYear !== undefined ? values.plannedYear : (base.plannedYear ?? null)
+			plannedYear: values.plannedYear !== undefined ? values.plannedYear : base.plannedYear
 		};
 		const common = { line: row.line, title, input, fieldKey, goalKey };
-		if (!current) return { ...common, action: 'create', measureId: null, details: [] };
-		const changed = compared.filter((key) => {
-			if (key === 'fieldOfActionId')
-				return !knownField || knownField.id !== current.fieldOfActionId;
-			if (key === 'goalId') return goalKey?.startsWith('new:') || input.goalId !== current.goalId;
-			return input[key] !== current[key];
-		});
+		if (!current) {
+			return {
+				...common,
+				action: 'create',
+				measureId: null,
+				details: [],
+				rewrite: {
+					parties: input.parties.addressees.length + input.parties.partners.length > 0,
+					costYears: input.costYears.length > 0
+				}
+			};
+		}
+		const stored = storedInput(current, lists.get(current.id)!);
+		const rewrite = {
+			parties:
+				!sameList(input.parties.addressees, stored.parties.addressees) ||
+				!sameList(input.parties.partners, stored.parties.partners),
+			costYears: !sameList(input.costYears, stored.costYears)
+		};
+		const changed = new Set<ImportKey>();
+		for (const key of Object.keys(columnOfInput) as (keyof typeof columnOfInput)[]) {
+			const differs =
+				key === 'fieldOfActionId'
+					? !knownField || knownField.id !== current.fieldOfActionId
+					: key === 'goalId'
+						? goalKey?.startsWith('new:') || input.goalId !== current.goalId
+						: key === 'costYears'
+							? rewrite.costYears
+							: input[key] !== stored[key];
+			if (differs) changed.add(columnOfInput[key]);
+		}
+		if (!sameList(input.parties.addressees, stored.parties.addressees)) changed.add('addressees');
+		if (!sameList(input.parties.partners, stored.parties.partners)) changed.add('partners');
 		return {
 			...common,
-			action: changed.length === 0 ? 'unchanged' : 'update',
+			action: changed.size === 0 ? 'unchanged' : 'update',
 			measureId: current.id,
-			details: changed.map((key) => columnLabel(columnOfInput[key]))
+			details: importKeys.filter((key) => changed.has(key)).map(columnLabel),
+			rewrite
 		};
 	});
 
@@ -316,6 +569,58 @@ export function planImport(
 		counts,
 		fingerprint
 	};
+}
+
+/** Rows per statement when lists are written in bulk, well under SQLite's variable limit. */
+const chunk = 500;
+
+function inChunks<T>(items: T[], write: (part: T[]) => void) {
+	for (let at = 0; at < items.length; at += chunk) write(items.slice(at, at + chunk));
+}
+
+/**
+ * Writes the addressees, partners and amounts per year that the import changes, in a few
+ * statements for all rows, not a few per row.
+ */
+function storeLists(tx: DbOrTx, rows: Map<number, PlannedRow>) {
+	const partiesOf: number[] = [];
+	const costsOf: number[] = [];
+	for (const [measureId, row] of rows) {
+		if (row.rewrite.parties) partiesOf.push(measureId);
+		if (row.rewrite.costYears) costsOf.push(measureId);
+	}
+	inChunks(partiesOf, (ids) =>
+		tx.delete(table.measureParty).where(inArray(table.measureParty.measureId, ids)).run()
+	);
+	inChunks(costsOf, (ids) =>
+		tx.delete(table.measureCost).where(inArray(table.measureCost.measureId, ids)).run()
+	);
+	const parties = partiesOf.flatMap((measureId) => {
+		const { addressees, partners } = rows.get(measureId)!.input!.parties;
+		return [
+			...addressees.map((label, position) => ({
+				measureId,
+				role: 'addressee' as const,
+				label,
+				position
+			})),
+			...partners.map((label, position) => ({
+				measureId,
+				role: 'partner' as const,
+				label,
+				position
+			}))
+		];
+	});
+	inChunks(parties, (part) => tx.insert(table.measureParty).values(part).run());
+	const costs = costsOf.flatMap((measureId) =>
+		rows.get(measureId)!.input!.costYears.map(({ year, cents }) => ({
+			measureId,
+			year,
+			amountCents: cents
+		}))
+	);
+	inChunks(costs, (part) => tx.insert(table.measureCost).values(part).run());
 }
 
 export type ImportOutcome =
@@ -398,36 +703,44 @@ export function runImport(
 			nextPositions.set(fieldId, next + 1);
 			return next;
 		};
+		const written = new Map<number, PlannedRow>();
 		for (const row of plan.rows) {
 			if (row.action !== 'create' && row.action !== 'update') continue;
-			const input: MeasureInput = {
-				...row.input!,
+			const { parties: _parties, costYears: _costYears, ...values } = row.input!;
+			const input = {
+				...values,
 				fieldOfActionId: fieldId(row.fieldKey),
 				goalId:
 					row.goalKey === null ? null : (goalIds.get(row.goalKey) ?? Number(row.goalKey.slice(3)))
 			};
+			let measureId: number;
 			if (row.action === 'create') {
 				const position = nextPositionIn(input.fieldOfActionId);
-				tx.insert(table.measure)
+				measureId = tx
+					.insert(table.measure)
 					.values({ ...input, processId, position })
+					.returning({ id: table.measure.id })
+					.get().id;
+			} else {
+				const current = tx
+					.select()
+					.from(table.measure)
+					.where(and(eq(table.measure.id, row.measureId!), eq(table.measure.processId, processId)))
+					.get()!;
+				// A measure moved to another field goes to its end; the numbers follow the order.
+				const position =
+					current.fieldOfActionId === input.fieldOfActionId
+						? current.position
+						: nextPositionIn(input.fieldOfActionId);
+				tx.update(table.measure)
+					.set({ ...input, position, updatedAt: new Date() })
+					.where(eq(table.measure.id, current.id))
 					.run();
-				continue;
+				measureId = current.id;
 			}
-			const current = tx
-				.select()
-				.from(table.measure)
-				.where(and(eq(table.measure.id, row.measureId!), eq(table.measure.processId, processId)))
-				.get()!;
-			// A measure moved to another field goes to its end; the numbers follow the order.
-			const position =
-				current.fieldOfActionId === input.fieldOfActionId
-					? current.position
-					: nextPositionIn(input.fieldOfActionId);
-			tx.update(table.measure)
-				.set({ ...input, position, updatedAt: new Date() })
-				.where(eq(table.measure.id, current.id))
-				.run();
+			written.set(measureId, row);
 		}
+		storeLists(tx, written);
 		return {
 			ok: true,
 			counts: plan.counts,

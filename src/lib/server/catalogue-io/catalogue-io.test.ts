@@ -2,7 +2,8 @@ import { strToU8, zipSync } from 'fflate';
 import writeXlsxFile from 'write-excel-file/node';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createTestDb, createTestEvent, createTestOrganisation } from '../../../../tests/factories';
-import { createMeasure, listCatalogue, updateMeasure } from '../concept/measures';
+import { createBody } from '../bodies/bodies';
+import { createMeasure, listCatalogue, listsOfMeasure, updateMeasure } from '../concept/measures';
 import type { Db } from '../db';
 import { catalogueCsv, catalogueXlsx } from '../export/catalogue-csv';
 import { addField } from '../process/fields';
@@ -149,9 +150,13 @@ describe('the column registry', () => {
 		expect(columnOfHeader('Field of action')).toBe('field');
 		expect(columnOfHeader('Federführung')).toBe('lead');
 		expect(columnOfHeader('Zuständig')).toBe('lead');
-		expect(columnOfHeader('Kostenschätzung')).toBe('costEstimate');
-		expect(columnOfHeader('Nr.')).toBe(null);
-		expect(suggestMapping(['ID', 'Nr.', 'Handlungsfeld', 'Maßnahme', 'Titel'])).toEqual([
+		expect(columnOfHeader('Kostenschätzung')).toBe('costCents');
+		expect(columnOfHeader('Anmerkung zu den Kosten')).toBe('costEstimate');
+		expect(columnOfHeader('Zielgruppen')).toBe('addressees');
+		expect(columnOfHeader('Haushaltsvorbehalt')).toBe('budgetReservation');
+		expect(columnOfHeader('Nr.')).toBe('ownNumber');
+		expect(columnOfHeader('Lfd. Nr.')).toBe(null);
+		expect(suggestMapping(['ID', 'Lfd. Nr.', 'Handlungsfeld', 'Maßnahme', 'Titel'])).toEqual([
 			'id',
 			null,
 			'field',
@@ -232,7 +237,6 @@ describe('importing a catalogue', () => {
 			title: 'Jobcafé',
 			description: '',
 			lead: '',
-			partners: '',
 			timeframe: 'short',
 			costEstimate: '',
 			funding: 'open',
@@ -278,7 +282,15 @@ describe('importing a catalogue', () => {
 
 	it('reads its own export back unchanged, as CSV and as XLSX, and a revision carries it over', async () => {
 		const source = [
-			['Handlungsfeld', 'Ziel', 'Indikator', 'Maßnahme', 'Beschreibung', 'Kosten', 'Stand'],
+			[
+				'Handlungsfeld',
+				'Ziel',
+				'Indikator',
+				'Maßnahme',
+				'Beschreibung',
+				'Anmerkung zu den Kosten',
+				'Stand'
+			],
 			[
 				'Sprache',
 				'Alle Kinder sprechen Deutsch',
@@ -332,6 +344,250 @@ describe('importing a catalogue', () => {
 			before.map((c) => c.measures.map((m) => m.title))
 		);
 		expect(carried[1]!.goals.map((g) => g.title)).toEqual(['Alle Kinder sprechen Deutsch']);
+	});
+
+	it('reads the measure model: own number, lead body, lists, period, money; and round-trips it', async () => {
+		const steering = createBody(db, processId, {
+			kind: 'steering_group',
+			name: 'Steuerungsgruppe',
+			description: '',
+			fieldOfActionId: null,
+			isPublic: true
+		});
+		const header = [
+			'Nr.',
+			'Handlungsfeld',
+			'Maßnahme',
+			'Federführung',
+			'Zielgruppen',
+			'Kooperationspartner',
+			'Zeitraum',
+			'Kosten',
+			'Kostenart',
+			'Kosten je Jahr',
+			'Anmerkung zu den Kosten',
+			'Finanzierung',
+			'Förderprogramm',
+			'Haushaltsvorbehalt',
+			'Stand'
+		];
+		const rows = rowsFrom([
+			[
+				'IP 1.5',
+				'Übergänge',
+				'Sprachcafé für Väter',
+				'steuerungsgruppe; Integrationsbüro',
+				'Geflüchtete, Parents',
+				'Volkshochschulen; Caritas-Zentrum Süd\nJobcenter',
+				'2018/19',
+				'12.500 €',
+				'jährlich',
+				'2018: 12.500 €; 2019: 10.000,50 €',
+				'Personalkosten im Stellenplan',
+				'Förderprogramm',
+				'WIR – Wege in Arbeit',
+				'x',
+				'Ressourcenvorbehalt'
+			],
+			[
+				'',
+				'Übergänge',
+				'Elternlotsen',
+				'Jugendamt',
+				'',
+				'',
+				'kurzfristig',
+				'',
+				'',
+				'',
+				'',
+				'Mittel Dritter',
+				'Stiftung Müller',
+				'nein',
+				'Gremienbeschluss'
+			],
+			[
+				'1.3',
+				'Übergänge',
+				'Lesepaten',
+				'Steuerungsgruppe',
+				'',
+				'',
+				'',
+				'',
+				'',
+				'',
+				'',
+				'',
+				'',
+				'',
+				''
+			]
+		]);
+		const mapping = suggestMapping(header);
+		const plan = planImport(db, processId, rows, mapping, hash);
+		expect(plan.counts, JSON.stringify(plan.rows.map((r) => r.details))).toEqual({
+			create: 3,
+			update: 0,
+			unchanged: 0,
+			refused: 0
+		});
+		expect(runImport(db, processId, rows, mapping, hash, plan.fingerprint)).toMatchObject({
+			ok: true
+		});
+		const [cafe, lotsen, lesepaten] = listCatalogue(db, processId)[1]!.measures;
+		expect(cafe).toMatchObject({
+			number: 'IP 1.5',
+			ownNumber: 'IP 1.5',
+			leadBodyId: steering.id,
+			lead: 'Integrationsbüro',
+			timeframe: 'period',
+			periodStart: 2018,
+			periodEnd: 2019,
+			costCents: 1_250_000,
+			costKind: 'per_year',
+			costEstimate: 'Personalkosten im Stellenplan',
+			funding: 'application',
+			fundingName: 'WIR – Wege in Arbeit',
+			budgetReservation: true,
+			status: 'resource_reservation'
+		});
+		expect(listsOfMeasure(db, cafe!.id)).toEqual({
+			addressees: ['gefluechtete', 'eltern'],
+			partners: ['volkshochschulen', 'Caritas-Zentrum Süd', 'jobcenter'],
+			costYears: [
+				{ year: 2018, cents: 1_250_000 },
+				{ year: 2019, cents: 1_000_050 }
+			]
+		});
+		expect(lotsen).toMatchObject({
+			leadBodyId: null,
+			lead: 'Jugendamt',
+			timeframe: 'short',
+			funding: 'third_party',
+			fundingName: 'Stiftung Müller',
+			budgetReservation: false,
+			status: 'council_decision_needed'
+		});
+		// "1.3" is the number Lesepaten gets anyway: no own number.
+		expect(lesepaten).toMatchObject({
+			number: '1.3',
+			ownNumber: null,
+			leadBodyId: steering.id,
+			lead: ''
+		});
+
+		// What text alone cannot tell apart still comes back unchanged from the export.
+		const { id: _id, ...stored } = lotsen!;
+		updateMeasure(db, processId, lotsen!.id, {
+			...stored,
+			lead: 'Steuerungsgruppe',
+			parties: { addressees: ['frauen'], partners: ['Stadt Landau, Sozialamt'] }
+		});
+		const before = listCatalogue(db, processId);
+		const lists = [cafe!.id, lotsen!.id, lesepaten!.id].map((id) => listsOfMeasure(db, id));
+		for (const file of [
+			utf8(catalogueCsv(db, processId, '2026-06-01')),
+			new Uint8Array(await catalogueXlsx(db, processId, '2026-06-01', 'Katalog'))
+		]) {
+			const read = await rowsOf(file);
+			const at = locateHeader(read.rows);
+			const exported = read.rows[at]!.cells;
+			expect(exported).toContain('Kosten je Jahr');
+			const cells = read.rows[at + 1]!.cells;
+			expect(cells[exported.indexOf('Nr.')]).toBe('IP 1.5');
+			expect(cells[exported.indexOf('Zeitraum')]).toBe('2018/19');
+			expect(cells[exported.indexOf('Kosten je Jahr')]).toBe(
+				'2018: 12.500,00\u00a0€; 2019: 10.000,50\u00a0€'
+			);
+			expect(cells[exported.indexOf('Kooperationspartner')]).toBe(
+				'Volkshochschulen; Caritas-Zentrum Süd; Jobcenter'
+			);
+			const again = planImport(
+				db,
+				processId,
+				read.rows.slice(at + 1),
+				suggestMapping(exported),
+				hash
+			);
+			expect(again.counts).toEqual({ create: 0, update: 0, unchanged: 3, refused: 0 });
+		}
+		expect(listCatalogue(db, processId)).toEqual(before);
+		expect([cafe!.id, lotsen!.id, lesepaten!.id].map((id) => listsOfMeasure(db, id))).toEqual(
+			lists
+		);
+
+		// A changed cell of a list is read afresh and only that list is written.
+		const update = planImport(
+			db,
+			processId,
+			rowsFrom([[String(cafe!.id), 'Übergänge', 'Sprachcafé für Väter', 'Frauen; BAMF']]),
+			['id', 'field', 'title', 'addressees'],
+			hash
+		);
+		expect(update.rows[0]).toMatchObject({
+			action: 'update',
+			details: ['Adressaten und Zielgruppen'],
+			rewrite: { parties: true, costYears: false }
+		});
+	});
+
+	it('refuses a row whose values do not fit together', () => {
+		createMeasure(db, processId, {
+			fieldOfActionId: arbeit,
+			goalId: null,
+			ownNumber: 'A-1',
+			title: 'Jobcafé',
+			description: '',
+			lead: '',
+			timeframe: 'short',
+			costEstimate: '',
+			funding: 'open',
+			priority: 'medium',
+			status: 'proposed'
+		});
+		const mapping: Mapping = [
+			'ownNumber',
+			'field',
+			'title',
+			'timeframe',
+			'costYears',
+			'funding',
+			'fundingName',
+			'budgetReservation'
+		];
+		const plan = planImport(
+			db,
+			processId,
+			rowsFrom([
+				['', 'Arbeit und Beruf', 'Kurs 1', '2026–2027', '2028: 100 €', '', '', ''],
+				['', 'Arbeit und Beruf', 'Kurs 2', '', '', 'Eigene Haushaltsmittel', 'ESF', ''],
+				['A-1', 'Arbeit und Beruf', 'Kurs 3', '', '', '', '', ''],
+				['B 7', 'Arbeit und Beruf', 'Kurs 4', '', '', '', '', ''],
+				['B 7', 'Arbeit und Beruf', 'Kurs 5', '', '', '', '', ''],
+				['', 'Arbeit und Beruf', 'Kurs 6', 'Zeitraum in Jahren', '2026 12 €', '', '', 'vielleicht']
+			]),
+			mapping,
+			hash
+		);
+		expect(plan.rows.map((row) => row.action)).toEqual([
+			'refused',
+			'refused',
+			'refused',
+			'create',
+			'refused',
+			'refused'
+		]);
+		expect(plan.rows.map((row) => row.details.join(' '))).toEqual([
+			'Das Jahr 2028 liegt nicht im Zeitraum der Maßnahme.',
+			'Einen Namen gibt es nur bei der Finanzierung „Förderprogramm“ oder „Mittel Dritter“.',
+			'Die Nummer A-1 trägt schon die Maßnahme „Jobcafé“.',
+			'',
+			'Die Nummer B 7 steht mehrmals in der Datei.',
+			expect.stringMatching(
+				/Zeitraum: .*Zeitraum an\. Kosten je Jahr: „2026 12 €“ ist kein Betrag.*Haushaltsvorbehalt: „vielleicht“/
+			)
+		]);
 	});
 
 	it('lists every refused row on the page, but only the first 200 of the others', () => {

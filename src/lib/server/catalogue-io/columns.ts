@@ -1,8 +1,26 @@
 import * as v from 'valibot';
-import { measureFunding, measurePriority, measureStatus, measureTimeframe } from '../../labels';
+import {
+	costKind,
+	measureFunding,
+	measurePriority,
+	measureStatus,
+	measureTimeframe
+} from '../../labels';
+import {
+	formatEuro,
+	parseEuro,
+	parseOwnNumber,
+	parsePartyList,
+	parsePeriod,
+	partyLabel,
+	timeframeText,
+	type Period
+} from '../../measure-values';
 import { m } from '../../paraglide/messages';
+import type { CostYear, MeasureLists } from '../concept/measures';
 import type * as table from '../db/schema';
 import {
+	costKinds,
 	measureFundings,
 	measurePriorities,
 	measureStatuses,
@@ -38,13 +56,20 @@ export interface ImportedRow {
 	goal: string;
 	goalIndicator: string;
 	goalTarget: string;
+	ownNumber: string | null;
 	title: string;
 	description: string;
 	lead: string;
-	partners: string;
-	timeframe: table.Measure['timeframe'];
+	addressees: string[];
+	partners: string[];
+	timeframe: { timeframe: table.Measure['timeframe']; period: Period | null };
+	costCents: number | null;
+	costKind: table.Measure['costKind'];
+	costYears: CostYear[];
 	costEstimate: string;
 	funding: table.Measure['funding'];
+	fundingName: string;
+	budgetReservation: boolean;
 	priority: table.Measure['priority'];
 	status: table.Measure['status'];
 	plannedYear: number | null;
@@ -56,6 +81,9 @@ export interface ExportRow {
 	measure: table.Measure & { number: string };
 	field: table.FieldOfAction;
 	goal: table.Goal | null;
+	lists: MeasureLists;
+	/** The name of the leading body, if one leads. */
+	leadBody: string | null;
 	latest: table.MeasureUpdate | null;
 	overdue: boolean;
 	stalled: boolean;
@@ -123,12 +151,83 @@ const measureId = (value: string): Parsed<number | null> => {
 
 const optionalLine = (max: number) => text(field.optionalLine(max));
 
+/** A rule of `$lib/measure-values`, its refusal worded as the import words it. */
+function shared<T>(
+	parse: (value: string) => { ok: true; value: T } | { ok: false; message: string }
+) {
+	return (value: string): Parsed<T> => {
+		const result = parse(value);
+		return result.ok ? result : { ok: false, problem: result.message };
+	};
+}
+
+const parties = shared(parsePartyList);
+const partyCell = (labels: string[]) => labels.map((label) => partyLabel(label)).join('; ');
+
+/** "2018/19" or "2025–2027" is a period of years; else one of the timeframes, not `period`. */
+const timeframeChoice = choice(
+	measureTimeframes,
+	measureTimeframe,
+	{ kurz: 'short', mittel: 'medium', lang: 'long', dauerhaft: 'long', fortlaufend: 'long' },
+	'medium'
+);
+function timeframe(value: string): Parsed<ImportedRow['timeframe']> {
+	if (/^\s*\d/.test(value)) {
+		const period = shared(parsePeriod)(value);
+		return period.ok ? { ok: true, value: { timeframe: 'period', period: period.value } } : period;
+	}
+	const chosen = timeframeChoice(value);
+	if (!chosen.ok) return chosen;
+	if (chosen.value === 'period') return { ok: false, problem: m.error_period_required() };
+	return { ok: true, value: { timeframe: chosen.value, period: null } };
+}
+
+/** Amounts per year in one cell: "2026: 12.500 €; 2027: 10.000 €" (or one per line). */
+function costYears(value: string): Parsed<CostYear[]> {
+	const years: CostYear[] = [];
+	for (const entry of value.split(/[;\n\r]+/)) {
+		if (entry.trim() === '') continue;
+		const match = /^\s*(\d{4})\s*[:=]\s*(.+)$/.exec(entry);
+		const amount = match ? parseEuro(match[2]!) : null;
+		const year = Number(match?.[1]);
+		if (!amount?.ok || amount.value === null || years.some((y) => y.year === year)) {
+			return { ok: false, problem: m.import_problem_cost_years({ entry: entry.trim() }) };
+		}
+		years.push({ year, cents: amount.value });
+	}
+	return { ok: true, value: years.sort((a, b) => a.year - b.year) };
+}
+const costYearsCell = (years: CostYear[]) =>
+	years.map(({ year, cents }) => `${year}: ${formatEuro(cents)}`).join('; ');
+
+const yesWords = new Set(['ja', 'j', 'x', '×', 'yes', 'y', 'true', 'wahr', '1']);
+const noWords = new Set(['', 'nein', 'n', 'no', 'false', 'falsch', '0', '-', '–']);
+function yesNo(value: string): Parsed<boolean> {
+	const word = value.trim().toLowerCase();
+	if (yesWords.has(word)) return { ok: true, value: true };
+	if (noWords.has(word)) return { ok: true, value: false };
+	return { ok: false, problem: m.import_problem_yes_no({ value }) };
+}
+
+/** The lead as one cell: the leading body's name, then any further words after a semicolon. */
+export function leadCell(leadBody: string | null, lead: string): string {
+	if (leadBody === null) return lead;
+	return lead === '' ? leadBody : `${leadBody}; ${lead}`;
+}
+
 export const importColumns: { [K in ImportKey]: ColumnSpec<ImportedRow[K]> } = {
 	id: {
 		header: m.catalogue_column_id,
 		aliases: ['ID', 'Kennung', 'Maßnahmen-ID'],
 		parse: measureId,
 		export: ({ measure }) => measure.id
+	},
+	ownNumber: {
+		header: m.catalogue_column_number,
+		aliases: ['Nummer', 'Eigene Nummer', 'Maßnahmen-Nr.', 'Maßnahmennummer', 'Number', 'No'],
+		parse: shared(parseOwnNumber),
+		// The number the measure shows: its own, or the computed one (the import tells them apart).
+		export: ({ measure }) => measure.number
 	},
 	fieldCode: {
 		header: m.catalogue_column_field_code,
@@ -176,28 +275,72 @@ export const importColumns: { [K in ImportKey]: ColumnSpec<ImportedRow[K]> } = {
 		header: m.catalogue_column_lead,
 		aliases: ['Federführend', 'Verantwortlich', 'Zuständig', 'Zuständigkeit', 'Träger'],
 		parse: optionalLine(200),
-		export: ({ measure }) => measure.lead
+		export: ({ measure, leadBody }) => leadCell(leadBody, measure.lead)
+	},
+	addressees: {
+		header: m.catalogue_column_addressees,
+		aliases: ['Adressaten', 'Zielgruppe', 'Zielgruppen', 'Addressees', 'Target groups'],
+		parse: parties,
+		export: ({ lists }) => partyCell(lists.addressees)
 	},
 	partners: {
 		header: m.catalogue_column_partners,
 		aliases: ['Partner', 'Beteiligte', 'Beteiligte Partner', 'Kooperation'],
-		parse: optionalLine(1000),
-		export: ({ measure }) => measure.partners
+		parse: parties,
+		export: ({ lists }) => partyCell(lists.partners)
 	},
 	timeframe: {
 		header: m.catalogue_column_timeframe,
 		aliases: ['Zeitrahmen', 'Umsetzungszeitraum', 'Zeitplan', 'Umsetzung bis'],
+		parse: timeframe,
+		export: ({ measure }) => timeframeText(measure)
+	},
+	costCents: {
+		header: m.catalogue_column_cost,
+		aliases: [
+			'Kosten in Euro',
+			'Kosten (€)',
+			'Kosten in €',
+			'Kostenschätzung',
+			'Betrag',
+			'Cost estimate'
+		],
+		parse: shared(parseEuro),
+		export: ({ measure }) => (measure.costCents === null ? '' : formatEuro(measure.costCents))
+	},
+	costKind: {
+		header: m.catalogue_column_cost_kind,
+		aliases: ['Art der Kosten', 'Kosten fallen an'],
 		parse: choice(
-			measureTimeframes,
-			measureTimeframe,
-			{ kurz: 'short', mittel: 'medium', lang: 'long', dauerhaft: 'long', fortlaufend: 'long' },
-			'medium'
+			costKinds,
+			costKind,
+			{
+				einmal: 'one_off',
+				once: 'one_off',
+				jährlich: 'per_year',
+				jaehrlich: 'per_year',
+				pa: 'per_year',
+				laufend: 'per_year',
+				annual: 'per_year',
+				yearly: 'per_year'
+			},
+			'one_off'
 		),
-		export: ({ measure }) => measureTimeframe.label(measure.timeframe)
+		// Left empty while there is no amount and the kind is the default one.
+		export: ({ measure }) =>
+			measure.costCents === null && measure.costKind === 'one_off'
+				? ''
+				: costKind.label(measure.costKind)
+	},
+	costYears: {
+		header: m.catalogue_column_cost_years,
+		aliases: ['Kosten pro Jahr', 'Jahresbeträge', 'Kosten nach Jahren'],
+		parse: costYears,
+		export: ({ lists }) => costYearsCell(lists.costYears)
 	},
 	costEstimate: {
-		header: m.catalogue_column_cost,
-		aliases: ['Kostenschätzung', 'Kosten (€)', 'Kosten in Euro', 'Ressourcen', 'Cost estimate'],
+		header: m.catalogue_column_cost_note,
+		aliases: ['Kostenanmerkung', 'Anmerkung Kosten', 'Hinweis zu den Kosten', 'Ressourcen'],
 		parse: optionalLine(200),
 		export: ({ measure }) => measure.costEstimate
 	},
@@ -210,12 +353,29 @@ export const importColumns: { [K in ImportKey]: ColumnSpec<ImportedRow[K]> } = {
 			{
 				haushalt: 'own_budget',
 				eigenmittel: 'own_budget',
-				foerderung: 'application',
+				haushaltsmittel: 'own_budget',
+				förderung: 'application',
+				fördermittel: 'application',
+				förderantrag: 'application',
+				drittmittel: 'third_party',
+				dritte: 'third_party',
 				offen: 'open'
 			},
 			'open'
 		),
 		export: ({ measure }) => measureFunding.label(measure.funding)
+	},
+	fundingName: {
+		header: m.catalogue_column_funding_name,
+		aliases: ['Förderprogramm', 'Programm', 'Fördergeber', 'Mittelgeber', 'Funding programme'],
+		parse: optionalLine(200),
+		export: ({ measure }) => measure.fundingName
+	},
+	budgetReservation: {
+		header: m.catalogue_column_budget_reservation,
+		aliases: ['Unter Haushaltsvorbehalt', 'Vorbehalt'],
+		parse: yesNo,
+		export: ({ measure }) => (measure.budgetReservation ? '×' : '')
 	},
 	priority: {
 		header: m.catalogue_column_priority,
@@ -235,7 +395,10 @@ export const importColumns: { [K in ImportKey]: ColumnSpec<ImportedRow[K]> } = {
 				laufend: 'in_implementation',
 				begonnen: 'in_implementation',
 				geplant: 'proposed',
-				offen: 'proposed'
+				offen: 'proposed',
+				ressourcenvorbehalt: 'resource_reservation',
+				gremienbeschluss: 'council_decision_needed',
+				'Beschluss nötig': 'council_decision_needed'
 			},
 			'proposed'
 		),
@@ -251,7 +414,6 @@ export const importColumns: { [K in ImportKey]: ColumnSpec<ImportedRow[K]> } = {
 
 /** Columns the export adds for reading, which an import skips: they follow from other data. */
 const exportOnlyColumns = {
-	number: { header: m.catalogue_column_number, export: ({ measure }: ExportRow) => measure.number },
 	updateDate: {
 		header: m.update_date,
 		export: ({ latest }: ExportRow) => latest?.recordedOn ?? ''
@@ -276,7 +438,7 @@ type ColumnKey = ImportKey | keyof typeof exportOnlyColumns;
 /** The order of the exported file. */
 const exportOrder: ColumnKey[] = [
 	'id',
-	'number',
+	'ownNumber',
 	'fieldCode',
 	'field',
 	'goal',
@@ -285,10 +447,16 @@ const exportOrder: ColumnKey[] = [
 	'title',
 	'description',
 	'lead',
+	'addressees',
 	'partners',
 	'timeframe',
+	'costCents',
+	'costKind',
+	'costYears',
 	'costEstimate',
 	'funding',
+	'fundingName',
+	'budgetReservation',
 	'priority',
 	'status',
 	'plannedYear',

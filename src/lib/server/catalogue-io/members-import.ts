@@ -35,6 +35,7 @@ const categoryMessages: Record<StakeholderCategory, Message> = {
 	business: m.category_business,
 	education: m.category_education,
 	welfare: m.category_welfare,
+	individual: m.category_individual,
 	other: m.category_other
 };
 const labelled = <K extends string>(messages: Record<K, Message>) => ({

@@ -2,7 +2,7 @@ import { desc, eq } from 'drizzle-orm';
 import writeXlsxFile from 'write-excel-file/node';
 import type { Db } from '../db';
 import * as table from '../db/schema';
-import { listCatalogue } from '../concept/measures';
+import { listCatalogue, listsOfMeasures } from '../concept/measures';
 import { exportCells, exportHeader, type ExportRow } from '../catalogue-io/columns';
 import { standing } from '../monitoring/monitoring';
 import { toCsv } from './csv';
@@ -30,7 +30,20 @@ function latestUpdates(db: Db, processId: number) {
 /** The catalogue as rows of the column registry: the shape an import reads back. */
 function catalogueRows(db: Db, processId: number, today: string): ExportRow[] {
 	const latest = latestUpdates(db, processId);
-	return listCatalogue(db, processId).flatMap(({ field, goals, measures }) => {
+	const catalogue = listCatalogue(db, processId);
+	const lists = listsOfMeasures(
+		db,
+		catalogue.flatMap(({ measures }) => measures.map((measure) => measure.id))
+	);
+	const bodyName = new Map(
+		db
+			.select({ id: table.body.id, name: table.body.name })
+			.from(table.body)
+			.where(eq(table.body.processId, processId))
+			.all()
+			.map((body) => [body.id, body.name])
+	);
+	return catalogue.flatMap(({ field, goals, measures }) => {
 		const goalById = new Map(goals.map((goal) => [goal.id, goal]));
 		return measures.map((measure) => {
 			const update = latest.get(measure.id) ?? null;
@@ -38,6 +51,8 @@ function catalogueRows(db: Db, processId: number, today: string): ExportRow[] {
 				measure,
 				field,
 				goal: measure.goalId === null ? null : (goalById.get(measure.goalId) ?? null),
+				lists: lists.get(measure.id)!,
+				leadBody: measure.leadBodyId === null ? null : (bodyName.get(measure.leadBodyId) ?? null),
 				latest: update,
 				...standing(measure, update, today)
 			};
