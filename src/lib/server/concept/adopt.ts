@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../db';
 import * as table from '../db/schema';
 import type { DotTarget } from '../../workshop/messages';
