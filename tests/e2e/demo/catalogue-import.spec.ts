@@ -49,7 +49,7 @@ test('a catalogue file is mapped in the browser, tried in a dry run and imported
 	await expect(page.getByText('Importiert: 2 neu, 0 geändert, 0 unverändert.')).toBeVisible();
 	await expectAccessible();
 	await page.getByRole('link', { name: 'Maßnahmen' }).first().click();
-	await expect(page.getByText(`Wohnraumbörse ${stamp}`)).toBeVisible();
+	await expect(page.getByRole('link', { name: `Wohnraumbörse ${stamp}` })).toBeVisible();
 	await expectAccessible();
 });
 

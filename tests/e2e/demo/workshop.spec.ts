@@ -235,7 +235,9 @@ test('a moderator and three phones run a whole workshop, and the projector shows
 	await expectAccessible();
 	await page.getByLabel('Titel (Pflichtfeld)').fill('Lesepatenschaften an allen Grundschulen');
 	await page.getByLabel('Federführung').fill('Amt für Schulen');
-	await page.getByLabel('Zeitraum').selectOption({ label: 'Kurzfristig (bis 2 Jahre)' });
+	await page
+		.getByLabel('Zeitraum', { exact: true })
+		.selectOption({ label: 'Kurzfristig (bis 2 Jahre)' });
 	await page.getByRole('button', { name: 'Maßnahme anlegen' }).click();
 	// Numbered in the field "Sprache und Bildung" (1), after whatever measures it already has.
 	const measureHeading = page.getByRole('heading', { level: 1 });
