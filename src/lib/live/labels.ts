@@ -12,7 +12,8 @@ import {
 import { m } from '../paraglide/messages';
 import type { ClientErrorCode } from './connection.svelte';
 
-const categories: Record<StakeholderCategory, () => string> = {
+/** The groups' names; a message takes a locale where a page needs another language's words. */
+export const categoryMessages = {
 	politics: m.category_politics,
 	administration: m.category_administration,
 	civil_society: m.category_civil_society,
@@ -23,17 +24,17 @@ const categories: Record<StakeholderCategory, () => string> = {
 	welfare: m.category_welfare,
 	individual: m.category_individual,
 	other: m.category_other
-};
+} satisfies Record<StakeholderCategory, unknown>;
 
 export const categoryLabel = (category: ResultGroup) =>
 	category === mergedGroups
 		? m.category_merged()
 		: category
-			? categories[category]()
+			? categoryMessages[category]()
 			: m.category_none();
 
 export const categoryOptions = () =>
-	stakeholderCategories.map((value) => ({ value, label: categories[value]() }));
+	stakeholderCategories.map((value) => ({ value, label: categoryMessages[value]() }));
 
 /**
  * The join question on the phone: not answering and speaking for oneself come first and are

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { and, desc, eq, gt, isNull } from 'drizzle-orm';
 import * as v from 'valibot';
 import { stakeholderCategories, type StakeholderCategory } from '../../domain';
+import { categoryMessages } from '../../live/labels';
 import { m } from '../../paraglide/messages';
 import { roles, type Role } from '../auth/roles';
 import type { Db, DbOrTx } from '../db';
@@ -25,18 +26,6 @@ const roleMessages: Record<Role, Message> = {
 	process_owner: m.role_process_owner,
 	moderator: m.role_moderator,
 	steering_member: m.role_steering_member
-};
-const categoryMessages: Record<StakeholderCategory, Message> = {
-	politics: m.category_politics,
-	administration: m.category_administration,
-	civil_society: m.category_civil_society,
-	migrant_organisation: m.category_migrant_organisation,
-	volunteers: m.category_volunteers,
-	business: m.category_business,
-	education: m.category_education,
-	welfare: m.category_welfare,
-	individual: m.category_individual,
-	other: m.category_other
 };
 const labelled = <K extends string>(messages: Record<K, Message>) => ({
 	label: (value: K, locale?: Locale) => messages[value]({}, locale ? { locale } : undefined)
