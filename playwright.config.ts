@@ -12,6 +12,14 @@ const chromiumPath =
 // shifts the visual viewport on focus and Playwright then clicks beside the target.
 const phone = { ...devices['Pixel 5'], isMobile: false, viewport: { width: 360, height: 740 } };
 
+/** The long walks, on a demo server of their own (about half of the demo walks' time). */
+const secondDemo = [
+	'demo/catalogue-import.spec.ts',
+	'demo/minutes.spec.ts',
+	'demo/process.spec.ts',
+	'demo/workshop.spec.ts'
+];
+
 /** Each server gets a fresh SQLite file, so every run starts from a first start. */
 function server(port: number, seedDemo: boolean) {
 	const database = join(mkdtempSync(join(tmpdir(), 'mitwirken-e2e-')), 'e2e.db');
@@ -40,7 +48,9 @@ export default defineConfig({
 	expect: { timeout: 20_000 },
 	globalTimeout: 15 * 60_000,
 	fullyParallel: false,
-	workers: 1,
+	// Two workers: the demo walks are split over two servers with a demo database each, so the
+	// halves never see each other's data; within a project, walks run one after another.
+	workers: 2,
 	forbidOnly: Boolean(process.env.CI),
 	retries: 0,
 	reporter: [
@@ -62,7 +72,7 @@ export default defineConfig({
 			]
 		}
 	},
-	webServer: [server(4173, false), server(4174, false), server(4175, true)],
+	webServer: [server(4173, false), server(4174, false), server(4175, true), server(4176, true)],
 	projects: [
 		{
 			name: 'first-run-de',
@@ -77,7 +87,15 @@ export default defineConfig({
 		{
 			name: 'demo',
 			testMatch: 'demo/**/*.spec.ts',
+			testIgnore: secondDemo,
+			workers: 1,
 			use: { ...phone, locale: 'de-DE', baseURL: 'http://127.0.0.1:4175' }
+		},
+		{
+			name: 'demo-b',
+			testMatch: secondDemo,
+			workers: 1,
+			use: { ...phone, locale: 'de-DE', baseURL: 'http://127.0.0.1:4176' }
 		}
 	]
 });
