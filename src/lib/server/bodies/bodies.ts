@@ -13,6 +13,18 @@ export type MemberInput = Pick<
 >;
 
 /** The bodies of the process; archived ones only with `archived` (then only those). */
+/** The names of the process's bodies by id, archived ones included (a measure may name one). */
+export function bodyNamesOf(db: DbOrTx, processId: number): Map<number, string> {
+	return new Map(
+		db
+			.select({ id: table.body.id, name: table.body.name })
+			.from(table.body)
+			.where(eq(table.body.processId, processId))
+			.all()
+			.map((body) => [body.id, body.name])
+	);
+}
+
 export function listBodies(db: Db, processId: number, options: { archived?: boolean } = {}) {
 	const bodies = db
 		.select()

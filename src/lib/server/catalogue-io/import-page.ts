@@ -8,10 +8,19 @@ import {
 	suggestMapping,
 	type Mapping
 } from './catalogue-import';
-import { readTable } from './read-table';
+import { importLimits, readTable } from './read-table';
 import { findUpload, type UploadScope } from './uploads';
 
 const mappedColumn = v.picklist(['', ...importKeys]);
+
+/** The limits the import pages state. */
+export const statedLimits = {
+	rows: importLimits.rows,
+	megabytes: importLimits.bytes / 1024 / 1024
+};
+
+/** An upload's id (or a count) as the import pages' addresses carry it. */
+export const uploadParam = v.pipe(v.string(), v.regex(/^\d{1,12}$/), v.transform(Number));
 
 /** How many new or changed rows the dry run lists by name; the counts cover all. */
 const listedRows = 200;

@@ -1,5 +1,6 @@
 import { and, count, countDistinct, desc, eq, isNull } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../db';
+import { bodyNamesOf } from '../bodies/bodies';
 import * as table from '../db/schema';
 import { listGuidelines } from '../process/fields';
 import { todayIn } from '../time';
@@ -86,14 +87,7 @@ export function conceptSnapshot(
 		db,
 		catalogue.flatMap(({ measures }) => measures.map((measure) => measure.id))
 	);
-	const leads = new Map(
-		db
-			.select({ id: table.body.id, name: table.body.name })
-			.from(table.body)
-			.where(eq(table.body.processId, process.id))
-			.all()
-			.map((body) => [body.id, body.name])
-	);
+	const leads = bodyNamesOf(db, process.id);
 	const joined = (labels: string[]) => labels.map((label) => partyLabel(label, 'de')).join(', ');
 	const sources = sourcesOfProcess(db, process.id);
 	return {

@@ -2,7 +2,11 @@ import { fail, redirect } from '@sveltejs/kit';
 import * as v from 'valibot';
 import { m } from '$lib/paraglide/messages';
 import { mailConfigured, sendMail } from '$lib/server/auth/mail';
-import { openUpload } from '$lib/server/catalogue-io/import-page';
+import {
+	openUpload,
+	statedLimits as limits,
+	uploadParam
+} from '$lib/server/catalogue-io/import-page';
 import {
 	inviteMembers,
 	memberColumnOfHeader,
@@ -15,9 +19,6 @@ import { parseForm } from '$lib/server/forms/parse';
 import { id } from '$lib/server/forms/process-fields';
 import { requireOrganisation } from '$lib/server/guard';
 import type { Actions, PageServerLoad } from './$types';
-
-const limits = { rows: importLimits.rows, megabytes: importLimits.bytes / 1024 / 1024 };
-const uploadParam = v.pipe(v.string(), v.regex(/^\d{1,12}$/), v.transform(Number));
 
 export const load: PageServerLoad = async (event) => {
 	const { organisation, user } = requireOrganisation(event, 'manageOrganisation');

@@ -6,7 +6,9 @@ import {
 	columnOptions,
 	dryRun,
 	mappingFrom,
-	openUpload
+	openUpload,
+	statedLimits as limits,
+	uploadParam
 } from '$lib/server/catalogue-io/import-page';
 import { importLimits, readTable } from '$lib/server/catalogue-io/read-table';
 import { dropUpload, storeUpload } from '$lib/server/catalogue-io/uploads';
@@ -15,10 +17,6 @@ import { parseForm } from '$lib/server/forms/parse';
 import { id } from '$lib/server/forms/process-fields';
 import { requireProcess } from '$lib/server/guard';
 import type { Actions, PageServerLoad } from './$types';
-
-const limits = { rows: importLimits.rows, megabytes: importLimits.bytes / 1024 / 1024 };
-
-const uploadParam = v.pipe(v.string(), v.regex(/^\d{1,12}$/), v.transform(Number));
 
 export const load: PageServerLoad = async (event) => {
 	const { organisation, process, user } = requireProcess(event, 'manageMeasures');
