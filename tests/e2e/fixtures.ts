@@ -72,3 +72,14 @@ export async function logIn(
 	await page.getByRole('main').getByRole('button', { name: 'Anmelden' }).click();
 	await expect(page.getByRole('heading', { name: 'Ihre Organisationen' })).toBeVisible();
 }
+
+/**
+ * Marks the document the page shows now; the returned check fails if a form's answer loaded
+ * a new document instead of updating this one (a staff form without `use:enhance`).
+ */
+export async function markDocument(page: Page) {
+	await page.evaluate(() => {
+		document.documentElement.dataset.kept = 'yes';
+	});
+	return () => expect(page.locator('html')).toHaveAttribute('data-kept', 'yes');
+}

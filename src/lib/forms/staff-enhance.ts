@@ -3,8 +3,8 @@ import { invalidate } from '$app/navigation';
 import { tick } from 'svelte';
 
 interface StaffEnhanceOptions {
-	/** Reload only the loads that depend on this key, not every load of the page. */
-	dependency: string;
+	/** Reload only the loads that depend on this key; without one, every load of the page. */
+	dependency?: string;
 	/** Where focus goes after a success; by default the success message. */
 	focus?: () => HTMLElement | null | undefined;
 }
@@ -14,12 +14,12 @@ interface StaffEnhanceOptions {
  * focus on what changed. The message appears in FormMessage's live region, so a screen reader
  * hears it politely (an error, as an alert); the page keeps its scroll position.
  */
-export function staffEnhance({ dependency, focus }: StaffEnhanceOptions): SubmitFunction {
+export function staffEnhance({ dependency, focus }: StaffEnhanceOptions = {}): SubmitFunction {
 	return () =>
 		async ({ result, update }) => {
-			await update({ invalidateAll: false });
+			await update({ invalidateAll: dependency === undefined });
 			if (result.type !== 'success') return;
-			await invalidate(dependency);
+			if (dependency) await invalidate(dependency);
 			await tick();
 			const target =
 				focus?.() ?? document.querySelector<HTMLElement>('[role="status"] .notice.success');

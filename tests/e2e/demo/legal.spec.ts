@@ -1,4 +1,4 @@
-import { expect, logIn, test } from '../fixtures';
+import { expect, logIn, markDocument, test } from '../fixtures';
 
 const org = 'stadt-landau-in-der-pfalz-demo';
 
@@ -58,8 +58,10 @@ test('an administrator keeps the legal details and texts, with errors named and 
 	await expect(page).toHaveURL(/#field-email$/);
 
 	await email.fill('integration@landau.example');
+	const sameDocument = await markDocument(page);
 	await page.getByRole('button', { name: 'Angaben speichern' }).click();
 	await expect(page.getByText('Gespeichert.')).toBeVisible();
+	await sameDocument();
 	await expectAccessible();
 
 	const imprint = page.getByLabel('Text der Seite „Impressum“');
@@ -78,6 +80,7 @@ test('an administrator keeps the legal details and texts, with errors named and 
 	await expect(
 		page.getByRole('region', { name: 'Impressum' }).getByText(/Diese Seite zeigt die Vorlage/)
 	).toBeVisible();
+	await sameDocument();
 	await expectAccessible();
 });
 
