@@ -301,6 +301,11 @@ export function rankedResults(
 		.all();
 	const shown = shownGroups(db, [activityId], minSize);
 	const totals = new Map(tallies(db, activityId).map((t) => [targetKey(t.target), t]));
+	const groupsOf = new Map<string, typeof breakdown>();
+	for (const row of breakdown) {
+		const key = targetKey(targetOf(row));
+		groupsOf.set(key, [...(groupsOf.get(key) ?? []), row]);
+	}
 
 	const entries: Omit<RankedResult, 'dots' | 'voters' | 'byCategory'>[] = [
 		...clusters.map((c) => ({
@@ -320,9 +325,11 @@ export function rankedResults(
 				dots: totals.get(key)?.dots ?? 0,
 				voters: totals.get(key)?.voters ?? 0,
 				byCategory: mergeSmallGroups(
-					breakdown
-						.filter((row) => targetKey(targetOf(row)) === key)
-						.map(({ category, dots, voters }) => ({ category, dots, voters })),
+					(groupsOf.get(key) ?? []).map(({ category, dots, voters }) => ({
+						category,
+						dots,
+						voters
+					})),
 					shown
 				)
 			};
