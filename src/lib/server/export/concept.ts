@@ -3,7 +3,7 @@
  * numbering, tables a council office can work with) and as Markdown. Both are written from
  * the same outline, so they always say the same.
  */
-import { cover, germanDate, outlineDocx, outlineMarkdown, type Block } from './outline';
+import { germanDate, outlineDocx, outlineMarkdown, type Block, type Outline } from './outline';
 import { measureFunding, measurePriority, measureStatus, measureTimeframe } from '../../labels';
 import { costText, formatEuro, sumText } from '../../measure-values';
 import { moneySums } from '../concept/money';
@@ -13,20 +13,27 @@ import type * as table from '../db/schema';
 
 const de = { locale: 'de' } as const;
 
-function versionLine(version: table.ConceptVersion): string {
+/** The version and its Stand, and the council's decision once it is adopted. */
+function versionLines(version: table.ConceptVersion): string[] {
 	const saved = m.concept_version_line(
 		{ number: version.number, date: germanDate(version.standOn || version.createdAt) },
 		de
 	);
 	return version.adoptedOn
-		? `${saved} · ${m.concept_adopted_line({ body: version.adoptedBy ?? '', date: germanDate(version.adoptedOn) }, de)}`
-		: saved;
+		? [
+				saved,
+				m.concept_adopted_line(
+					{ body: version.adoptedBy ?? '', date: germanDate(version.adoptedOn) },
+					de
+				)
+			]
+		: [saved];
 }
 
-/** The concept as a list of blocks. */
-export function conceptOutline(version: table.ConceptVersion): Block[] {
+/** The concept as a cover and blocks. */
+export function conceptOutline(version: table.ConceptVersion): Outline {
 	const concept = version.snapshot;
-	const blocks = cover(concept.title, [concept.organisation], versionLine(version));
+	const blocks: Block[] = [];
 	if (concept.introduction) {
 		blocks.push(
 			{ kind: 'heading', level: 1, text: m.concept_introduction({}, de) },
@@ -175,7 +182,14 @@ export function conceptOutline(version: table.ConceptVersion): Block[] {
 			}
 		);
 	}
-	return blocks;
+	return {
+		cover: {
+			organisation: concept.organisation,
+			title: concept.title,
+			lines: versionLines(version)
+		},
+		blocks
+	};
 }
 
 export function conceptDocx(version: table.ConceptVersion): Promise<Buffer> {

@@ -24,7 +24,7 @@ import { addField, listFields } from '../process/fields';
 import { timeZone, todayIn } from '../time';
 import { conceptDocx } from './concept';
 import { minutesDocx } from './minutes-docx';
-import { germanDate } from './outline';
+import { columnWidths, germanDate } from './outline';
 import { statusReportDocx } from './status-report-docx';
 
 /** The parts of a Word file that carry its text. */
@@ -144,7 +144,7 @@ describe('Word exports write dates in Berlin time', () => {
 			);
 			expect(document).toContain(`Steuerungsgruppe am ${berlinDay}`);
 			expect(document).not.toContain(utcDay);
-			expect(document).toContain('Sonntag, 1. März 2026 um 17:00 – Sonntag, 1. März 2026 um 20:00');
+			expect(document).toContain('Sonntag, 1. März 2026, 17:00–20:00 Uhr');
 		}
 	);
 
@@ -233,5 +233,81 @@ describe('Word exports carry hostile text safely', () => {
 		);
 		const report = statusReport(db, process.id, '2026-01-01', '2026-12-31');
 		expectSafe(await statusReportDocx(report, { organisation: controls, process: controls }));
+	});
+});
+
+describe('Word exports are laid out for the council', () => {
+	/** The document part and the header and footer parts of a Word file. */
+	function parts(docx: Buffer) {
+		const files = unzipSync(new Uint8Array(docx));
+		const text = (prefix: string) =>
+			Object.keys(files)
+				.filter((name) => name.startsWith(prefix))
+				.map((name) => strFromU8(files[name]!))
+				.join('\n');
+		return {
+			document: text('word/document.xml'),
+			headers: text('word/header'),
+			footers: text('word/footer'),
+			styles: text('word/styles.xml')
+		};
+	}
+
+	it('has a cover, a table of contents, running headers and page numbers', async () => {
+		const db = createTestDb();
+		const { process, measure } = workshopProcess(db);
+		createMeasure(db, process.id, measure('Mietpatenschaften'));
+		const author = await createTestUser(db);
+		const version = saveVersion(
+			db,
+			process,
+			'Landkreis Konstanz',
+			{ introduction: 'Ziel', note: '' },
+			author
+		);
+		const { document, headers, footers, styles } = parts(await conceptDocx(version));
+		expect(document).toMatch(/<w:titlePg\/>/);
+		expect(document).toMatch(/Landkreis Konstanz.*Integrationskonzept.*Fassung 1/s);
+		expect(document).toContain('<w:docPartGallery w:val="Table of Contents"/>');
+		expect(document).toMatch(/<w:instrText[^>]*>TOC \\h \\o &quot;1-2&quot;<\/w:instrText>/);
+		expect(document).toMatch(/<w:pStyle w:val="TOC2"\/>.*3 Wohnen/s);
+		expect(headers).toContain('Landkreis Konstanz · Integrationskonzept');
+		expect(footers).toMatch(/Seite .*PAGE.*von .*NUMPAGES/s);
+		expect(styles).toMatch(/w:styleId="Heading1".*<w:outlineLvl w:val="0"\/>/s);
+		expect(styles).toContain(
+			'w:ascii="DejaVu Sans" w:cs="DejaVu Sans" w:eastAsia="DejaVu Sans" w:hAnsi="DejaVu Sans"'
+		);
+	});
+
+	it('runs Arabic right to left in a table of widths in DXA that add up to the text width', async () => {
+		const db = createTestDb();
+		const { process, measure } = workshopProcess(db);
+		createMeasure(db, process.id, measure('دروس اللغة – Sprachkurse'));
+		const author = await createTestUser(db);
+		const version = saveVersion(
+			db,
+			process,
+			'Landkreis Konstanz',
+			{ introduction: '', note: '' },
+			author
+		);
+		const { document } = parts(await conceptDocx(version));
+		expect(document).toMatch(/<w:rtl\/>.*دروس اللغة/s);
+		expect(document).toContain('<w:tblW w:type="dxa" w:w="9638"/>');
+		expect(document).toContain('<w:tblLayout w:type="fixed"/>');
+		expect(document).toMatch(/<w:tcW w:type="dxa" w:w="\d+"\/>/);
+	});
+});
+
+describe('columnWidths', () => {
+	it('gives the room to the long column and keeps short words whole', () => {
+		const widths = columnWidths(
+			['Rang', 'Idee', 'Punkte'],
+			[['1', 'Sprachkurse am Abend mit Kinderbetreuung im Familienzentrum', '12']],
+			9638
+		);
+		expect(widths.reduce((a, b) => a + b)).toBe(9638);
+		expect(widths[1]).toBeGreaterThan(widths[0]! + widths[2]!);
+		expect(widths[0]).toBeGreaterThanOrEqual(4 * 140);
 	});
 });

@@ -2,7 +2,7 @@
  * Minutes as a Word document for the council office: German, with real headings, numbered
  * decisions and tables, so that it can be edited and filed like any other Vorlage.
  */
-import { cover, germanDate, outlineDocx, type Block } from './outline';
+import { germanDate, germanTimeSpan, outlineDocx, type Block, type Outline } from './outline';
 import { categoryLabel } from '../../live/labels';
 import { m } from '../../paraglide/messages';
 import type * as table from '../db/schema';
@@ -28,17 +28,18 @@ function statusLine({ minutes }: CurrentMinutes): string {
 	return `${revision} · ${minutes.status === 'submitted' ? m.minutes_status_submitted({}, de) : m.minutes_status_draft({}, de)}`;
 }
 
-/** The minutes as a list of blocks. */
-function minutesOutline(input: MinutesDocument): Block[] {
+/** The minutes as a cover and blocks. */
+function minutesOutline(input: MinutesDocument): Outline {
 	const { current, event } = input;
 	const { minutes } = current;
-	const when = `${germanDate(event.startsAt, 'dateTime')} – ${germanDate(event.endsAt, 'dateTime')}`;
+	const when = germanTimeSpan(event.startsAt, event.endsAt);
+	const cover = {
+		organisation: input.organisation,
+		title: m.minutes_docx_title({ event: event.title }, de),
+		lines: [input.process, event.place ? `${when} · ${event.place}` : when],
+		note: statusLine(current)
+	};
 	const blocks: Block[] = [
-		...cover(
-			m.minutes_docx_title({ event: event.title }, de),
-			[`${input.organisation} · ${input.process}`, event.place ? `${when} · ${event.place}` : when],
-			statusLine(current)
-		),
 		{ kind: 'heading', level: 1, text: m.attendees_title({}, de) },
 		minutes.attendees.length === 0
 			? { kind: 'text', text: m.minutes_no_attendees({}, de) }
@@ -111,7 +112,7 @@ function minutesOutline(input: MinutesDocument): Block[] {
 					])
 				}
 	);
-	return blocks;
+	return { cover, blocks };
 }
 
 export function minutesDocx(input: MinutesDocument): Promise<Buffer> {

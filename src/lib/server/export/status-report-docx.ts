@@ -4,23 +4,27 @@ import { barScale, formatIndicatorValue, indicatorBar } from '../../indicators';
 import { measureStatus } from '../../labels';
 import { m } from '../../paraglide/messages';
 import type { StatusReport } from '../monitoring/monitoring';
-import { cover, germanDate, outlineDocx, type Block } from './outline';
+import { germanDate, outlineDocx, type Block, type Outline } from './outline';
 
 const de = { locale: 'de' } as const;
 
 const statusLabel = (status: MeasureStatus | null) =>
 	status === null ? m.report_no_status({}, de) : measureStatus.label(status, 'de');
 
-/** The status report as a list of blocks. */
+/** The status report as a cover and blocks. */
 function statusReportOutline(
 	report: StatusReport,
 	context: { organisation: string; process: string }
-): Block[] {
+): Outline {
+	const cover = {
+		organisation: context.organisation,
+		title: m.report_docx_title({ process: context.process }, de),
+		lines: [
+			m.report_period({ from: germanDate(report.from), to: germanDate(report.to) }, de),
+			m.docx_stand({ date: germanDate(report.to) }, de)
+		]
+	};
 	const blocks: Block[] = [
-		...cover(m.report_docx_title({ process: context.process }, de), [
-			context.organisation,
-			m.report_period({ from: germanDate(report.from), to: germanDate(report.to) }, de)
-		]),
 		{ kind: 'heading', level: 1, text: m.report_counts({}, de) },
 		{
 			kind: 'table',
@@ -92,7 +96,7 @@ function statusReportOutline(
 		);
 	}
 	blocks.push(...indicatorBlocks(report));
-	return blocks;
+	return { cover, blocks };
 }
 
 /** Per goal a table for each indicator: baseline, the values of the period, target, as bars. */
