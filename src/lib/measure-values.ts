@@ -247,11 +247,14 @@ export function formValuesOf(
 		priority: string;
 		status: string;
 		plannedYear: number | null;
+		projectId?: number | null;
 	},
 	lists: {
 		addressees: string[];
 		partners: string[];
 		costYears: { year: number; cents: number }[];
+		furtherFieldIds?: number[];
+		guidelineIds?: number[];
 	}
 ): Record<string, string> {
 	const ticked = (list: string[]) => list.filter(isPartyKey).join('\n');
@@ -285,6 +288,9 @@ export function formValuesOf(
 		priority: measure.priority,
 		status: measure.status,
 		plannedYear: measure.plannedYear ? String(measure.plannedYear) : '',
+		projectId: measure.projectId ? String(measure.projectId) : '',
+		furtherFieldIds: (lists.furtherFieldIds ?? []).join('\n'),
+		guidelineIds: (lists.guidelineIds ?? []).join('\n'),
 		...Object.fromEntries(
 			lists.costYears.map(({ year, cents }) => [costYearFieldName(year), formatEuro(cents)])
 		)

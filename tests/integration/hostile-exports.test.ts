@@ -113,6 +113,7 @@ describe('forms', () => {
 			],
 			[`${base}/fields?/addField`, { code: '77', title: text, description: text }],
 			[`${base}/fields?/addGuideline`, { title: text, description: text }],
+			[`${base}/projects?/create`, { title: text, description: text, lead: text, measures: '' }],
 			[`${base}/phases?/add`, { title: text, description: text, status: 'planned' }],
 			[
 				`${base}/measures?/addGoal`,
@@ -246,6 +247,7 @@ describe('pages with hostile text from the database', () => {
 			`${base}/phases`,
 			`${base}/measures`,
 			`${base}/measures/${legacy.measureId}`,
+			`${base}/projects`,
 			`${base}/concept`,
 			`${base}/concept/${legacy.versionId}`,
 			`${base}/review`,
@@ -296,7 +298,8 @@ describe('exports of hostile text from the database', () => {
 			'measure title',
 			'field title',
 			'goal title',
-			'guideline title'
+			'guideline title',
+			'project title'
 		]);
 		expectReadableDocx(
 			await download(admin, `${base}/monitoring/bericht.docx`),

@@ -10,6 +10,7 @@ import * as table from '../../src/lib/server/db/schema';
 import { addMember as addBodyMember, createBody } from '../../src/lib/server/bodies/bodies';
 import { addComment } from '../../src/lib/server/concept/comments';
 import { addGoal, createMeasure } from '../../src/lib/server/concept/measures';
+import { createProject } from '../../src/lib/server/concept/projects';
 import { saveVersion } from '../../src/lib/server/concept/versions';
 import { addAgendaItem, addGuest, createEvent } from '../../src/lib/server/events/events';
 import {
@@ -174,9 +175,22 @@ export function seedProcess(
 		indicator: text('goal indicator'),
 		targetValue: text('goal target value')
 	})!;
+	const project = createProject(
+		db,
+		process.id,
+		{
+			title: text('project title'),
+			description: text('project description'),
+			lead: text('project lead')
+		},
+		[]
+	);
+	if (!project.ok) throw new Error('The fixture project was refused.');
 	const measure = createMeasure(db, process.id, {
 		fieldOfActionId: fieldId,
 		goalId: goal.id,
+		guidelineIds: [guidelineId],
+		projectId: project.project.id,
 		title: text('measure title'),
 		description: text('measure description'),
 		lead: text('measure lead'),

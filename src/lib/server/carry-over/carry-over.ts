@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import type { DbOrTx } from '../db';
 import * as table from '../db/schema';
 
@@ -19,6 +19,8 @@ export function carryOverMeasures(
 	const goalIds = new Map<number, number>();
 	const oldFields = [...fieldIds.keys()];
 	if (oldFields.length === 0) return;
+	const guidelineIds = pairedIds(tx, table.guideline, fromProcessId, toProcessId);
+	const bodyIds = pairedIds(tx, table.body, fromProcessId, toProcessId);
 	for (const goal of tx
 		.select()
 		.from(table.goal)
@@ -41,6 +43,7 @@ export function carryOverMeasures(
 			id,
 			fieldOfActionId,
 			goalId,
+			leadBodyId,
 			createdAt: _createdAt,
 			updatedAt: _updatedAt,
 			...rest
@@ -51,7 +54,11 @@ export function carryOverMeasures(
 				...rest,
 				processId: toProcessId,
 				fieldOfActionId: fieldIds.get(fieldOfActionId)!,
-				goalId: goalId ? (goalIds.get(goalId) ?? null) : null
+				goalId: goalId ? (goalIds.get(goalId) ?? null) : null,
+				leadBodyId: leadBodyId ? (bodyIds.get(leadBodyId) ?? null) : null,
+				// Projects are the earlier round's bundles; the new round forms its own.
+				projectId: null,
+				originMeasureId: id
 			})
 			.returning()
 			.get();
@@ -84,6 +91,48 @@ export function carryOverMeasures(
 				.values(sources.map(({ id: _id, ...row }) => ({ ...row, measureId: copy.id })))
 				.run();
 		}
+		const further = tx
+			.select()
+			.from(table.measureField)
+			.where(eq(table.measureField.measureId, id))
+			.all()
+			.flatMap(({ fieldOfActionId }) => fieldIds.get(fieldOfActionId) ?? []);
+		if (further.length > 0) {
+			tx.insert(table.measureField)
+				.values(further.map((fieldOfActionId) => ({ measureId: copy.id, fieldOfActionId })))
+				.run();
+		}
+		const guidelines = tx
+			.select()
+			.from(table.measureGuideline)
+			.where(eq(table.measureGuideline.measureId, id))
+			.all()
+			.flatMap(({ guidelineId }) => guidelineIds.get(guidelineId) ?? []);
+		if (guidelines.length > 0) {
+			tx.insert(table.measureGuideline)
+				.values(guidelines.map((guidelineId) => ({ measureId: copy.id, guidelineId })))
+				.run();
+		}
+		const parties = tx
+			.select()
+			.from(table.measureParty)
+			.where(eq(table.measureParty.measureId, id))
+			.all();
+		if (parties.length > 0) {
+			tx.insert(table.measureParty)
+				.values(parties.map(({ id: _id, ...row }) => ({ ...row, measureId: copy.id })))
+				.run();
+		}
+		const costs = tx
+			.select()
+			.from(table.measureCost)
+			.where(eq(table.measureCost.measureId, id))
+			.all();
+		if (costs.length > 0) {
+			tx.insert(table.measureCost)
+				.values(costs.map((row) => ({ ...row, measureId: copy.id })))
+				.run();
+		}
 		const ideas = tx
 			.select()
 			.from(table.measureIdea)
@@ -95,4 +144,31 @@ export function carryOverMeasures(
 				.run();
 		}
 	}
+}
+
+/**
+ * The earlier process's guidelines or (working) bodies paired with their copies in the new one:
+ * createRevision copies them in id order just before, so the n-th of each side is a pair.
+ */
+function pairedIds(
+	tx: DbOrTx,
+	rows: typeof table.guideline | typeof table.body,
+	fromProcessId: number,
+	toProcessId: number
+) {
+	const idsOf = (processId: number) =>
+		tx
+			.select({ id: rows.id })
+			.from(rows)
+			.where(
+				rows === table.body
+					? and(eq(table.body.processId, processId), isNull(table.body.archivedAt))
+					: eq(rows.processId, processId)
+			)
+			.orderBy(asc(rows.id))
+			.all()
+			.map((row) => row.id);
+	const from = idsOf(fromProcessId);
+	const to = idsOf(toProcessId);
+	return new Map(from.flatMap((id, index) => (to[index] === undefined ? [] : [[id, to[index]!]])));
 }

@@ -3,6 +3,8 @@ import { and, asc, eq, inArray } from 'drizzle-orm';
 import { m } from '../../paraglide/messages';
 import {
 	listsOfMeasures,
+	relationNamesOf,
+	relationsNamed,
 	type CostYear,
 	type MeasureInput,
 	type MeasureLists,
@@ -85,7 +87,7 @@ export interface PlannedRow {
 	fieldKey: string;
 	goalKey: string | null;
 	/** Which lists the import writes anew: only those that change, so the log shows no noise. */
-	rewrite: { parties: boolean; costYears: boolean };
+	rewrite: { parties: boolean; costYears: boolean; furtherFields: boolean; guidelines: boolean };
 }
 
 export interface CataloguePlan {
@@ -127,7 +129,10 @@ const blank: Omit<FullInput, 'fieldOfActionId' | 'goalId' | 'title'> = {
 	budgetReservation: false,
 	priority: 'medium',
 	status: 'proposed',
-	plannedYear: null
+	plannedYear: null,
+	projectId: null,
+	furtherFieldIds: [],
+	guidelineIds: []
 };
 
 function storedInput(measure: table.Measure, lists: MeasureLists): FullInput {
@@ -152,7 +157,10 @@ function storedInput(measure: table.Measure, lists: MeasureLists): FullInput {
 		budgetReservation: measure.budgetReservation,
 		priority: measure.priority,
 		status: measure.status,
-		plannedYear: measure.plannedYear
+		plannedYear: measure.plannedYear,
+		projectId: measure.projectId,
+		furtherFieldIds: lists.furtherFieldIds,
+		guidelineIds: lists.guidelineIds
 	};
 }
 
@@ -177,7 +185,10 @@ const columnOfInput: Record<Exclude<keyof FullInput, 'parties'>, ImportKey> = {
 	budgetReservation: 'budgetReservation',
 	priority: 'priority',
 	status: 'status',
-	plannedYear: 'plannedYear'
+	plannedYear: 'plannedYear',
+	projectId: 'project',
+	furtherFieldIds: 'furtherFields',
+	guidelineIds: 'guidelines'
 };
 
 /**
@@ -203,7 +214,10 @@ const keptAsExported = new Set<ImportKey>([
 	'budgetReservation',
 	'priority',
 	'status',
-	'plannedYear'
+	'plannedYear',
+	'furtherFields',
+	'guidelines',
+	'project'
 ]);
 
 function loadCatalogue(db: DbOrTx, processId: number) {
@@ -259,6 +273,7 @@ function measuresById(db: DbOrTx, ids: number[]) {
 }
 
 const sameList = <T>(a: T[], b: T[]) => JSON.stringify(a) === JSON.stringify(b);
+const sortedIds = (ids: number[]) => [...new Set(ids)].sort((a, b) => a - b);
 
 /**
  * What importing these rows would do, row by row, without writing: the dry run. Fields of
@@ -291,6 +306,18 @@ export function planImport(
 			.map((body) => [normalise(body.name), body])
 	);
 	const bodyName = new Map(catalogue.bodies.map((body) => [body.id, body.name]));
+	const names = relationNamesOf(db, processId);
+	// Further fields by "code title", title or code; guidelines and projects by title.
+	const fieldByName = new Map<string, number>();
+	for (const f of fields) {
+		for (const name of [f.code, f.title, `${f.code} ${f.title}`]) {
+			if (!fieldByName.has(normalise(name))) fieldByName.set(normalise(name), f.id);
+		}
+	}
+	const idsByName = (named: Map<number, string>) =>
+		new Map([...named].map(([id, name]) => [normalise(name), id]));
+	const guidelineByName = idsByName(names.guidelines);
+	const projectByName = idsByName(names.projects);
 	const computedNumber = new Map<number, string>();
 	const placed = new Map<number, number>();
 	for (const measure of catalogue.measures) {
@@ -331,6 +358,7 @@ export function planImport(
 		goal: measure.goalId === null ? null : (goalById.get(measure.goalId) ?? null),
 		lists: lists.get(measure.id)!,
 		leadBody: measure.leadBodyId === null ? null : (bodyName.get(measure.leadBodyId) ?? null),
+		...relationsNamed(names, measure, lists.get(measure.id)!),
 		latest: null,
 		overdue: false,
 		stalled: false
@@ -369,7 +397,7 @@ export function planImport(
 			input: null,
 			fieldKey: '',
 			goalKey: null,
-			rewrite: { parties: false, costYears: false }
+			rewrite: { parties: false, costYears: false, furtherFields: false, guidelines: false }
 		});
 		if (problems.length > 0) return refuse(problems);
 		let current: table.Measure | undefined;
@@ -478,7 +506,35 @@ export function planImport(
 			fundingName = values.fundingName;
 			if (!named && fundingName !== '') rowProblems.push(m.import_problem_funding_name());
 		}
+		const resolve = (
+			given: string[] | undefined,
+			byName: Map<string, number>,
+			problem: (name: string) => string
+		) =>
+			given?.flatMap((name) => {
+				const found = byName.get(normalise(name));
+				if (found === undefined) rowProblems.push(problem(name));
+				return found ?? [];
+			});
+		const further = resolve(values.furtherFields, fieldByName, (name) =>
+			m.import_problem_unknown_field({ name })
+		);
+		const guidelineIds = resolve(values.guidelines, guidelineByName, (name) =>
+			m.import_problem_unknown_guideline({ name })
+		);
+		let projectId = base.projectId;
+		if (values.project !== undefined) {
+			projectId =
+				values.project === '' ? null : (projectByName.get(normalise(values.project)) ?? null);
+			if (values.project !== '' && projectId === null) {
+				rowProblems.push(m.import_problem_unknown_project({ name: values.project }));
+			}
+		}
 		if (rowProblems.length > 0) return refuse(rowProblems);
+		const mainFieldId = idOf(fieldKey);
+		const furtherFieldIds = sortedIds(
+			(further ?? base.furtherFieldIds).filter((id) => id !== mainFieldId)
+		);
 
 		const input: FullInput = {
 			fieldOfActionId: idOf(fieldKey) ?? 0,
@@ -503,7 +559,10 @@ export function planImport(
 			budgetReservation: values.budgetReservation ?? base.budgetReservation,
 			priority: values.priority ?? base.priority,
 			status: values.status ?? base.status,
-			plannedYear: values.plannedYear !== undefined ? values.plannedYear : base.plannedYear
+			plannedYear: values.plannedYear !== undefined ? values.plannedYear : base.plannedYear,
+			projectId,
+			furtherFieldIds,
+			guidelineIds: sortedIds(guidelineIds ?? base.guidelineIds)
 		};
 		const common = { line: row.line, title, input, fieldKey, goalKey };
 		if (!current) {
@@ -514,7 +573,9 @@ export function planImport(
 				details: [],
 				rewrite: {
 					parties: input.parties.addressees.length + input.parties.partners.length > 0,
-					costYears: input.costYears.length > 0
+					costYears: input.costYears.length > 0,
+					furtherFields: input.furtherFieldIds.length > 0,
+					guidelines: input.guidelineIds.length > 0
 				}
 			};
 		}
@@ -523,7 +584,9 @@ export function planImport(
 			parties:
 				!sameList(input.parties.addressees, stored.parties.addressees) ||
 				!sameList(input.parties.partners, stored.parties.partners),
-			costYears: !sameList(input.costYears, stored.costYears)
+			costYears: !sameList(input.costYears, stored.costYears),
+			furtherFields: !sameList(input.furtherFieldIds, sortedIds(stored.furtherFieldIds)),
+			guidelines: !sameList(input.guidelineIds, sortedIds(stored.guidelineIds))
 		};
 		const changed = new Set<ImportKey>();
 		for (const key of Object.keys(columnOfInput) as (keyof typeof columnOfInput)[]) {
@@ -534,7 +597,11 @@ export function planImport(
 						? goalKey?.startsWith('new:') || input.goalId !== current.goalId
 						: key === 'costYears'
 							? rewrite.costYears
-							: input[key] !== stored[key];
+							: key === 'furtherFieldIds'
+								? rewrite.furtherFields
+								: key === 'guidelineIds'
+									? rewrite.guidelines
+									: input[key] !== stored[key];
 			if (differs) changed.add(columnOfInput[key]);
 		}
 		if (!sameList(input.parties.addressees, stored.parties.addressees)) changed.add('addressees');
@@ -621,6 +688,25 @@ function storeLists(tx: DbOrTx, rows: Map<number, PlannedRow>) {
 		}))
 	);
 	inChunks(costs, (part) => tx.insert(table.measureCost).values(part).run());
+	const fieldsOf = [...rows].filter(([, row]) => row.rewrite.furtherFields).map(([id]) => id);
+	const guidelinesOf = [...rows].filter(([, row]) => row.rewrite.guidelines).map(([id]) => id);
+	inChunks(fieldsOf, (ids) =>
+		tx.delete(table.measureField).where(inArray(table.measureField.measureId, ids)).run()
+	);
+	inChunks(guidelinesOf, (ids) =>
+		tx.delete(table.measureGuideline).where(inArray(table.measureGuideline.measureId, ids)).run()
+	);
+	const fieldLinks = fieldsOf.flatMap((measureId) =>
+		rows.get(measureId)!.input!.furtherFieldIds.map((fieldOfActionId) => ({
+			measureId,
+			fieldOfActionId
+		}))
+	);
+	inChunks(fieldLinks, (part) => tx.insert(table.measureField).values(part).run());
+	const guidelineLinks = guidelinesOf.flatMap((measureId) =>
+		rows.get(measureId)!.input!.guidelineIds.map((guidelineId) => ({ measureId, guidelineId }))
+	);
+	inChunks(guidelineLinks, (part) => tx.insert(table.measureGuideline).values(part).run());
 }
 
 export type ImportOutcome =
@@ -706,7 +792,13 @@ export function runImport(
 		const written = new Map<number, PlannedRow>();
 		for (const row of plan.rows) {
 			if (row.action !== 'create' && row.action !== 'update') continue;
-			const { parties: _parties, costYears: _costYears, ...values } = row.input!;
+			const {
+				parties: _parties,
+				costYears: _costYears,
+				furtherFieldIds: _furtherFieldIds,
+				guidelineIds: _guidelineIds,
+				...values
+			} = row.input!;
 			const input = {
 				...values,
 				fieldOfActionId: fieldId(row.fieldKey),

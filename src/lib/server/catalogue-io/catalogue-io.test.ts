@@ -6,7 +6,8 @@ import { createBody } from '../bodies/bodies';
 import { createMeasure, listCatalogue, listsOfMeasure, updateMeasure } from '../concept/measures';
 import type { Db } from '../db';
 import { catalogueCsv, catalogueXlsx } from '../export/catalogue-csv';
-import { addField } from '../process/fields';
+import { addField, addGuideline, listGuidelines } from '../process/fields';
+import { createProject } from '../concept/projects';
 import type * as table from '../db/schema';
 import { createRevision } from '../process/processes';
 import {
@@ -308,7 +309,21 @@ describe('importing a catalogue', () => {
 		expect(runImport(db, processId, rows, mapping, hash, plan.fingerprint)).toMatchObject({
 			ok: true
 		});
+		// Relations travel too: a further field, guidelines and a project.
+		addGuideline(db, processId, { title: 'Ehrenamt; gezielt einbinden', description: '' });
+		addGuideline(db, processId, { title: 'Beteiligung', description: '' });
+		const cafe = listCatalogue(db, processId)[1]!.measures[0]!;
+		const other = listCatalogue(db, processId).find((c) => c.field.id !== cafe.fieldOfActionId)!;
+		updateMeasure(db, processId, cafe.id, {
+			...cafe,
+			furtherFieldIds: [other.field.id],
+			guidelineIds: listGuidelines(db, processId).map((g) => g.id)
+		});
+		createProject(db, processId, { title: 'Starterprojekt', description: '', lead: '' }, [
+			cafe.number
+		]);
 		const before = listCatalogue(db, processId);
+		const relations = listsOfMeasure(db, cafe.id);
 
 		for (const file of [
 			utf8(catalogueCsv(db, processId, '2026-06-01')),
@@ -326,6 +341,8 @@ describe('importing a catalogue', () => {
 			expect(again.counts).toEqual({ create: 0, update: 0, unchanged: 2, refused: 0 });
 		}
 		expect(listCatalogue(db, processId)).toEqual(before);
+		expect(listsOfMeasure(db, cafe.id)).toEqual(relations);
+		expect(relations.guidelineIds).toHaveLength(2);
 		expect(before[1]!.measures[0]).toMatchObject({
 			title: '-Sprachcafé',
 			description: 'Zeile 1\nZeile 2; "zitiert"',
@@ -458,7 +475,9 @@ describe('importing a catalogue', () => {
 			costYears: [
 				{ year: 2018, cents: 1_250_000 },
 				{ year: 2019, cents: 1_000_050 }
-			]
+			],
+			furtherFieldIds: [],
+			guidelineIds: []
 		});
 		expect(lotsen).toMatchObject({
 			leadBodyId: null,

@@ -73,6 +73,10 @@ export interface ImportedRow {
 	priority: table.Measure['priority'];
 	status: table.Measure['status'];
 	plannedYear: number | null;
+	/** Named as the export writes them ("3 Wohnen", or a title or code alone); resolved in the plan. */
+	furtherFields: string[];
+	guidelines: string[];
+	project: string;
 }
 export type ImportKey = keyof ImportedRow;
 
@@ -84,6 +88,10 @@ export interface ExportRow {
 	lists: MeasureLists;
 	/** The name of the leading body, if one leads. */
 	leadBody: string | null;
+	/** The further fields ("3 Wohnen"), guidelines and project by name. */
+	furtherFields: string[];
+	guidelines: string[];
+	project: string;
 	latest: table.MeasureUpdate | null;
 	overdue: boolean;
 	stalled: boolean;
@@ -162,6 +170,18 @@ function shared<T>(
 }
 
 const parties = shared(parsePartyList);
+
+/** Names separated by semicolons or lines, each one line of text; empty entries dropped. */
+function nameList(value: string): Parsed<string[]> {
+	const names: string[] = [];
+	for (const entry of value.split(/[;\n\r]+/)) {
+		const parsed = text(field.optionalLine(300))(entry);
+		if (!parsed.ok) return parsed;
+		if (parsed.value !== '' && !names.includes(parsed.value)) names.push(parsed.value);
+	}
+	return { ok: true, value: names };
+}
+const nameCell = (names: string[]) => names.join('; ');
 const partyCell = (labels: string[]) => labels.map((label) => partyLabel(label)).join('; ');
 
 /** "2018/19" or "2025–2027" is a period of years; else one of the timeframes, not `period`. */
@@ -409,6 +429,24 @@ export const importColumns: { [K in ImportKey]: ColumnSpec<ImportedRow[K]> } = {
 		aliases: ['Jahr', 'Planjahr', 'Umsetzungsjahr'],
 		parse: year,
 		export: ({ measure }) => measure.plannedYear
+	},
+	furtherFields: {
+		header: m.catalogue_column_further_fields,
+		aliases: ['Weitere Handlungsfelder', 'Auch Handlungsfeld', 'Dient auch', 'Further fields'],
+		parse: nameList,
+		export: ({ furtherFields }) => nameCell(furtherFields)
+	},
+	guidelines: {
+		header: m.catalogue_column_guidelines,
+		aliases: ['Leitlinie', 'Guideline'],
+		parse: nameList,
+		export: ({ guidelines }) => nameCell(guidelines)
+	},
+	project: {
+		header: m.catalogue_column_project,
+		aliases: ['Starterprojekt', 'Projektbündel', 'Project'],
+		parse: optionalLine(200),
+		export: ({ project }) => project
 	}
 };
 
@@ -460,6 +498,9 @@ const exportOrder: ColumnKey[] = [
 	'priority',
 	'status',
 	'plannedYear',
+	'furtherFields',
+	'guidelines',
+	'project',
 	'updateDate',
 	'updatePercent',
 	'updateNote',

@@ -177,8 +177,8 @@ describe('the queries of a catalogue page', () => {
 		for (let n = 4; n <= 120; n += 1)
 			measure(n % 2 ? work : language, `Maßnahme ${n}`, { lead: `Amt ${n}` });
 		expect(queries('q=massnahme&status=proposed&sort=title')).toBe(few);
-		// Fields, goals and leads for the filters; the count; the page.
-		expect(few).toBe(5);
+		// Fields, goals, leads, addressees, projects and guidelines for the filters; the count; the page.
+		expect(few).toBe(8);
 	});
 });
 

@@ -1,10 +1,11 @@
-import { and, asc, count, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { measureFunding, measureStatus, measureTimeframe } from '../../labels';
 import { m } from '../../paraglide/messages';
 import { measureStatuses } from '../../domain';
+import { partyLabel } from '../../measure-values';
 import type { Db } from '../db';
 import * as table from '../db/schema';
-import { listFields } from '../process/fields';
+import { listFields, listGuidelines } from '../process/fields';
 import { pageWindow, readListing, type Listing } from '../search/listing';
 import { ftsQuery } from '../search/terms';
 
@@ -13,11 +14,17 @@ interface Option {
 	label: string;
 }
 
-/** What the filters offer, read once per request: the process's fields, goals and leads. */
+/**
+ * What the filters offer, read once per request: the process's fields, goals, leads,
+ * guidelines, projects and the addressees its measures name.
+ */
 interface Choices {
 	fields: { id: number; code: string; title: string }[];
 	goals: { id: number; title: string; fieldCode: string }[];
 	leads: string[];
+	guidelines: { id: number; title: string }[];
+	projects: { id: number; title: string }[];
+	addressees: string[];
 }
 
 /**
@@ -36,7 +43,15 @@ export const catalogueFilters: {
 		label: () => m.measure_field(),
 		options: ({ fields }) =>
 			fields.map((field) => ({ value: String(field.id), label: `${field.code} ${field.title}` })),
-		where: (value) => eq(table.measure.fieldOfActionId, Number(value))
+		// Its main field, or a further field it serves (the list says "auch in HF …").
+		where: (value) =>
+			or(
+				eq(table.measure.fieldOfActionId, Number(value)),
+				inArray(
+					table.measure.id,
+					sql`(SELECT ${table.measureField.measureId} FROM ${table.measureField} WHERE ${table.measureField.fieldOfActionId} = ${Number(value)})`
+				)
+			)!
 	},
 	{
 		key: 'goal',
@@ -56,6 +71,37 @@ export const catalogueFilters: {
 		label: () => m.measure_lead(),
 		options: ({ leads }) => leads.map((lead) => ({ value: lead, label: lead })),
 		where: (value) => eq(table.measure.lead, value)
+	},
+	{
+		key: 'addressee',
+		label: () => m.measure_addressee(),
+		options: ({ addressees }) =>
+			addressees
+				.map((label) => ({ value: label, label: partyLabel(label) }))
+				.sort((a, b) => a.label.localeCompare(b.label)),
+		where: (value) =>
+			inArray(
+				table.measure.id,
+				sql`(SELECT ${table.measureParty.measureId} FROM ${table.measureParty} WHERE ${table.measureParty.role} = 'addressee' AND ${table.measureParty.label} = ${value})`
+			)
+	},
+	{
+		key: 'guideline',
+		label: () => m.measure_guideline(),
+		options: ({ guidelines }) =>
+			guidelines.map((guideline) => ({ value: String(guideline.id), label: guideline.title })),
+		where: (value) =>
+			inArray(
+				table.measure.id,
+				sql`(SELECT ${table.measureGuideline.measureId} FROM ${table.measureGuideline} WHERE ${table.measureGuideline.guidelineId} = ${Number(value)})`
+			)
+	},
+	{
+		key: 'project',
+		label: () => m.measure_project(),
+		options: ({ projects }) =>
+			projects.map((project) => ({ value: String(project.id), label: project.title })),
+		where: (value) => eq(table.measure.projectId, Number(value))
 	},
 	{
 		key: 'timeframe',
@@ -96,7 +142,27 @@ function readChoices(db: Db, processId: number): Choices {
 		.orderBy(asc(table.measure.lead))
 		.all()
 		.map((row) => row.lead);
-	return { fields, goals, leads };
+	const addressees = db
+		.selectDistinct({ label: table.measureParty.label })
+		.from(table.measureParty)
+		.innerJoin(table.measure, eq(table.measureParty.measureId, table.measure.id))
+		.where(
+			and(
+				eq(table.measure.processId, processId),
+				isNull(table.measure.archivedAt),
+				eq(table.measureParty.role, 'addressee')
+			)
+		)
+		.all()
+		.map((row) => row.label);
+	const projects = db
+		.select({ id: table.project.id, title: table.project.title })
+		.from(table.project)
+		.where(eq(table.project.processId, processId))
+		.orderBy(asc(table.project.title), asc(table.project.id))
+		.all();
+	const guidelines = listGuidelines(db, processId).map(({ id, title }) => ({ id, title }));
+	return { fields, goals, leads, guidelines, projects, addressees };
 }
 
 /** The catalogue's filters as the page shows them, each with the value chosen in the URL. */
@@ -210,9 +276,22 @@ export function listCataloguePage(
 		.limit(window.per)
 		.offset(window.offset)
 		.all();
+	// A measure found through a further field says so: "auch in HF 3".
+	const fieldValue = query.filters.find((filter) => filter.key === 'field')?.value;
+	const alsoIn = fieldValue
+		? (db
+				.select({ code: table.fieldOfAction.code })
+				.from(table.fieldOfAction)
+				.where(eq(table.fieldOfAction.id, Number(fieldValue)))
+				.get()?.code ?? null)
+		: null;
 	return {
 		window,
-		measures: rows.map((row) => ({ ...row, number: `${row.fieldCode}.${row.place}` }))
+		measures: rows.map((row) => ({
+			...row,
+			number: `${row.fieldCode}.${row.place}`,
+			alsoIn: alsoIn !== null && String(row.fieldId) !== fieldValue ? alsoIn : null
+		}))
 	};
 }
 

@@ -41,12 +41,17 @@ export type MeasureInput = Pick<
 			| 'costKind'
 			| 'fundingName'
 			| 'budgetReservation'
+			| 'projectId'
 		>
 	> & {
 		/** Replaces the lists when given. */
 		parties?: MeasureParties;
 		/** Replaces the amounts per year when given. */
 		costYears?: CostYear[];
+		/** Replaces the further fields when given; the main field among them is left out. */
+		furtherFieldIds?: number[];
+		/** Replaces the guidelines when given. */
+		guidelineIds?: number[];
 	};
 
 export type GoalInput = Pick<table.Goal, 'title' | 'indicator' | 'targetValue'>;
@@ -117,34 +122,43 @@ function findField(db: DbOrTx, processId: number, fieldId: number) {
 		.get();
 }
 
-/**
- * Field, goal and leading body must belong to the process, the goal to the field, and the
- * own number must be free in the process; else nothing.
- */
-function validInput(db: DbOrTx, processId: number, input: MeasureInput, measureId?: number) {
-	const field = findField(db, processId, input.fieldOfActionId);
-	if (!field) return undefined;
-	if (input.goalId !== null) {
-		const goal = db.select().from(table.goal).where(eq(table.goal.id, input.goalId)).get();
-		if (goal?.fieldOfActionId !== field.id) return undefined;
-	}
-	if (input.leadBodyId != null) {
-		const lead = db
-			.select({ id: table.body.id })
-			.from(table.body)
-			.where(and(eq(table.body.id, input.leadBodyId), eq(table.body.processId, processId)))
-			.get();
-		if (!lead) return undefined;
-	}
-	if (input.ownNumber && measureNumbered(db, processId, input.ownNumber, measureId)) {
-		return undefined;
-	}
-	return field;
+function bodyInProcess(db: DbOrTx, processId: number, bodyId: number) {
+	return db
+		.select({ id: table.body.id })
+		.from(table.body)
+		.where(and(eq(table.body.id, bodyId), eq(table.body.processId, processId)))
+		.get();
+}
+
+/** Whether every id names a row of the process in `rows` (a field of action or a guideline). */
+function allInProcess(
+	db: DbOrTx,
+	rows: typeof table.fieldOfAction | typeof table.guideline,
+	processId: number,
+	ids: number[] | undefined
+) {
+	if (!ids || ids.length === 0) return true;
+	const unique = [...new Set(ids)];
+	const found = db
+		.select({ id: rows.id })
+		.from(rows)
+		.where(and(inArray(rows.id, unique), eq(rows.processId, processId)))
+		.all();
+	return found.length === unique.length;
+}
+
+export function findProjectRow(db: DbOrTx, processId: number, projectId: number) {
+	return db
+		.select()
+		.from(table.project)
+		.where(and(eq(table.project.id, projectId), eq(table.project.processId, processId)))
+		.get();
 }
 
 /**
- * Whether the input names a field, goal or lead body that is not the process's: an id from
- * elsewhere is not found (404), unlike a goal of another of the process's fields (a mistake).
+ * Whether the input names a field, goal, lead body, further field, guideline or project that
+ * is not the process's: an id from elsewhere is not found (404), unlike a goal of another of
+ * the process's fields (a mistake).
  */
 export function refersElsewhere(db: DbOrTx, processId: number, input: MeasureInput): boolean {
 	if (!findField(db, processId, input.fieldOfActionId)) return true;
@@ -157,15 +171,29 @@ export function refersElsewhere(db: DbOrTx, processId: number, input: MeasureInp
 			.get();
 		if (!goal) return true;
 	}
-	if (input.leadBodyId != null) {
-		const lead = db
-			.select({ id: table.body.id })
-			.from(table.body)
-			.where(and(eq(table.body.id, input.leadBodyId), eq(table.body.processId, processId)))
-			.get();
-		if (!lead) return true;
+	if (input.leadBodyId != null && !bodyInProcess(db, processId, input.leadBodyId)) return true;
+	if (input.projectId != null && !findProjectRow(db, processId, input.projectId)) return true;
+	return (
+		!allInProcess(db, table.fieldOfAction, processId, input.furtherFieldIds) ||
+		!allInProcess(db, table.guideline, processId, input.guidelineIds)
+	);
+}
+
+/**
+ * Everything the input names must belong to the process, the goal to the field, and the own
+ * number must be free in the process; else nothing.
+ */
+function validInput(db: DbOrTx, processId: number, input: MeasureInput, measureId?: number) {
+	if (refersElsewhere(db, processId, input)) return undefined;
+	const field = findField(db, processId, input.fieldOfActionId)!;
+	if (input.goalId !== null) {
+		const goal = db.select().from(table.goal).where(eq(table.goal.id, input.goalId)).get();
+		if (goal?.fieldOfActionId !== field.id) return undefined;
 	}
-	return false;
+	if (input.ownNumber && measureNumbered(db, processId, input.ownNumber, measureId)) {
+		return undefined;
+	}
+	return field;
 }
 
 /** The other measure of the process that carries this own number, if any. */
@@ -210,13 +238,53 @@ function storeCostYears(db: DbOrTx, measureId: number, years: CostYear[]) {
 	}
 }
 
+function storeFurtherFields(db: DbOrTx, measureId: number, mainFieldId: number, ids: number[]) {
+	db.delete(table.measureField).where(eq(table.measureField.measureId, measureId)).run();
+	const further = [...new Set(ids)].filter((id) => id !== mainFieldId);
+	if (further.length > 0) {
+		db.insert(table.measureField)
+			.values(further.map((fieldOfActionId) => ({ measureId, fieldOfActionId })))
+			.run();
+	}
+}
+
+function storeGuidelines(db: DbOrTx, measureId: number, ids: number[]) {
+	db.delete(table.measureGuideline).where(eq(table.measureGuideline.measureId, measureId)).run();
+	const unique = [...new Set(ids)];
+	if (unique.length > 0) {
+		db.insert(table.measureGuideline)
+			.values(unique.map((guidelineId) => ({ measureId, guidelineId })))
+			.run();
+	}
+}
+
 function storeLists(db: DbOrTx, measureId: number, input: MeasureInput) {
 	if (input.parties) storeParties(db, measureId, input.parties);
 	if (input.costYears) storeCostYears(db, measureId, input.costYears);
+	if (input.furtherFieldIds) {
+		storeFurtherFields(db, measureId, input.fieldOfActionId, input.furtherFieldIds);
+	} else {
+		// A measure moved to a field it already served no longer lists that field as further.
+		db.delete(table.measureField)
+			.where(
+				and(
+					eq(table.measureField.measureId, measureId),
+					eq(table.measureField.fieldOfActionId, input.fieldOfActionId)
+				)
+			)
+			.run();
+	}
+	if (input.guidelineIds) storeGuidelines(db, measureId, input.guidelineIds);
 }
 
 /** The columns of the measure row: the input without its lists. */
-function columns({ parties: _parties, costYears: _costYears, ...row }: MeasureInput) {
+function columns({
+	parties: _parties,
+	costYears: _costYears,
+	furtherFieldIds: _furtherFieldIds,
+	guidelineIds: _guidelineIds,
+	...row
+}: MeasureInput) {
 	return row;
 }
 
@@ -236,12 +304,22 @@ export interface MeasureLists {
 	addressees: string[];
 	partners: string[];
 	costYears: CostYear[];
+	/** The further fields it serves, in the process's order of fields. */
+	furtherFieldIds: number[];
+	/** Its guidelines, in the process's order of guidelines. */
+	guidelineIds: number[];
 }
 
-/** Addressees, partners and amounts per year of the given measures, in one query each. */
+/**
+ * Addressees, partners, amounts per year, further fields and guidelines of the given measures,
+ * in one query each.
+ */
 export function listsOfMeasures(db: DbOrTx, measureIds: number[]): Map<number, MeasureLists> {
 	const lists = new Map<number, MeasureLists>(
-		measureIds.map((id) => [id, { addressees: [], partners: [], costYears: [] }])
+		measureIds.map((id) => [
+			id,
+			{ addressees: [], partners: [], costYears: [], furtherFieldIds: [], guidelineIds: [] }
+		])
 	);
 	if (measureIds.length === 0) return lists;
 	const parties = db
@@ -262,6 +340,24 @@ export function listsOfMeasures(db: DbOrTx, measureIds: number[]): Map<number, M
 		.all();
 	for (const cost of costs) {
 		lists.get(cost.measureId)!.costYears.push({ year: cost.year, cents: cost.amountCents });
+	}
+	const fields = db
+		.select({ measureId: table.measureField.measureId, id: table.measureField.fieldOfActionId })
+		.from(table.measureField)
+		.innerJoin(table.fieldOfAction, eq(table.measureField.fieldOfActionId, table.fieldOfAction.id))
+		.where(inArray(table.measureField.measureId, measureIds))
+		.orderBy(asc(table.fieldOfAction.position), asc(table.fieldOfAction.id))
+		.all();
+	for (const field of fields) lists.get(field.measureId)!.furtherFieldIds.push(field.id);
+	const guidelines = db
+		.select({ measureId: table.measureGuideline.measureId, id: table.measureGuideline.guidelineId })
+		.from(table.measureGuideline)
+		.innerJoin(table.guideline, eq(table.measureGuideline.guidelineId, table.guideline.id))
+		.where(inArray(table.measureGuideline.measureId, measureIds))
+		.orderBy(asc(table.guideline.position), asc(table.guideline.id))
+		.all();
+	for (const guideline of guidelines) {
+		lists.get(guideline.measureId)!.guidelineIds.push(guideline.id);
 	}
 	return lists;
 }
@@ -521,4 +617,94 @@ export function measuresOfResult(
 	ideaIds: number[]
 ): { id: number; number: string; title: string }[] {
 	return [...new Map(ideaIds.flatMap((id) => byIdea.get(id) ?? []).map((m) => [m.id, m])).values()];
+}
+
+export interface MeasureLink {
+	id: number;
+	number: string;
+	title: string;
+	processSlug: string;
+	processTitle: string;
+}
+
+/** A measure of another process of the organisation, numbered, for linking to it. */
+function linkTo(db: Db, organisationId: number, measureId: number): MeasureLink | undefined {
+	const row = db
+		.select({ processId: table.process.id, slug: table.process.slug, title: table.process.title })
+		.from(table.measure)
+		.innerJoin(table.process, eq(table.measure.processId, table.process.id))
+		.where(and(eq(table.measure.id, measureId), eq(table.process.organisationId, organisationId)))
+		.get();
+	const measure = row && findMeasure(db, row.processId, measureId);
+	if (!row || !measure) return undefined;
+	return {
+		id: measure.id,
+		number: measure.number,
+		title: measure.title,
+		processSlug: row.slug,
+		processTitle: row.title
+	};
+}
+
+/**
+ * Where a measure came from in the previous Fortschreibung and what it became in later ones,
+ * within the organisation only.
+ */
+export function revisionLinks(
+	db: Db,
+	organisationId: number,
+	measure: { id: number; originMeasureId: number | null }
+) {
+	const continuations = db
+		.select({ id: table.measure.id })
+		.from(table.measure)
+		.where(eq(table.measure.originMeasureId, measure.id))
+		.orderBy(asc(table.measure.id))
+		.all()
+		.flatMap(({ id }) => linkTo(db, organisationId, id) ?? []);
+	return {
+		origin: measure.originMeasureId
+			? (linkTo(db, organisationId, measure.originMeasureId) ?? null)
+			: null,
+		continuations
+	};
+}
+
+/** The names a measure's relations are written with in files: "3 Wohnen", guideline and project titles. */
+export function relationNamesOf(db: DbOrTx, processId: number) {
+	const fields = db
+		.select()
+		.from(table.fieldOfAction)
+		.where(eq(table.fieldOfAction.processId, processId))
+		.all();
+	const guidelines = db
+		.select({ id: table.guideline.id, title: table.guideline.title })
+		.from(table.guideline)
+		.where(eq(table.guideline.processId, processId))
+		.all();
+	const projects = db
+		.select({ id: table.project.id, title: table.project.title })
+		.from(table.project)
+		.where(eq(table.project.processId, processId))
+		.all();
+	return {
+		fields: new Map(fields.map((field) => [field.id, `${field.code} ${field.title}`])),
+		guidelines: new Map(guidelines.map((guideline) => [guideline.id, guideline.title])),
+		projects: new Map(projects.map((project) => [project.id, project.title]))
+	};
+}
+
+export type RelationNames = ReturnType<typeof relationNamesOf>;
+
+/** A measure's further fields, guidelines and project by name, for an export row. */
+export function relationsNamed(
+	names: RelationNames,
+	measure: { projectId: number | null },
+	lists: Pick<MeasureLists, 'furtherFieldIds' | 'guidelineIds'>
+) {
+	return {
+		furtherFields: lists.furtherFieldIds.map((id) => names.fields.get(id) ?? ''),
+		guidelines: lists.guidelineIds.map((id) => names.guidelines.get(id) ?? ''),
+		project: measure.projectId === null ? '' : (names.projects.get(measure.projectId) ?? '')
+	};
 }

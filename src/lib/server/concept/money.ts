@@ -32,7 +32,9 @@ export interface MoneySums {
  * Where a measure's money falls: amounts by year, null for "no year". An amount given for a
  * year of the period stands for that year instead of the amount per year or once.
  */
-export function moneyByYear(measure: SnapshotMeasure): { year: number | null; cents: number }[] {
+export function moneyByYear(
+	measure: Pick<SnapshotMeasure, 'money' | 'periodYears' | 'plannedYear'>
+): { year: number | null; cents: number }[] {
 	const money = measure.money;
 	if (!money) return [];
 	const period = measure.periodYears ?? null;

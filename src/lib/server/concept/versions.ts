@@ -6,7 +6,8 @@ import { listGuidelines } from '../process/fields';
 import { todayIn } from '../time';
 import { sourcesOfProcess } from './adopt';
 import { partyLabel, timeframeText } from '../../measure-values';
-import { listCatalogue, listsOfMeasures } from './measures';
+import { listCatalogue, listsOfMeasures, relationNamesOf, relationsNamed } from './measures';
+import { listProjects } from './projects';
 
 /** The participation behind the concept: per event its people, phones, ideas and dots. */
 export function participation(db: Db, processId: number): table.ConceptSnapshot['participation'] {
@@ -90,6 +91,8 @@ export function conceptSnapshot(
 	const leads = bodyNamesOf(db, process.id);
 	const joined = (labels: string[]) => labels.map((label) => partyLabel(label, 'de')).join(', ');
 	const sources = sourcesOfProcess(db, process.id);
+	const names = relationNamesOf(db, process.id);
+	const allMeasures = catalogue.flatMap((entry) => entry.measures);
 	return {
 		organisation,
 		title: process.title,
@@ -137,8 +140,24 @@ export function conceptSnapshot(
 					label,
 					dots,
 					voters
-				}))
-			}))
+				})),
+				...(({ furtherFields, guidelines, project }) => ({
+					alsoServes: furtherFields,
+					guidelines,
+					project
+				}))(relationsNamed(names, measure, lists.get(measure.id)!))
+			})),
+			references: allMeasures
+				.filter((measure) => lists.get(measure.id)!.furtherFieldIds.includes(field.id))
+				.map(({ number, title }) => ({ number, title }))
+		})),
+		projects: listProjects(db, process.id).map((project) => ({
+			title: project.title,
+			description: project.description,
+			lead: project.lead,
+			measures: project.measures.map((measure) => measure.number),
+			cents: project.money.cents,
+			reservedCents: project.money.reservedCents
 		})),
 		participation: participation(db, process.id)
 	};

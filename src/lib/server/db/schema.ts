@@ -513,6 +513,11 @@ export const measure = sqliteTable(
 		status: text('status', { enum: measureStatuses }).notNull().default('proposed'),
 		/** The year the measure is planned for (Jahresplanung). */
 		plannedYear: integer('planned_year'),
+		projectId: integer('project_id').references(() => project.id, { onDelete: 'set null' }),
+		/** In a Fortschreibung: the measure of the earlier process this one continues. */
+		originMeasureId: integer('origin_measure_id').references((): AnySQLiteColumn => measure.id, {
+			onDelete: 'set null'
+		}),
 		/** Measures with sources or status updates are archived, not deleted. */
 		archivedAt: integer('archived_at', { mode: 'timestamp_ms' }),
 		createdAt: createdAt(),
@@ -522,8 +527,69 @@ export const measure = sqliteTable(
 	},
 	(t) => [
 		index('measure_field_idx').on(t.fieldOfActionId, t.position),
-		uniqueIndex('measure_own_number_idx').on(t.processId, t.ownNumber)
+		uniqueIndex('measure_own_number_idx').on(t.processId, t.ownNumber),
+		index('measure_project_idx').on(t.projectId),
+		index('measure_origin_idx').on(t.originMeasureId)
 	]
+);
+
+/**
+ * A further field of action a measure serves. Its main field (`measure.field_of_action_id`)
+ * numbers it and counts its money; in a further field it is listed as a reference only.
+ */
+export const measureField = sqliteTable(
+	'measure_field',
+	{
+		measureId: integer('measure_id')
+			.notNull()
+			.references(() => measure.id, { onDelete: 'cascade' }),
+		fieldOfActionId: integer('field_of_action_id')
+			.notNull()
+			.references(() => fieldOfAction.id, { onDelete: 'cascade' })
+	},
+	(t) => [
+		primaryKey({ columns: [t.measureId, t.fieldOfActionId] }),
+		index('measure_field_field_idx').on(t.fieldOfActionId)
+	]
+);
+
+/** A guideline (Leitlinie) a measure follows. */
+export const measureGuideline = sqliteTable(
+	'measure_guideline',
+	{
+		measureId: integer('measure_id')
+			.notNull()
+			.references(() => measure.id, { onDelete: 'cascade' }),
+		guidelineId: integer('guideline_id')
+			.notNull()
+			.references(() => guideline.id, { onDelete: 'cascade' })
+	},
+	(t) => [
+		primaryKey({ columns: [t.measureId, t.guidelineId] }),
+		index('measure_guideline_guideline_idx').on(t.guidelineId)
+	]
+);
+
+/**
+ * A project bundling measures (Rems-Murr's Starterprojekte). A measure belongs to at most one
+ * project (`measure.project_id`): the paper lists each measure under one project only (IP 1.1–1.6
+ * under the coordination office, IP 2.3, 2.5 and 2.6 under the labour-market working group),
+ * and so a project's money sum counts each measure once. Deleting a project keeps its measures.
+ */
+export const project = sqliteTable(
+	'project',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		processId: integer('process_id')
+			.notNull()
+			.references(() => process.id, { onDelete: 'cascade' }),
+		title: text('title').notNull(),
+		description: text('description').notNull().default(''),
+		/** Federführung, as the paper names it (an office, a body, a partner). */
+		lead: text('lead').notNull().default(''),
+		createdAt: createdAt()
+	},
+	(t) => [index('project_process_idx').on(t.processId)]
 );
 
 /**
@@ -730,7 +796,22 @@ export interface ConceptSnapshot {
 			priority: (typeof measurePriorities)[number];
 			status: (typeof measureStatuses)[number];
 			sources: { eventTitle: string; label: string; dots: number; voters: number }[];
+			/** The further fields it serves ("3 Wohnen"); absent in versions saved before. */
+			alsoServes?: string[];
+			guidelines?: string[];
+			project?: string;
 		}[];
+		/** Measures of other fields that also serve this one: listed, not counted again. */
+		references?: { number: string; title: string }[];
+	}[];
+	/** Projects bundling measures, with their numbers and money; absent in versions saved before. */
+	projects?: {
+		title: string;
+		description: string;
+		lead: string;
+		measures: string[];
+		cents: number;
+		reservedCents: number;
 	}[];
 	participation: {
 		events: {
@@ -955,6 +1036,7 @@ export type Measure = typeof measure.$inferSelect;
 export type MeasureParty = typeof measureParty.$inferSelect;
 export type MeasureCost = typeof measureCost.$inferSelect;
 export type MeasureSource = typeof measureSource.$inferSelect;
+export type Project = typeof project.$inferSelect;
 export type Minutes = typeof minutes.$inferSelect;
 export type MinutesItem = typeof minutesItem.$inferSelect;
 export type ConceptVersion = typeof conceptVersion.$inferSelect;

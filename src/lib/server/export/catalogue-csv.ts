@@ -1,7 +1,12 @@
 import writeXlsxFile from 'write-excel-file/node';
 import type { Db } from '../db';
 import { bodyNamesOf } from '../bodies/bodies';
-import { listCatalogue, listsOfMeasures } from '../concept/measures';
+import {
+	listCatalogue,
+	listsOfMeasures,
+	relationNamesOf,
+	relationsNamed
+} from '../concept/measures';
 import { exportCells, exportHeader, type ExportRow } from '../catalogue-io/columns';
 import { listUpdatesOfProcess, standing } from '../monitoring/monitoring';
 import { statusAt } from '../monitoring/status-at';
@@ -16,6 +21,7 @@ function catalogueRows(db: Db, processId: number, today: string): ExportRow[] {
 		catalogue.flatMap(({ measures }) => measures.map((measure) => measure.id))
 	);
 	const bodyName = bodyNamesOf(db, processId);
+	const names = relationNamesOf(db, processId);
 	return catalogue.flatMap(({ field, goals, measures }) => {
 		const goalById = new Map(goals.map((goal) => [goal.id, goal]));
 		return measures.map((measure) => {
@@ -26,6 +32,7 @@ function catalogueRows(db: Db, processId: number, today: string): ExportRow[] {
 				goal: measure.goalId === null ? null : (goalById.get(measure.goalId) ?? null),
 				lists: lists.get(measure.id)!,
 				leadBody: measure.leadBodyId === null ? null : (bodyName.get(measure.leadBodyId) ?? null),
+				...relationsNamed(names, measure, lists.get(measure.id)!),
 				latest: update,
 				...standing(measure, update, today)
 			};

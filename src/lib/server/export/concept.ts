@@ -73,6 +73,16 @@ export function conceptOutline(version: table.ConceptVersion): Outline {
 			);
 		}
 		blocks.push({ kind: 'heading', level: 3, text: m.measures_title({}, de) });
+		// Measures of other fields that serve this one too: named here, counted in their own field.
+		if (field.references?.length) {
+			blocks.push({
+				kind: 'text',
+				text: m.concept_references(
+					{ measures: field.references.map((r) => `${r.number} ${r.title}`).join('; ') },
+					de
+				)
+			});
+		}
 		if (field.measures.length === 0) {
 			blocks.push({ kind: 'text', text: m.measures_none({}, de) });
 			continue;
@@ -102,6 +112,11 @@ export function conceptOutline(version: table.ConceptVersion): Outline {
 			blocks.push({
 				kind: 'bullets',
 				items: [
+					measure.alsoServes?.length &&
+						`${m.measure_also_serves({}, de)}: ${measure.alsoServes.join(', ')}`,
+					measure.guidelines?.length &&
+						`${m.measure_guidelines({}, de)}: ${measure.guidelines.join(', ')}`,
+					measure.project && `${m.measure_project({}, de)}: ${measure.project}`,
 					measure.goal && `${m.measure_goal({}, de)}: ${measure.goal}`,
 					measure.addressees && `${m.measure_addressees({}, de)}: ${measure.addressees}`,
 					measure.partners && `${m.measure_partners({}, de)}: ${measure.partners}`,
@@ -126,6 +141,26 @@ export function conceptOutline(version: table.ConceptVersion): Outline {
 				].filter((item): item is string => Boolean(item))
 			});
 		}
+	}
+	if (concept.projects?.length) {
+		blocks.push(
+			{ kind: 'heading', level: 1, text: m.projects_title({}, de) },
+			{
+				kind: 'table',
+				header: [
+					m.project_title({}, de),
+					m.project_lead({}, de),
+					m.project_measures({}, de),
+					m.project_money({}, de)
+				],
+				rows: concept.projects.map((project) => [
+					project.title,
+					project.lead,
+					project.measures.join(', '),
+					sumText({ cents: project.cents, reservedCents: project.reservedCents }, 'de')
+				])
+			}
+		);
 	}
 	const sums = moneySums(concept, m.concept_money_all_fields({}, de));
 	if (sums.total.total.cents > 0) {

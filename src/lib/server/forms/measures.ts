@@ -48,6 +48,7 @@ export const measureForm = v.object({
 	description: field.optionalText(4000),
 	leadBodyId: optionalId,
 	lead: field.optionalLine(200),
+	projectId: optionalId,
 	timeframe: field.choice(measureTimeframes),
 	period: parsedWith(parsePeriod),
 	costCents: parsedWith(parseEuro),
@@ -121,6 +122,18 @@ export const correctionForm = v.object({
 	reason: field.requiredText(1000)
 });
 
+/** A list of ids ticked in checkboxes of one name: anything that is not an id is refused. */
+const tickedIds = v.array(id);
+
+/** The ids ticked under `name`, or undefined if one of them is not an id. */
+function ticked(data: FormData, name: string): number[] | undefined {
+	const parsed = v.safeParse(
+		tickedIds,
+		data.getAll(name).filter((value) => typeof value === 'string')
+	);
+	return parsed.success ? parsed.output : undefined;
+}
+
 /**
  * The measure form: its one-value fields through `measureForm`, then the lists (ticked
  * vocabulary entries plus the "other" line, split at semicolons) and the amounts per year of
@@ -139,6 +152,17 @@ export function parseMeasureForm(data: FormData): FormParse<MeasureInput> {
 		const parsed = normaliseParties([...ticked, ...other.split(';')].map((e) => cleanLine(e)));
 		if (parsed.ok) parties[name] = parsed.value;
 		else errors[otherPartyFieldName(role)] = parsed.message;
+	}
+	const lists = {
+		furtherFieldIds: ticked(data, 'furtherFieldIds'),
+		guidelineIds: ticked(data, 'guidelineIds')
+	};
+	for (const [name, ids] of Object.entries(lists)) {
+		values[name] = data
+			.getAll(name)
+			.filter((value) => typeof value === 'string')
+			.join('\n');
+		if (!ids) errors[name] = m.error_choice();
 	}
 	if (!form.ok) return { ok: false, errors, values };
 	const { period, ...rest } = form.data;
@@ -162,7 +186,9 @@ export function parseMeasureForm(data: FormData): FormParse<MeasureInput> {
 			periodStart: rest.timeframe === 'period' ? (period?.start ?? null) : null,
 			periodEnd: rest.timeframe === 'period' ? (period?.end ?? null) : null,
 			parties,
-			costYears
+			costYears,
+			furtherFieldIds: lists.furtherFieldIds ?? [],
+			guidelineIds: lists.guidelineIds ?? []
 		}
 	};
 }

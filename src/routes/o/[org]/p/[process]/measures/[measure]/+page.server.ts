@@ -13,6 +13,7 @@ import {
 	measureRemoval,
 	removeMeasure,
 	restoreMeasure,
+	revisionLinks,
 	refersElsewhere,
 	updateMeasure
 } from '$lib/server/concept/measures';
@@ -37,7 +38,7 @@ function requireMeasure(
 }
 
 export const load: PageServerLoad = (event) => {
-	const { process, measure } = requireMeasure(event, 'readProcess');
+	const { organisation, process, measure } = requireMeasure(event, 'readProcess');
 	const db = getDb();
 	const provenance = provenanceOf(db, measure.id);
 	return {
@@ -53,7 +54,8 @@ export const load: PageServerLoad = (event) => {
 					)
 				: null
 		),
-		...measureChoices(db, process.id),
+		...measureChoices(db, process.id, measure.leadBodyId),
+		...revisionLinks(db, organisation.id, measure),
 		updates: listUpdates(db, measure.id),
 		today: todayIn()
 	};
