@@ -8,6 +8,7 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '../../src/lib/server/db';
 import * as table from '../../src/lib/server/db/schema';
 import { addMember as addBodyMember, createBody } from '../../src/lib/server/bodies/bodies';
+import { addAttachment } from '../../src/lib/server/attachments/attachments';
 import { addComment } from '../../src/lib/server/concept/comments';
 import { addGoal, createMeasure } from '../../src/lib/server/concept/measures';
 import { saveVersion } from '../../src/lib/server/concept/versions';
@@ -53,6 +54,8 @@ export interface ProcessFixture {
 	minutesItemId: number;
 	commentId: number;
 	versionId: number;
+	/** A public PDF attached to the process. */
+	attachmentId: number;
 }
 
 /** `text(what)` gives the text for each field, `what` naming the field. */
@@ -255,6 +258,19 @@ export function seedProcess(
 		{ introduction: text('concept introduction'), note: text('concept note') },
 		author
 	);
+	const attachment = addAttachment(
+		db,
+		process.id,
+		{ kind: 'process' },
+		{
+			title: text('attachment title'),
+			fileName: `${text('attachment file name')}.pdf`,
+			content: new TextEncoder().encode(`%PDF-1.4\n${text('attachment content')}\n%%EOF\n`),
+			isPublic: true
+		},
+		author
+	);
+	if (!attachment.ok) throw new Error(`attachment refused: ${attachment.reason}`);
 	return {
 		process,
 		phaseId: phase.id,
@@ -275,6 +291,7 @@ export function seedProcess(
 		minutesId: minutes.id,
 		minutesItemId: items[0]!.id,
 		commentId: comment.id,
-		versionId: version.id
+		versionId: version.id,
+		attachmentId: attachment.attachment.id
 	};
 }

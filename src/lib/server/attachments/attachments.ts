@@ -164,6 +164,22 @@ function isOfAdoptedVersion(db: Db, attachmentId: number): boolean {
 		.get();
 }
 
+/** Whether the target is an adopted concept version, whose files are kept. */
+export function isTargetLocked(db: Db, processId: number, target: AttachmentTarget): boolean {
+	if (target.kind !== 'version') return false;
+	return !!db
+		.select({ id: table.conceptVersion.id })
+		.from(table.conceptVersion)
+		.where(
+			and(
+				eq(table.conceptVersion.id, target.id),
+				eq(table.conceptVersion.processId, processId),
+				isNotNull(table.conceptVersion.adoptedOn)
+			)
+		)
+		.get();
+}
+
 export type AttachmentDeleted = { ok: true } | { ok: false; reason: 'not_found' | 'adopted' };
 
 /** Deletes an attachment of the target, unless it belongs to an adopted concept version. */
