@@ -13,11 +13,7 @@ import { currentPhase, listPhases } from '$lib/server/process/phases';
 import { updateProcess } from '$lib/server/process/processes';
 import { todayIn } from '$lib/server/time';
 import { m } from '$lib/paraglide/messages';
-import {
-	loadAttachments,
-	removeAttachment,
-	uploadAttachment
-} from '$lib/server/forms/attachments';
+import { loadAttachments, removeAttachment, uploadAttachment } from '$lib/server/forms/attachments';
 import type { Actions, PageServerLoad } from './$types';
 
 const basicsForm = v.object({

@@ -1,10 +1,6 @@
 import { requireVersion } from '$lib/server/concept/guard';
 import { conceptOutline } from '$lib/server/export/concept';
-import {
-	loadAttachments,
-	removeAttachment,
-	uploadAttachment
-} from '$lib/server/forms/attachments';
+import { loadAttachments, removeAttachment, uploadAttachment } from '$lib/server/forms/attachments';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {

@@ -29,11 +29,7 @@ import { listActivities } from '$lib/server/workshop/activities';
 import { talliesVisibleToParticipants } from '$lib/workshop/rules';
 import { rankedResults, type RankedResult } from '$lib/server/workshop/votes';
 import { measuresOfIdeas, measuresOfResult } from '$lib/server/concept/measures';
-import {
-	loadAttachments,
-	removeAttachment,
-	uploadAttachment
-} from '$lib/server/forms/attachments';
+import { loadAttachments, removeAttachment, uploadAttachment } from '$lib/server/forms/attachments';
 import type { Db } from '$lib/server/db';
 import { listPhases } from '$lib/server/process/phases';
 import type { Actions, PageServerLoad } from './$types';

@@ -24,11 +24,7 @@ import { listUpdates, recordUpdate } from '$lib/server/monitoring/monitoring';
 import { todayIn } from '$lib/server/time';
 import { parseForm } from '$lib/server/forms/parse';
 import { requireProcess } from '$lib/server/guard';
-import {
-	loadAttachments,
-	removeAttachment,
-	uploadAttachment
-} from '$lib/server/forms/attachments';
+import { loadAttachments, removeAttachment, uploadAttachment } from '$lib/server/forms/attachments';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 function requireMeasure(
