@@ -9,9 +9,9 @@ import { Server } from 'socket.io';
 const port = Number(process.env.PORT || 3000);
 const host = process.env.HOST || '0.0.0.0';
 process.env.ORIGIN ??= `http://localhost:${port}`;
-// Room for a catalogue or member list upload (2 MB, src/lib/server/catalogue-io/read-table.ts)
-// in a multipart form; adapter-node's own default is 512K.
-process.env.BODY_SIZE_LIMIT ??= '3M';
+// Room for an attachment (20 MB, src/lib/attachments.ts) in a multipart form; adapter-node's
+// own default is 512K. The app holds every other post to 3 MB (src/lib/server/request-limits.ts).
+process.env.BODY_SIZE_LIMIT ??= '21M';
 
 const io = new Server({ serveClient: false });
 // The app's server init hook (src/hooks.server.ts) attaches the live protocol to this server.

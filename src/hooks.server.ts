@@ -18,6 +18,7 @@ import { requestAuditPath, runAudited } from '$lib/server/db/audit';
 import { demoAccounts, demoPassword, seedDemo } from '$lib/server/demo/seed';
 import { takeLiveServer } from '$lib/server/live/server';
 import { scheduleRetention } from '$lib/server/privacy/retention';
+import { bodyTooLarge } from '$lib/server/request-limits';
 import { attachLive } from '$lib/server/live/socket';
 import { documentPolicy, securityHeaders } from '$lib/server/security-headers';
 
@@ -100,6 +101,14 @@ const handleAudit: Handle = ({ event, resolve }) => {
 	);
 };
 
+/** Only attachment uploads use BODY_SIZE_LIMIT's 21 MB; other posts are refused above 3 MB. */
+const handleBodySize: Handle = ({ event, resolve }) => {
+	if (bodyTooLarge(event.request, event.url)) {
+		return new Response('Payload Too Large', { status: 413 });
+	}
+	return resolve(event);
+};
+
 let installed = false;
 
 /** Until the first account exists, every page leads to the set-up page. */
@@ -131,6 +140,7 @@ export const handleError: HandleServerError = ({ error, status, message }) => {
 
 export const handle = sequence(
 	handleSecurityHeaders,
+	handleBodySize,
 	handleLocale,
 	handleFirstRun,
 	handleSession,

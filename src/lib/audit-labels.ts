@@ -57,7 +57,8 @@ const tableLabels: Record<string, () => string> = {
 	topic: m.audit_table_topic,
 	topic_item: m.audit_table_topic_item,
 	user: m.audit_table_user,
-	import_upload: m.audit_table_import_upload
+	import_upload: m.audit_table_import_upload,
+	attachment: m.audit_table_attachment
 };
 
 export const auditTableNames = Object.keys(tableLabels);

@@ -47,6 +47,7 @@ const matrix: Record<string, Access> = {
 	'GET /account/deleted': 'public',
 	'GET /beteiligung/[org]/[legal=legalpage]': 'public',
 	'GET /beteiligung/[org]/[process]': 'public',
+	'GET /beteiligung/[org]/[process]/anhaenge/[attachment]': 'public',
 	'GET /beteiligung/[org]/[process]/termine.ics': 'public',
 	'GET /invite/[token]': 'public',
 	'GET /login': 'guest',
@@ -58,6 +59,7 @@ const matrix: Record<string, Access> = {
 	'GET /o/[org]/members': 'manageOrganisation',
 	'GET /o/[org]/members/import': 'manageOrganisation',
 	'GET /o/[org]/p/[process]': 'readProcess',
+	'GET /o/[org]/p/[process]/anhaenge/[attachment]': 'readProcess',
 	'GET /o/[org]/p/[process]/bodies': 'readProcess',
 	'GET /o/[org]/p/[process]/bodies/[body]': 'readProcess',
 	'GET /o/[org]/p/[process]/calendar.ics': 'readProcess',
@@ -120,6 +122,8 @@ const matrix: Record<string, Access> = {
 	'POST /o/[org]/p/[process]/bodies/[body]?/update': 'editProcess',
 	'POST /o/[org]/p/[process]/bodies/[body]?/updateMember': 'editProcess',
 	'POST /o/[org]/p/[process]/bodies?/create': 'editProcess',
+	'POST /o/[org]/p/[process]/concept/[version]?/deleteAttachment': 'editProcess',
+	'POST /o/[org]/p/[process]/concept/[version]?/uploadAttachment': 'editProcess',
 	'POST /o/[org]/p/[process]/concept?/adopt': 'editProcess',
 	'POST /o/[org]/p/[process]/concept?/comment': 'commentConcept',
 	'POST /o/[org]/p/[process]/concept?/delete': 'editProcess',
@@ -143,12 +147,14 @@ const matrix: Record<string, Access> = {
 	'POST /o/[org]/p/[process]/events/[event]?/addGuest': 'manageEvents',
 	'POST /o/[org]/p/[process]/events/[event]?/attendance': 'manageEvents',
 	'POST /o/[org]/p/[process]/events/[event]?/delete': 'manageEvents',
+	'POST /o/[org]/p/[process]/events/[event]?/deleteAttachment': 'manageEvents',
 	'POST /o/[org]/p/[process]/events/[event]?/deleteAgendaItem': 'manageEvents',
 	'POST /o/[org]/p/[process]/events/[event]?/moveAgendaItem': 'manageEvents',
 	'POST /o/[org]/p/[process]/events/[event]?/removeAttendee': 'manageEvents',
 	'POST /o/[org]/p/[process]/events/[event]?/restore': 'manageOrganisation',
 	'POST /o/[org]/p/[process]/events/[event]?/update': 'manageEvents',
 	'POST /o/[org]/p/[process]/events/[event]?/updateAgendaItem': 'manageEvents',
+	'POST /o/[org]/p/[process]/events/[event]?/uploadAttachment': 'manageEvents',
 	'POST /o/[org]/p/[process]/events?/create': 'manageEvents',
 	'POST /o/[org]/p/[process]/fields?/addField': 'editProcess',
 	'POST /o/[org]/p/[process]/fields?/addGuideline': 'editProcess',
@@ -160,9 +166,11 @@ const matrix: Record<string, Access> = {
 	'POST /o/[org]/p/[process]/fields?/updateGuideline': 'editProcess',
 	'POST /o/[org]/p/[process]/measures/[measure]?/correctStatus': 'manageMeasures',
 	'POST /o/[org]/p/[process]/measures/[measure]?/delete': 'manageMeasures',
+	'POST /o/[org]/p/[process]/measures/[measure]?/deleteAttachment': 'manageMeasures',
 	'POST /o/[org]/p/[process]/measures/[measure]?/recordStatus': 'manageMeasures',
 	'POST /o/[org]/p/[process]/measures/[measure]?/restore': 'manageOrganisation',
 	'POST /o/[org]/p/[process]/measures/[measure]?/update': 'manageMeasures',
+	'POST /o/[org]/p/[process]/measures/[measure]?/uploadAttachment': 'manageMeasures',
 	'POST /o/[org]/p/[process]/measures/import?/import': 'manageMeasures',
 	'POST /o/[org]/p/[process]/measures/import?/upload': 'manageMeasures',
 	'POST /o/[org]/p/[process]/monitoring/indikatoren?/addIndicator': 'manageMeasures',
@@ -182,7 +190,9 @@ const matrix: Record<string, Access> = {
 	'POST /o/[org]/p/[process]/projects?/update': 'manageMeasures',
 	'POST /o/[org]/p/[process]/review?/link': 'harmoniseResults',
 	'POST /o/[org]/p/[process]/review?/unlink': 'harmoniseResults',
+	'POST /o/[org]/p/[process]?/deleteAttachment': 'editProcess',
 	'POST /o/[org]/p/[process]?/saveBasics': 'editProcess',
+	'POST /o/[org]/p/[process]?/uploadAttachment': 'editProcess',
 	'POST /o/[org]/processes/new?/default': 'editProcess',
 	'POST /organisations/new?/default': 'system',
 	'POST /password-reset/[token]?/default': 'public',
@@ -435,6 +445,7 @@ function paramsOf(fixture: ProcessFixture): Record<string, string> {
 		measure: String(fixture.measureId),
 		version: String(fixture.versionId),
 		activity: String(fixture.activityId),
+		attachment: String(fixture.attachmentId),
 		token: seeded.usedInvitation,
 		resetToken: seeded.resetToken,
 		legal: 'impressum',
@@ -612,7 +623,8 @@ describe('another organisation', () => {
 		body: String(foreignId),
 		measure: String(foreignId),
 		version: String(foreignId),
-		activity: String(foreignId)
+		activity: String(foreignId),
+		attachment: String(foreignId)
 	});
 
 	it('is never found through this one, by its ids or its process, and changes nothing', async () => {
@@ -621,12 +633,20 @@ describe('another organisation', () => {
 		const admin = await signIn(seeded.emails.admin);
 		const own = paramsOf(seeded.spare);
 		const keys = Object.keys(matrix).filter(
-			(key) => /\[(process|event|body|measure|version|activity)\]/.test(key) && !isFinal(key)
+			(key) =>
+				/\[(process|event|body|measure|version|activity|attachment)\]/.test(key) && !isFinal(key)
 		);
 		const tasks = keys.flatMap((key) => {
 			const params = foreignParams();
 			const variants: Record<string, string>[] = [{ ...own, process: params.process }];
-			for (const name of ['event', 'body', 'measure', 'version', 'activity'] as const) {
+			for (const name of [
+				'event',
+				'body',
+				'measure',
+				'version',
+				'activity',
+				'attachment'
+			] as const) {
 				if (key.includes(`[${name}]`)) variants.push({ ...own, [name]: params[name] });
 			}
 			return variants.map((variant) => async () => ({

@@ -3,6 +3,8 @@ import { spawn } from 'node:child_process';
 import { copyFileSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { createHash, randomBytes } from 'node:crypto';
+import { addAttachment } from '../../src/lib/server/attachments/attachments';
 import { openDatabase, type Db } from '../../src/lib/server/db';
 import { createActivity, moveToStage } from '../../src/lib/server/workshop/activities';
 import { submitIdea } from '../../src/lib/server/workshop/ideas';
@@ -139,6 +141,38 @@ describe('backup and restore', () => {
 			for (const phone of phones) phone.close();
 			await server.stop();
 		}
+	});
+
+	it('carries attachments: the restored file holds their bytes unchanged', async () => {
+		const databasePath = tempDatabasePath();
+		const db = openDatabase(databasePath);
+		const { process } = createTestEvent(db, createTestOrganisation(db, 'Landkreis Tübingen').id);
+		const content = new Uint8Array([...Buffer.from('%PDF-1.7\n'), ...randomBytes(3 * 1024 * 1024)]);
+		const added = addAttachment(
+			db,
+			process.id,
+			{ kind: 'process' },
+			{ title: 'Beschlussvorlage', fileName: 'Vorlage.pdf', content, isPublic: false },
+			{ id: null, name: 'Geschäftsstelle' }
+		);
+		if (!added.ok) throw new Error(added.reason);
+		db.$client.close();
+		const file = backupPath();
+		const backup = await npmRun('backup', [file], databasePath);
+		expect(backup.status, backup.stderr).toBe(0);
+		const restoredPath = tempDatabasePath();
+		const restore = await npmRun('restore', [file, '--yes'], restoredPath);
+		expect(restore.status, restore.stderr).toBe(0);
+
+		const restored = new Database(restoredPath, { readonly: true });
+		const row = restored
+			.prepare('SELECT content, sha256, size FROM attachment WHERE id = ?')
+			.get(added.attachment.id) as { content: Buffer; sha256: string; size: number };
+		restored.close();
+		const sha256 = createHash('sha256').update(content).digest('hex');
+		expect(row.sha256).toBe(sha256);
+		expect(createHash('sha256').update(row.content).digest('hex')).toBe(sha256);
+		expect(row.size).toBe(content.length);
 	});
 
 	it('refuses to restore while the server runs, and after a crash keeps the old database with its WAL', async () => {

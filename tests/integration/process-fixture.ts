@@ -8,6 +8,7 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '../../src/lib/server/db';
 import * as table from '../../src/lib/server/db/schema';
 import { addMember as addBodyMember, createBody } from '../../src/lib/server/bodies/bodies';
+import { addAttachment } from '../../src/lib/server/attachments/attachments';
 import { addComment } from '../../src/lib/server/concept/comments';
 import { addGoal, createMeasure } from '../../src/lib/server/concept/measures';
 import { createProject } from '../../src/lib/server/concept/projects';
@@ -54,6 +55,8 @@ export interface ProcessFixture {
 	minutesItemId: number;
 	commentId: number;
 	versionId: number;
+	/** A public PDF attached to the process. */
+	attachmentId: number;
 }
 
 /** `text(what)` gives the text for each field, `what` naming the field. */
@@ -269,6 +272,19 @@ export function seedProcess(
 		{ introduction: text('concept introduction'), note: text('concept note') },
 		author
 	);
+	const attachment = addAttachment(
+		db,
+		process.id,
+		{ kind: 'process' },
+		{
+			title: text('attachment title'),
+			fileName: `${text('attachment file name')}.pdf`,
+			content: new TextEncoder().encode(`%PDF-1.4\n${text('attachment content')}\n%%EOF\n`),
+			isPublic: true
+		},
+		author
+	);
+	if (!attachment.ok) throw new Error(`attachment refused: ${attachment.reason}`);
 	return {
 		process,
 		phaseId: phase.id,
@@ -289,6 +305,7 @@ export function seedProcess(
 		minutesId: minutes.id,
 		minutesItemId: items[0]!.id,
 		commentId: comment.id,
-		versionId: version.id
+		versionId: version.id,
+		attachmentId: attachment.attachment.id
 	};
 }

@@ -189,10 +189,14 @@ export class Visitor {
 		return this.send(path, { method: 'POST', body, headers: { origin: this.baseUrl } });
 	}
 
-	/** A download's bytes (an XLSX file, say), or the status if it failed. */
-	async download(path: string): Promise<{ status: number; bytes: Uint8Array }> {
+	/** A download's bytes (an XLSX file, say) and headers, or the status if it failed. */
+	async download(path: string): Promise<{ status: number; bytes: Uint8Array; headers: Headers }> {
 		const response = await this.fetch(path, { method: 'GET' });
-		return { status: response.status, bytes: new Uint8Array(await response.arrayBuffer()) };
+		return {
+			status: response.status,
+			bytes: new Uint8Array(await response.arrayBuffer()),
+			headers: response.headers
+		};
 	}
 
 	async login(email: string, password: string): Promise<Reply> {

@@ -132,6 +132,8 @@ export const auditPolicy = {
 	user: 'all',
 	// Who uploaded which file for an import; the file itself is a blob, never copied.
 	import_upload: 'all',
+	// Council papers and annexes: who attached which file (name, type, size, SHA-256), never the bytes.
+	attachment: 'all',
 	session: { excluded: 'sign-ins, not records; holds token hashes' },
 	participant: { excluded: "participants' phones; holds device token hashes" },
 	dot: { excluded: "participants' votes: high volume, and not staff writes" },

@@ -26,6 +26,8 @@ import {
 import {
 	type AnySQLiteColumn,
 	blob,
+	check,
+	foreignKey,
 	index,
 	integer,
 	primaryKey,
@@ -294,7 +296,11 @@ export const event = sqliteTable(
 		archivedAt: integer('archived_at', { mode: 'timestamp_ms' }),
 		createdAt: createdAt()
 	},
-	(t) => [index('event_process_idx').on(t.processId, t.startsAt)]
+	(t) => [
+		index('event_process_idx').on(t.processId, t.startsAt),
+		// The parent key of attachments' (process, event) reference.
+		uniqueIndex('event_process_id_idx').on(t.processId, t.id)
+	]
 );
 
 export const agendaItem = sqliteTable(
@@ -529,7 +535,9 @@ export const measure = sqliteTable(
 		index('measure_field_idx').on(t.fieldOfActionId, t.position),
 		uniqueIndex('measure_own_number_idx').on(t.processId, t.ownNumber),
 		index('measure_project_idx').on(t.projectId),
-		index('measure_origin_idx').on(t.originMeasureId)
+		index('measure_origin_idx').on(t.originMeasureId),
+		// The parent key of attachments' (process, measure) reference.
+		uniqueIndex('measure_process_id_idx').on(t.processId, t.id)
 	]
 );
 
@@ -848,7 +856,11 @@ export const conceptVersion = sqliteTable(
 		adoptedBy: text('adopted_by'),
 		adoptedOn: text('adopted_on')
 	},
-	(t) => [uniqueIndex('concept_version_number_idx').on(t.processId, t.number)]
+	(t) => [
+		uniqueIndex('concept_version_number_idx').on(t.processId, t.number),
+		// The parent key of attachments' (process, version) reference.
+		uniqueIndex('concept_version_process_id_idx').on(t.processId, t.id)
+	]
 );
 
 /**
@@ -1072,3 +1084,59 @@ export const importUpload = sqliteTable(
 	(t) => [index('import_upload_organisation_idx').on(t.organisationId)]
 );
 export type ImportUpload = typeof importUpload.$inferSelect;
+
+/**
+ * A file attached to a process, or to one of its concept versions, measures or events (at most
+ * one of the three; none means the process itself): a council paper (Drucksache, Beschlussvorlage)
+ * or an annex. The reference to the version, measure or event includes the process, so an
+ * attachment cannot point into another process, and goes with its record. The bytes are a BLOB,
+ * so backups carry them; the audit log copies every column but the bytes.
+ */
+export const attachment = sqliteTable(
+	'attachment',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		processId: integer('process_id')
+			.notNull()
+			.references(() => process.id, { onDelete: 'cascade' }),
+		conceptVersionId: integer('concept_version_id'),
+		measureId: integer('measure_id'),
+		eventId: integer('event_id'),
+		title: text('title').notNull(),
+		/** The name the file came with, cleaned (`attachments/file-name.ts`). */
+		fileName: text('file_name').notNull(),
+		/** Found from the content (`attachments/file-types.ts`), never from the name. */
+		mediaType: text('media_type').notNull(),
+		size: integer('size').notNull(),
+		sha256: text('sha256').notNull(),
+		content: blob('content', { mode: 'buffer' }).notNull(),
+		/** Shown on the public page, if the process is public. */
+		isPublic: integer('is_public', { mode: 'boolean' }).notNull().default(false),
+		uploadedBy: integer('uploaded_by').references(() => user.id, { onDelete: 'set null' }),
+		uploadedByName: text('uploaded_by_name').notNull(),
+		createdAt: createdAt()
+	},
+	(t) => [
+		foreignKey({
+			columns: [t.processId, t.conceptVersionId],
+			foreignColumns: [conceptVersion.processId, conceptVersion.id]
+		}).onDelete('cascade'),
+		foreignKey({
+			columns: [t.processId, t.measureId],
+			foreignColumns: [measure.processId, measure.id]
+		}).onDelete('cascade'),
+		foreignKey({
+			columns: [t.processId, t.eventId],
+			foreignColumns: [event.processId, event.id]
+		}).onDelete('cascade'),
+		check(
+			'attachment_one_target',
+			sql`(${t.conceptVersionId} IS NOT NULL) + (${t.measureId} IS NOT NULL) + (${t.eventId} IS NOT NULL) <= 1`
+		),
+		// Also the child keys SQLite looks up when a version, measure or event is deleted.
+		index('attachment_version_idx').on(t.processId, t.conceptVersionId),
+		index('attachment_measure_idx').on(t.processId, t.measureId),
+		index('attachment_event_idx').on(t.processId, t.eventId)
+	]
+);
+export type Attachment = typeof attachment.$inferSelect;

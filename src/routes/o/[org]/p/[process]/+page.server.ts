@@ -13,6 +13,7 @@ import { currentPhase, listPhases } from '$lib/server/process/phases';
 import { updateProcess } from '$lib/server/process/processes';
 import { todayIn } from '$lib/server/time';
 import { m } from '$lib/paraglide/messages';
+import { loadAttachments, removeAttachment, uploadAttachment } from '$lib/server/forms/attachments';
 import type { Actions, PageServerLoad } from './$types';
 
 const basicsForm = v.object({
@@ -38,11 +39,14 @@ export const load: PageServerLoad = (event) => {
 		bodies: listBodies(db, process.id).map((b) => ({ id: b.id, name: b.name, kind: b.kind })),
 		upcoming: listEvents(db, process.id, { from: `${today}T00:00` })
 			.slice(0, 5)
-			.map(({ event, bodyName }) => ({ ...event, bodyName }))
+			.map(({ event, bodyName }) => ({ ...event, bodyName })),
+		attachments: loadAttachments(event, 'process')
 	};
 };
 
 export const actions: Actions = {
+	uploadAttachment: uploadAttachment('process'),
+	deleteAttachment: removeAttachment('process'),
 	saveBasics: async (event) => {
 		const { process } = requireProcess(event, 'editProcess');
 		const form = parseForm(basicsForm, await event.request.formData());

@@ -29,6 +29,7 @@ import { listActivities } from '$lib/server/workshop/activities';
 import { talliesVisibleToParticipants } from '$lib/workshop/rules';
 import { rankedResults, type RankedResult } from '$lib/server/workshop/votes';
 import { measuresOfIdeas, measuresOfResult } from '$lib/server/concept/measures';
+import { loadAttachments, removeAttachment, uploadAttachment } from '$lib/server/forms/attachments';
 import type { Db } from '$lib/server/db';
 import { listPhases } from '$lib/server/process/phases';
 import type { Actions, PageServerLoad } from './$types';
@@ -72,11 +73,14 @@ export const load: PageServerLoad = (request) => {
 			results: talliesVisibleToParticipants(activity)
 				? withMeasures(db, process.id, rankedResults(db, activity.id))
 				: null
-		}))
+		})),
+		attachments: loadAttachments(request, 'event')
 	};
 };
 
 export const actions: Actions = {
+	uploadAttachment: uploadAttachment('event'),
+	deleteAttachment: removeAttachment('event'),
 	update: async (request) => {
 		const { process, event } = requireEvent(request, 'manageEvents');
 		const form = parseForm(eventForm, await request.request.formData());

@@ -25,6 +25,7 @@ import { listUpdates, recordUpdate } from '$lib/server/monitoring/monitoring';
 import { todayIn } from '$lib/server/time';
 import { parseForm } from '$lib/server/forms/parse';
 import { requireProcess } from '$lib/server/guard';
+import { loadAttachments, removeAttachment, uploadAttachment } from '$lib/server/forms/attachments';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 function requireMeasure(
@@ -57,11 +58,14 @@ export const load: PageServerLoad = (event) => {
 		...measureChoices(db, process.id, measure.leadBodyId),
 		...revisionLinks(db, organisation.id, measure),
 		updates: listUpdates(db, measure.id),
-		today: todayIn()
+		today: todayIn(),
+		attachments: loadAttachments(event, 'measure')
 	};
 };
 
 export const actions: Actions = {
+	uploadAttachment: uploadAttachment('measure'),
+	deleteAttachment: removeAttachment('measure'),
 	update: async (event) => {
 		const { process, measure } = requireMeasure(event, 'manageMeasures');
 		const form = parseMeasureForm(await event.request.formData());

@@ -1,0 +1,29 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { bodyTooLarge, requestLimits } from './request-limits';
+
+const post = (length: number) =>
+	new Request('http://localhost/x', {
+		method: 'POST',
+		headers: { 'content-length': String(length) }
+	});
+
+describe('request limits', () => {
+	it('lets attachment uploads send 21 MB, every other form 3 MB', () => {
+		const upload = new URL('http://localhost/o/a/p/b?/uploadAttachment');
+		const other = new URL('http://localhost/o/a/p/b?/saveBasics');
+		expect(bodyTooLarge(post(21 * 1024 * 1024), upload)).toBe(false);
+		expect(bodyTooLarge(post(21 * 1024 * 1024 + 1), upload)).toBe(true);
+		expect(bodyTooLarge(post(3 * 1024 * 1024), other)).toBe(false);
+		expect(bodyTooLarge(post(3 * 1024 * 1024 + 1), other)).toBe(true);
+		expect(
+			bodyTooLarge(post(4 * 1024 * 1024), new URL('http://localhost/x?/uploadAttachmentX'))
+		).toBe(true);
+	});
+
+	it("matches server.js's default BODY_SIZE_LIMIT", () => {
+		const serverJs = readFileSync('server.js', 'utf8');
+		const limit = /BODY_SIZE_LIMIT \?\?= '(\d+)M'/.exec(serverJs)?.[1];
+		expect(Number(limit) * 1024 * 1024).toBe(requestLimits.attachmentUpload);
+	});
+});
