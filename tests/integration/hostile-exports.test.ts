@@ -114,10 +114,7 @@ describe('forms', () => {
 			[`${base}/fields?/addField`, { code: '77', title: text, description: text }],
 			[`${base}/fields?/addGuideline`, { title: text, description: text }],
 			[`${base}/phases?/add`, { title: text, description: text, status: 'planned' }],
-			[
-				`${base}/measures?/addGoal`,
-				{ fieldId: String(plain.fieldId), title: text, indicator: text, targetValue: text }
-			],
+			[`${base}/measures?/addGoal`, { fieldId: String(plain.fieldId), title: text }],
 			[
 				`${base}/measures/new?/create`,
 				{

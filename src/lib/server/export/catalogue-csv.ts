@@ -3,6 +3,7 @@ import type { Db } from '../db';
 import { bodyNamesOf } from '../bodies/bodies';
 import { listCatalogue, listsOfMeasures } from '../concept/measures';
 import { exportCells, exportHeader, type ExportRow } from '../catalogue-io/columns';
+import { indicatorsByGoal } from '../monitoring/indicators';
 import { listUpdatesOfProcess, standing } from '../monitoring/monitoring';
 import { statusAt } from '../monitoring/status-at';
 import { toCsv } from './csv';
@@ -16,6 +17,7 @@ function catalogueRows(db: Db, processId: number, today: string): ExportRow[] {
 		catalogue.flatMap(({ measures }) => measures.map((measure) => measure.id))
 	);
 	const bodyName = bodyNamesOf(db, processId);
+	const indicators = indicatorsByGoal(db, processId);
 	return catalogue.flatMap(({ field, goals, measures }) => {
 		const goalById = new Map(goals.map((goal) => [goal.id, goal]));
 		return measures.map((measure) => {
@@ -24,6 +26,8 @@ function catalogueRows(db: Db, processId: number, today: string): ExportRow[] {
 				measure,
 				field,
 				goal: measure.goalId === null ? null : (goalById.get(measure.goalId) ?? null),
+				goalIndicator:
+					measure.goalId === null ? null : (indicators.get(measure.goalId)?.[0] ?? null),
 				lists: lists.get(measure.id)!,
 				leadBody: measure.leadBodyId === null ? null : (bodyName.get(measure.leadBodyId) ?? null),
 				latest: update,

@@ -6,6 +6,7 @@
 import { cover, germanDate, outlineDocx, outlineMarkdown, type Block } from './outline';
 import { measureFunding, measurePriority, measureStatus, measureTimeframe } from '../../labels';
 import { costText, formatEuro, sumText } from '../../measure-values';
+import { indicatorFromTo } from '../../indicators';
 import { moneySums } from '../concept/money';
 import { categoryLabel } from '../../live/labels';
 import { m } from '../../paraglide/messages';
@@ -57,7 +58,11 @@ export function conceptOutline(version: table.ConceptVersion): Block[] {
 						[
 							g.title,
 							g.indicator && `${m.goal_indicator({}, de)}: ${g.indicator}`,
-							g.targetValue && `${m.goal_target_value({}, de)}: ${g.targetValue}`
+							g.targetValue && `${m.goal_target_value({}, de)}: ${g.targetValue}`,
+							...(g.indicators ?? []).map(
+								(indicator) =>
+									`${m.goal_indicator({}, de)}: ${indicatorFromTo(indicator, 'de-DE', germanDate, de)}`
+							)
 						]
 							.filter(Boolean)
 							.join(' – ')
