@@ -190,9 +190,7 @@ export function seedKonstanz(
 		Array.from({ length: scale.goalsPerField }, (_, index) =>
 			must(
 				addGoal(db, process.id, field.id, {
-					title: `Ziel ${field.code}.${index + 1}: mehr Teilhabe im Bereich ${field.title}`,
-					indicator: 'Zahl der erreichten Personen',
-					targetValue: `${(index + 1) * 100} Personen bis 2030`
+					title: `Ziel ${field.code}.${index + 1}: mehr Teilhabe im Bereich ${field.title}`
 				}),
 				'goal'
 			)

@@ -1,4 +1,5 @@
 /** How indicator values read on the page and in the status report (isomorphic). */
+import { m } from '$lib/paraglide/messages';
 
 /** A value with its unit in the reader's language: „1.250,5 Personen“. */
 export function formatIndicatorValue(value: number | null, unit: string, locale: string): string {
@@ -23,3 +24,30 @@ export function indicatorBar(value: number | null, scale: number): string {
 /** The scale for `indicatorBar`: the largest value shown. */
 export const barScale = (values: (number | null)[]) =>
 	Math.max(0, ...values.filter((value): value is number => value !== null));
+
+/** What a goal's indicator is to reach, as the catalogue and the concept list it. */
+export type IndicatorAim = {
+	name: string;
+	unit: string;
+	baselineValue: number | null;
+	targetValue: number | null;
+	targetOn: string | null;
+};
+
+/**
+ * „Vermittelte Wohnungen: 0 Wohnungen → 60 Wohnungen bis 31.12.2028“: the indicator from its
+ * baseline to its target, numbers in `numberLocale`, the words in `options`' language.
+ */
+export function indicatorFromTo(
+	indicator: IndicatorAim,
+	numberLocale: string,
+	formatDay: (isoDate: string) => string,
+	options?: { locale: 'de' | 'en' }
+): string {
+	const baseline = formatIndicatorValue(indicator.baselineValue, indicator.unit, numberLocale);
+	const value = formatIndicatorValue(indicator.targetValue, indicator.unit, numberLocale);
+	const target = indicator.targetOn
+		? m.indicator_target_by({ target: value, date: formatDay(indicator.targetOn) }, options)
+		: value;
+	return m.indicator_from_to({ name: indicator.name, baseline, target }, options);
+}

@@ -115,10 +115,7 @@ describe('forms', () => {
 			[`${base}/fields?/addGuideline`, { title: text, description: text }],
 			[`${base}/projects?/create`, { title: text, description: text, lead: text, measures: '' }],
 			[`${base}/phases?/add`, { title: text, description: text, status: 'planned' }],
-			[
-				`${base}/measures?/addGoal`,
-				{ fieldId: String(plain.fieldId), title: text, indicator: text, targetValue: text }
-			],
+			[`${base}/measures?/addGoal`, { fieldId: String(plain.fieldId), title: text }],
 			[
 				`${base}/measures/new?/create`,
 				{

@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addGoal } from '../../src/lib/server/concept/measures';
 import type { Db } from '../../src/lib/server/db';
+import { addIndicator } from '../../src/lib/server/monitoring/indicators';
 import * as table from '../../src/lib/server/db/schema';
 import { createActivity, moveToStage } from '../../src/lib/server/workshop/activities';
 import { submitIdea } from '../../src/lib/server/workshop/ideas';
@@ -40,9 +41,7 @@ async function seed(db: Db) {
 	addField(db, process.id, { code: '2', title: 'Arbeit', description: '' });
 	seeded.fieldIds = listFields(db, process.id).map((f) => f.id);
 	seeded.otherGoalId = addGoal(db, process.id, seeded.fieldIds[0]!, {
-		title: 'Sprachkurse für alle',
-		indicator: '',
-		targetValue: ''
+		title: 'Sprachkurse für alle'
 	})!.id;
 
 	let activity = createActivity(db, event.id, {
@@ -201,14 +200,24 @@ describe('the concept over HTTP', () => {
 		const moderator = await signedIn(seeded.moderator);
 		const saved = await moderator.post(`${seeded.base}/measures?/updateGoal`, {
 			id: String(seeded.otherGoalId),
-			title: 'Sprachkurse für alle Eltern',
-			indicator: 'Teilnehmende je Jahr',
-			targetValue: '200'
+			title: 'Sprachkurse für alle Eltern'
 		});
 		expect(saved.status).toBe(200);
+		addIndicator(server.db(), seeded.processId, seeded.otherGoalId, {
+			name: 'Teilnehmende je Jahr',
+			unit: 'Personen',
+			baselineValue: 80,
+			baselineOn: '2025-12-31',
+			targetValue: 200,
+			targetOn: '2028-12-31'
+		});
 		const catalogue = await moderator.get(`${seeded.base}/measures`);
 		expect(catalogue.body).toContain('Sprachkurse für alle Eltern');
-		expect(catalogue.body).toContain('Teilnehmende je Jahr');
+		// The goal lists its indicators from baseline to target, and links to where they are kept.
+		expect(catalogue.body).toContain(
+			'Teilnehmende je Jahr: 80 Personen → 200 Personen bis 31.12.2028'
+		);
+		expect(catalogue.body).toContain(`/monitoring/indikatoren#goal-${seeded.otherGoalId}`);
 	});
 });
 

@@ -174,9 +174,7 @@ export function seedProcess(
 		.where(eq(table.activity.id, activity.id))
 		.run();
 	const goal = addGoal(db, process.id, fieldId, {
-		title: text('goal title'),
-		indicator: text('goal indicator'),
-		targetValue: text('goal target value')
+		title: text('goal title')
 	})!;
 	const project = createProject(
 		db,

@@ -75,9 +75,7 @@ async function furnish(db: Db, organisationId: number, slug: string): Promise<Pl
 	addField(db, process.id, { code: '3', title: 'Wohnen', description: '' });
 	const fieldId = listFields(db, process.id)[0]!.id;
 	const goalId = addGoal(db, process.id, fieldId, {
-		title: 'Mehr Wohnraum',
-		indicator: '',
-		targetValue: ''
+		title: 'Mehr Wohnraum'
 	})!.id;
 	addGuideline(db, process.id, { title: 'Beteiligung', description: '' });
 	const guidelineId = listGuidelines(db, process.id)[0]!.id;
@@ -431,9 +429,7 @@ describe('refusals that name what depends on a record', () => {
 		expect(field.body).toContain('Maßnahmen: 1, Ziele: 1');
 
 		const goal = addGoal(server.db(), home.processId, home.fieldId, {
-			title: 'Kürzere Wartezeiten',
-			indicator: '',
-			targetValue: ''
+			title: 'Kürzere Wartezeiten'
 		})!;
 		const ask = await admin.post(`${home.base}/measures?/deleteGoal`, { id: String(goal.id) });
 		expect(ask.status).toBe(409);

@@ -356,6 +356,8 @@ export function planImport(
 		},
 		field: fieldById.get(measure.fieldOfActionId)!,
 		goal: measure.goalId === null ? null : (goalById.get(measure.goalId) ?? null),
+		// The goal's columns are read only for goals the import creates.
+		goalIndicator: null,
 		lists: lists.get(measure.id)!,
 		leadBody: measure.leadBodyId === null ? null : (bodyName.get(measure.leadBodyId) ?? null),
 		...relationsNamed(names, measure, lists.get(measure.id)!),
@@ -638,6 +640,19 @@ export function planImport(
 	};
 }
 
+/**
+ * A new goal's "Indikator" and "Zielwert" cells as its first indicator: the target's text kept
+ * in the note, and its value when it is a plain number ("120", "12,5"); none when both are empty.
+ */
+function indicatorOfGoalText(name: string, target: string) {
+	if (name === '' && target === '') return null;
+	return {
+		name: name || target,
+		targetValue: /^\d+(,\d+)?$/.test(target) ? Number(target.replace(',', '.')) : null,
+		note: target
+	};
+}
+
 /** Rows per statement when lists are written in bulk, well under SQLite's variable limit. */
 const chunk = 500;
 
@@ -760,16 +775,16 @@ export function runImport(
 				.all().length;
 			const created = tx
 				.insert(table.goal)
-				.values({
-					fieldOfActionId: parent,
-					title: goal.title,
-					indicator: goal.indicator,
-					targetValue: goal.targetValue,
-					position
-				})
+				.values({ fieldOfActionId: parent, title: goal.title, position })
 				.returning()
 				.get();
 			goalIds.set(goal.key, created.id);
+			const indicator = indicatorOfGoalText(goal.indicator, goal.targetValue);
+			if (indicator) {
+				tx.insert(table.indicator)
+					.values({ ...indicator, goalId: created.id, position: 0 })
+					.run();
+			}
 		}
 		// New measures go to the end of their field, as one made by hand does; counted once per
 		// field rather than per row, so 5,000 rows stay one quick transaction.

@@ -8,6 +8,7 @@ import type { Db } from '../db';
 import { catalogueCsv, catalogueXlsx } from '../export/catalogue-csv';
 import { addField, addGuideline, listGuidelines } from '../process/fields';
 import { createProject } from '../concept/projects';
+import { indicatorsByGoal } from '../monitoring/indicators';
 import type * as table from '../db/schema';
 import { createRevision } from '../process/processes';
 import {
@@ -279,6 +280,35 @@ describe('importing a catalogue', () => {
 		expect(listCatalogue(db, processId)[0]!.measures).toMatchObject([
 			{ id: own.id, lead: 'Jobcenter' }
 		]);
+	});
+
+	it('gives a goal it creates its indicator and target as the goal’s first indicator, and exports it', () => {
+		const source = [
+			['Handlungsfeld', 'Ziel', 'Indikator', 'Zielwert', 'Maßnahme'],
+			['Sprache', 'Alle lesen', 'Kinder mit Lesepass', '120', 'Lesepass'],
+			['Sprache', 'Alle schreiben', '', 'mehr als 2025', 'Schreibwerkstatt'],
+			['Sprache', 'Alle lesen', 'Anders', '7', 'Bücherei']
+		];
+		const rows = rowsFrom(source.slice(1));
+		const mapping = suggestMapping(source[0]!);
+		const plan = planImport(db, processId, rows, mapping, hash);
+		expect(runImport(db, processId, rows, mapping, hash, plan.fingerprint)).toMatchObject({
+			ok: true,
+			goals: 2
+		});
+		const goals = listCatalogue(db, processId).flatMap((field) => field.goals);
+		const indicators = indicatorsByGoal(db, processId);
+		expect(
+			goals.map((goal) => [
+				goal.title,
+				indicators.get(goal.id)?.map(({ name, targetValue, note }) => ({ name, targetValue, note }))
+			])
+		).toEqual([
+			['Alle lesen', [{ name: 'Kinder mit Lesepass', targetValue: 120, note: '120' }]],
+			['Alle schreiben', [{ name: 'mehr als 2025', targetValue: null, note: 'mehr als 2025' }]]
+		]);
+		const csv = catalogueCsv(db, processId, '2026-06-01');
+		expect(csv).toContain('Alle lesen;Kinder mit Lesepass;120;Lesepass');
 	});
 
 	it('reads its own export back unchanged, as CSV and as XLSX, and a revision carries it over', async () => {

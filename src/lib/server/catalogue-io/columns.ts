@@ -85,6 +85,8 @@ export interface ExportRow {
 	measure: table.Measure & { number: string };
 	field: table.FieldOfAction;
 	goal: table.Goal | null;
+	/** The goal's first indicator, written in the goal's "Indikator" and "Zielwert" columns. */
+	goalIndicator: table.Indicator | null;
 	lists: MeasureLists;
 	/** The name of the leading body, if one leads. */
 	leadBody: string | null;
@@ -271,13 +273,20 @@ export const importColumns: { [K in ImportKey]: ColumnSpec<ImportedRow[K]> } = {
 		header: m.catalogue_column_goal_indicator,
 		aliases: ['Indikatoren', 'Kennzahl'],
 		parse: optionalLine(300),
-		export: ({ goal }) => goal?.indicator ?? ''
+		export: ({ goalIndicator }) => goalIndicator?.name ?? ''
 	},
 	goalTarget: {
 		header: m.catalogue_column_goal_target,
 		aliases: ['Zielgröße', 'Target'],
 		parse: optionalLine(200),
-		export: ({ goal }) => goal?.targetValue ?? ''
+		// As typed when it came as text; else the number, read back as the same target value.
+		export: ({ goalIndicator }) =>
+			goalIndicator === null
+				? ''
+				: goalIndicator.note ||
+					(goalIndicator.targetValue === null
+						? ''
+						: String(goalIndicator.targetValue).replace('.', ','))
 	},
 	title: {
 		header: m.catalogue_column_title,

@@ -91,9 +91,7 @@ describe('the measures catalogue', () => {
 
 	it('takes goals only from the measure’s own field, and no fields of other processes', () => {
 		const goal = addGoal(db, processId, language, {
-			title: 'Mehr Kinder mit Sprachförderung',
-			indicator: 'Anteil der Kinder mit Förderung',
-			targetValue: '90 % bis 2028'
+			title: 'Mehr Kinder mit Sprachförderung'
 		})!;
 		expect(
 			createMeasure(db, processId, { ...measure(work, 'X'), goalId: goal.id })

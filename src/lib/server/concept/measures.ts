@@ -54,7 +54,8 @@ export type MeasureInput = Pick<
 		guidelineIds?: number[];
 	};
 
-export type GoalInput = Pick<table.Goal, 'title' | 'indicator' | 'targetValue'>;
+/** A goal is its title; how it is measured are its indicators (monitoring/indicators). */
+export type GoalInput = Pick<table.Goal, 'title'>;
 
 export interface NumberedMeasure extends table.Measure {
 	/** The field's code and the measure's place in it: "2.5". */

@@ -10,7 +10,14 @@ import type { Db } from '../db';
 import type * as table from '../db/schema';
 import { conceptDocx, conceptMarkdown } from '../export/concept';
 import { addField, addGuideline, listFields } from '../process/fields';
-import { createMeasure, removeMeasure, updateMeasure, type MeasureInput } from './measures';
+import { addIndicator } from '../monitoring/indicators';
+import {
+	addGoal,
+	createMeasure,
+	removeMeasure,
+	updateMeasure,
+	type MeasureInput
+} from './measures';
 import {
 	compareVersions,
 	deleteVersion,
@@ -72,6 +79,49 @@ describe('concept versions', () => {
 		expect(diff.dropped.map((m) => m.title)).toEqual(['Messe']);
 		expect(diff.changed).toEqual([expect.objectContaining({ fields: ['lead', 'status'] })]);
 		expect(diff.changed[0]!.after).toMatchObject({ number: '2.1', lead: 'IHK' });
+	});
+
+	it('list each goal’s indicators from baseline to target, and still read older versions’ goal text', () => {
+		const goal = addGoal(db, process.id, work, { title: 'Schneller in Arbeit' })!;
+		addIndicator(db, process.id, goal.id, {
+			name: 'Beschäftigte Geflüchtete',
+			unit: 'Personen',
+			baselineValue: 410,
+			baselineOn: '2024-12-31',
+			targetValue: 600,
+			targetOn: '2028-12-31'
+		});
+		const version = save('Mit Indikatoren');
+		expect(version.snapshot.fields[0]!.goals).toEqual([
+			{
+				title: 'Schneller in Arbeit',
+				indicators: [
+					{
+						name: 'Beschäftigte Geflüchtete',
+						unit: 'Personen',
+						baselineValue: 410,
+						baselineOn: '2024-12-31',
+						targetValue: 600,
+						targetOn: '2028-12-31'
+					}
+				]
+			}
+		]);
+		expect(conceptMarkdown(version)).toContain(
+			'Schneller in Arbeit – Indikator: Beschäftigte Geflüchtete: 410 Personen → 600 Personen bis 31. Dezember 2028'
+		);
+		// A version saved while goals kept their indicator as free text.
+		const older = structuredClone(version);
+		older.snapshot.fields[0]!.goals = [
+			{
+				title: 'Schneller in Arbeit',
+				indicator: 'Beschäftigungsquote',
+				targetValue: '50 % bis 2028'
+			}
+		];
+		expect(conceptMarkdown(older)).toContain(
+			'Schneller in Arbeit – Indikator: Beschäftigungsquote – Zielwert: 50 % bis 2028'
+		);
 	});
 
 	it('freeze once adopted: no second adoption, no deletion', () => {

@@ -2,6 +2,7 @@ import { and, count, countDistinct, desc, eq, isNull } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../db';
 import { bodyNamesOf } from '../bodies/bodies';
 import * as table from '../db/schema';
+import { indicatorsByGoal } from '../monitoring/indicators';
 import { listGuidelines } from '../process/fields';
 import { todayIn } from '../time';
 import { sourcesOfProcess } from './adopt';
@@ -93,6 +94,7 @@ export function conceptSnapshot(
 	const sources = sourcesOfProcess(db, process.id);
 	const names = relationNamesOf(db, process.id);
 	const allMeasures = catalogue.flatMap((entry) => entry.measures);
+	const indicators = indicatorsByGoal(db, process.id);
 	return {
 		organisation,
 		title: process.title,
@@ -105,7 +107,19 @@ export function conceptSnapshot(
 			code: field.code,
 			title: field.title,
 			description: field.description,
-			goals: goals.map(({ title, indicator, targetValue }) => ({ title, indicator, targetValue })),
+			goals: goals.map((goal) => ({
+				title: goal.title,
+				indicators: (indicators.get(goal.id) ?? []).map(
+					({ name, unit, baselineValue, baselineOn, targetValue, targetOn }) => ({
+						name,
+						unit,
+						baselineValue,
+						baselineOn,
+						targetValue,
+						targetOn
+					})
+				)
+			})),
 			measures: measures.map((measure) => ({
 				id: measure.id,
 				number: measure.number,

@@ -460,7 +460,7 @@ export const appliedWrite = sqliteTable(
 	(t) => [primaryKey({ columns: [t.participantId, t.clientId] })]
 );
 
-/** A measurable goal of a field of action (Ziel), with how it is measured. */
+/** A measurable goal of a field of action (Ziel); how it is measured are its `indicator`s. */
 export const goal = sqliteTable(
 	'goal',
 	{
@@ -469,8 +469,6 @@ export const goal = sqliteTable(
 			.notNull()
 			.references(() => fieldOfAction.id, { onDelete: 'cascade' }),
 		title: text('title').notNull(),
-		indicator: text('indicator').notNull().default(''),
-		targetValue: text('target_value').notNull().default(''),
 		position: integer('position').notNull(),
 		createdAt: createdAt()
 	},
@@ -771,6 +769,12 @@ export interface SnapshotMoney {
 }
 
 /** What a concept version holds: the whole concept as it stood (src/lib/server/concept/snapshot.ts). */
+/** A goal's indicator as a concept version keeps it. */
+export type SnapshotIndicator = Pick<
+	Indicator,
+	'name' | 'unit' | 'baselineValue' | 'baselineOn' | 'targetValue' | 'targetOn'
+>;
+
 export interface ConceptSnapshot {
 	organisation: string;
 	title: string;
@@ -780,7 +784,13 @@ export interface ConceptSnapshot {
 		code: string;
 		title: string;
 		description: string;
-		goals: { title: string; indicator: string; targetValue: string }[];
+		goals: {
+			title: string;
+			/** Versions saved before goals had indicators kept the goal's free text here. */
+			indicator?: string;
+			targetValue?: string;
+			indicators?: SnapshotIndicator[];
+		}[];
 		measures: {
 			id: number;
 			number: string;

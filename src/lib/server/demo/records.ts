@@ -161,11 +161,7 @@ export function seedRecords(
 
 /** A goal of the housing field with an indicator measured twice, for the status report. */
 function seedIndicator(db: Db, processId: number, fieldId: number, day: (days: number) => string) {
-	const goal = addGoal(db, processId, fieldId, {
-		title: 'Geflüchtete finden eigenen Wohnraum',
-		indicator: '',
-		targetValue: ''
-	});
+	const goal = addGoal(db, processId, fieldId, { title: 'Geflüchtete finden eigenen Wohnraum' });
 	if (!goal) return;
 	const indicator = addIndicator(db, processId, goal.id, {
 		name: 'Vermittelte Wohnungen',

@@ -10,6 +10,7 @@ import { addMember, createOrganisation } from '../organisations/organisations';
 import { updateLegalDetails, type LegalDetails } from '../privacy/legal';
 import { createProcess } from '../process/processes';
 import { seedAttachments } from './attachments';
+import { seedCatalogue } from './catalogue';
 import { seedRecords } from './records';
 import { seedFinishedWorkshop } from './workshop';
 
@@ -251,6 +252,7 @@ async function seedDemoData(db: Db, now: Date): Promise<boolean> {
 
 	seedRecords(db, processId, seeded.steering, now);
 	seedAttachments(db, processId);
+	await seedCatalogue(db, processId, now);
 	return true;
 }
 

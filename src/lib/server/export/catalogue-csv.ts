@@ -8,6 +8,7 @@ import {
 	relationsNamed
 } from '../concept/measures';
 import { exportCells, exportHeader, type ExportRow } from '../catalogue-io/columns';
+import { indicatorsByGoal } from '../monitoring/indicators';
 import { listUpdatesOfProcess, standing } from '../monitoring/monitoring';
 import { statusAt } from '../monitoring/status-at';
 import { toCsv } from './csv';
@@ -22,6 +23,7 @@ function catalogueRows(db: Db, processId: number, today: string): ExportRow[] {
 	);
 	const bodyName = bodyNamesOf(db, processId);
 	const names = relationNamesOf(db, processId);
+	const indicators = indicatorsByGoal(db, processId);
 	return catalogue.flatMap(({ field, goals, measures }) => {
 		const goalById = new Map(goals.map((goal) => [goal.id, goal]));
 		return measures.map((measure) => {
@@ -30,6 +32,8 @@ function catalogueRows(db: Db, processId: number, today: string): ExportRow[] {
 				measure,
 				field,
 				goal: measure.goalId === null ? null : (goalById.get(measure.goalId) ?? null),
+				goalIndicator:
+					measure.goalId === null ? null : (indicators.get(measure.goalId)?.[0] ?? null),
 				lists: lists.get(measure.id)!,
 				leadBody: measure.leadBodyId === null ? null : (bodyName.get(measure.leadBodyId) ?? null),
 				...relationsNamed(names, measure, lists.get(measure.id)!),

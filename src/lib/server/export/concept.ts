@@ -6,6 +6,7 @@
 import { germanDate, outlineDocx, outlineMarkdown, type Block, type Outline } from './outline';
 import { measureFunding, measurePriority, measureStatus, measureTimeframe } from '../../labels';
 import { costText, formatEuro, sumText } from '../../measure-values';
+import { indicatorFromTo } from '../../indicators';
 import { moneySums } from '../concept/money';
 import { categoryLabel } from '../../live/labels';
 import { m } from '../../paraglide/messages';
@@ -64,7 +65,11 @@ export function conceptOutline(version: table.ConceptVersion): Outline {
 						[
 							g.title,
 							g.indicator && `${m.goal_indicator({}, de)}: ${g.indicator}`,
-							g.targetValue && `${m.goal_target_value({}, de)}: ${g.targetValue}`
+							g.targetValue && `${m.goal_target_value({}, de)}: ${g.targetValue}`,
+							...(g.indicators ?? []).map(
+								(indicator) =>
+									`${m.goal_indicator({}, de)}: ${indicatorFromTo(indicator, 'de-DE', germanDate, de)}`
+							)
 						]
 							.filter(Boolean)
 							.join(' – ')

@@ -78,9 +78,7 @@ export const measureForm = v.object({
 });
 
 export const goalForm = v.object({
-	title: field.requiredLine(300),
-	indicator: field.optionalLine(300),
-	targetValue: field.optionalLine(200)
+	title: field.requiredLine(300)
 });
 
 /** A workshop result named in a link or form: `cluster:12` or `idea:7` of an activity. */

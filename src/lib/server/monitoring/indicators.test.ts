@@ -29,14 +29,10 @@ describe('indicators of goals', () => {
 		addField(db, process.id, { code: '1', title: 'Sprache', description: '' });
 		const field = listFields(db, process.id)[0]!;
 		const goal = addGoal(db, process.id, field.id, {
-			title: 'Mehr Kinder sprechen bei der Einschulung Deutsch',
-			indicator: '',
-			targetValue: ''
+			title: 'Mehr Kinder sprechen bei der Einschulung Deutsch'
 		})!;
 		const quiet = addGoal(db, process.id, field.id, {
-			title: 'Ohne Indikator',
-			indicator: '',
-			targetValue: ''
+			title: 'Ohne Indikator'
 		})!;
 		const input = {
 			name: 'Kinder mit Sprachförderbedarf',
@@ -113,46 +109,57 @@ describe('indicators of goals', () => {
 	});
 });
 
-describe('the indicators migration', () => {
-	it('turns each goal’s free-text indicator and target into its first indicator', () => {
-		// The migrations up to the one before indicators, into a folder of their own.
-		const folder = join(dirname(tempDatabasePath()), 'drizzle');
-		mkdirSync(join(folder, 'meta'), { recursive: true });
-		const journal = JSON.parse(readFileSync(join(migrationsFolder, 'meta/_journal.json'), 'utf8'));
-		const last = journal.entries.findIndex((e: { tag: string }) => e.tag.endsWith('_indicators'));
-		const earlier = journal.entries.slice(0, last);
-		writeFileSync(
-			join(folder, 'meta/_journal.json'),
-			JSON.stringify({ ...journal, entries: earlier })
-		);
-		for (const file of readdirSync(migrationsFolder).filter((f) => f.endsWith('.sql'))) {
-			if (earlier.some((e: { tag: string }) => `${e.tag}.sql` === file)) {
-				cpSync(join(migrationsFolder, file), join(folder, file));
-			}
+/** The migrations before the one whose tag ends with `tagEnd`, in a folder of their own. */
+function migrationsBefore(tagEnd: string) {
+	const folder = join(dirname(tempDatabasePath()), 'drizzle');
+	onTestFinished(() => rmSync(dirname(folder), { recursive: true, force: true }));
+	mkdirSync(join(folder, 'meta'), { recursive: true });
+	const journal = JSON.parse(readFileSync(join(migrationsFolder, 'meta/_journal.json'), 'utf8'));
+	const last = journal.entries.findIndex((e: { tag: string }) => e.tag.endsWith(tagEnd));
+	const earlier = journal.entries.slice(0, last);
+	writeFileSync(
+		join(folder, 'meta/_journal.json'),
+		JSON.stringify({ ...journal, entries: earlier })
+	);
+	for (const file of readdirSync(migrationsFolder).filter((f) => f.endsWith('.sql'))) {
+		if (earlier.some((e: { tag: string }) => `${e.tag}.sql` === file)) {
+			cpSync(join(migrationsFolder, file), join(folder, file));
 		}
+	}
+	return folder;
+}
+
+describe('the indicators migrations', () => {
+	it('turn each goal’s free-text indicator and target into its first indicator, then drop the text', () => {
 		const path = tempDatabasePath();
 		onTestFinished(() => rmSync(dirname(path), { recursive: true, force: true }));
-		onTestFinished(() => rmSync(dirname(folder), { recursive: true, force: true }));
 		// Without the audit triggers, which are made for the current schema.
 		const old = drizzle({ client: new Database(path), schema }) as Db;
-		migrate(old, { migrationsFolder: folder });
+		migrate(old, { migrationsFolder: migrationsBefore('_indicators') });
 		const organisation = createTestOrganisation(old);
 		const { process } = createTestEvent(old, organisation.id);
 		addField(old, process.id, { code: '1', title: 'Arbeit', description: '' });
 		const field = listFields(old, process.id)[0]!.id;
+		const insertGoal = old.$client.prepare(
+			'INSERT INTO goal (field_of_action_id, title, indicator, target_value, position) VALUES (?, ?, ?, ?, ?)'
+		);
 		const goals = [
 			['Mehr Menschen in Arbeit', 'Beschäftigungsquote', '300 Personen bis 2030'],
 			['Schneller anerkannt', 'Anerkannte Abschlüsse', '120'],
 			['Nur ein Ziel', '', ''],
 			['Nur ein Zielwert', '', '12,5']
 		];
-		for (const [title, indicator, targetValue] of goals) {
-			addGoal(old, process.id, field, {
-				title: title!,
-				indicator: indicator!,
-				targetValue: targetValue!
-			});
-		}
+		goals.forEach(([title, indicator, target], position) =>
+			insertGoal.run(field, title, indicator, target, position)
+		);
+		// Between the two migrations the goal form still wrote the text: a new goal, and one edited.
+		migrate(old, { migrationsFolder: migrationsBefore('_goal_indicators_only') });
+		insertGoal.run(field, 'Später angelegt', 'Ausbildungsverträge', '40', 4);
+		old.$client
+			.prepare(
+				"UPDATE goal SET indicator = 'Neu erfasst', target_value = '' WHERE title = 'Nur ein Ziel'"
+			)
+			.run();
 		old.$client.close();
 
 		const db = openDatabase(path);
@@ -166,9 +173,12 @@ describe('the indicators migration', () => {
 				[{ name: 'Beschäftigungsquote', targetValue: null, note: '300 Personen bis 2030' }]
 			],
 			['Schneller anerkannt', [{ name: 'Anerkannte Abschlüsse', targetValue: 120, note: '120' }]],
-			['Nur ein Ziel', []],
-			['Nur ein Zielwert', [{ name: '12,5', targetValue: 12.5, note: '12,5' }]]
+			['Nur ein Ziel', [{ name: 'Neu erfasst', targetValue: null, note: '' }]],
+			['Nur ein Zielwert', [{ name: '12,5', targetValue: 12.5, note: '12,5' }]],
+			['Später angelegt', [{ name: 'Ausbildungsverträge', targetValue: 40, note: '40' }]]
 		]);
+		const columns = db.$client.prepare("SELECT name FROM pragma_table_info('goal')").all();
+		expect(columns.map((column) => (column as { name: string }).name)).not.toContain('indicator');
 		db.$client.close();
 	});
 });

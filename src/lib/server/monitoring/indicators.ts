@@ -81,6 +81,22 @@ function groupBy<T>(items: T[], key: (item: T) => number) {
 	return groups;
 }
 
+/** The indicators of the process's goals in their order, by goal id: one query. */
+export function indicatorsByGoal(db: DbOrTx, processId: number) {
+	return groupBy(
+		db
+			.select({ indicator: table.indicator })
+			.from(table.indicator)
+			.innerJoin(table.goal, eq(table.indicator.goalId, table.goal.id))
+			.innerJoin(table.fieldOfAction, eq(table.goal.fieldOfActionId, table.fieldOfAction.id))
+			.where(eq(table.fieldOfAction.processId, processId))
+			.orderBy(asc(table.indicator.position), asc(table.indicator.id))
+			.all()
+			.map(({ indicator }) => indicator),
+		(indicator) => indicator.goalId
+	);
+}
+
 /**
  * Every goal of the process in catalogue order, with its field and its indicators and their
  * values: three queries, however many goals.

@@ -277,9 +277,7 @@ describe('implementation monitoring', () => {
 		addField(db, process.id, { code: '1', title: 'Sprache', description: '' });
 		const field = listFields(db, process.id)[0]!.id;
 		const goal = addGoal(db, process.id, field, {
-			title: 'Alle Kinder sprechen Deutsch',
-			indicator: '',
-			targetValue: ''
+			title: 'Alle Kinder sprechen Deutsch'
 		})!;
 		const measure = createMeasure(db, process.id, {
 			fieldOfActionId: field,

@@ -277,9 +277,7 @@ describe('bodies, fields, goals, phases and measures with history', () => {
 
 	it('refuse to delete a field with measures, a goal with measures, a phase with events', () => {
 		const goal = addGoal(db, process.id, fieldId, {
-			title: 'Mehr Wohnraum',
-			indicator: '',
-			targetValue: ''
+			title: 'Mehr Wohnraum'
 		})!;
 		createMeasure(db, process.id, measureInput('Börse', { goalId: goal.id }));
 		expect(deleteField(db, process.id, fieldId)).toEqual({

@@ -20,6 +20,7 @@ import { getDb } from '$lib/server/db';
 import { askToConfirm, confirmed } from '$lib/server/forms/confirm';
 import { goalForm } from '$lib/server/forms/measures';
 import { parseForm } from '$lib/server/forms/parse';
+import { indicatorsByGoal } from '$lib/server/monitoring/indicators';
 import { id } from '$lib/server/forms/process-fields';
 import { requireProcess } from '$lib/server/guard';
 import type { Actions, PageServerLoad } from './$types';
@@ -31,6 +32,7 @@ export const load: PageServerLoad = (event) => {
 	const query = readCatalogueQuery(db, process.id, event.url.searchParams);
 	const { window, measures } = listCataloguePage(db, process.id, query);
 	const fieldFilter = query.filters.find((filter) => filter.key === 'field')?.value;
+	const indicators = indicatorsByGoal(db, process.id);
 	return {
 		filters: query.filters,
 		listing: { q: query.listing.q, sort: query.listing.sort, per: query.listing.per },
@@ -38,9 +40,23 @@ export const load: PageServerLoad = (event) => {
 		measures,
 		hasFields: query.fields.length > 0,
 		// The goals of the field shown, or of all fields.
-		goals: fieldsWithGoals(db, process.id).filter(
-			({ field }) => !fieldFilter || String(field.id) === fieldFilter
-		),
+		goals: fieldsWithGoals(db, process.id)
+			.filter(({ field }) => !fieldFilter || String(field.id) === fieldFilter)
+			.map(({ field, goals }) => ({
+				field,
+				goals: goals.map((goal) => ({
+					...goal,
+					indicators: (indicators.get(goal.id) ?? []).map(
+						({ name, unit, baselineValue, targetValue, targetOn }) => ({
+							name,
+							unit,
+							baselineValue,
+							targetValue,
+							targetOn
+						})
+					)
+				}))
+			})),
 		archived:
 			event.url.searchParams.get('archived') === '1'
 				? listArchivedMeasures(db, process.id).map((measure) => ({
