@@ -13,20 +13,26 @@ import type * as table from '../db/schema';
 
 const de = { locale: 'de' } as const;
 
-function versionLine(version: table.ConceptVersion): string {
+/** Who adopted a version and on which day (from its Beratungsfolge, `council/steps.ts`). */
+export interface AdoptionLine {
+	by: string;
+	on: string;
+}
+
+function versionLine(version: table.ConceptVersion, adoption?: AdoptionLine): string {
 	const saved = m.concept_version_line(
 		{ number: version.number, date: germanDate(version.standOn || version.createdAt) },
 		de
 	);
-	return version.adoptedOn
-		? `${saved} · ${m.concept_adopted_line({ body: version.adoptedBy ?? '', date: germanDate(version.adoptedOn) }, de)}`
+	return adoption
+		? `${saved} · ${m.concept_adopted_line({ body: adoption.by, date: germanDate(adoption.on) }, de)}`
 		: saved;
 }
 
 /** The concept as a list of blocks. */
-export function conceptOutline(version: table.ConceptVersion): Block[] {
+export function conceptOutline(version: table.ConceptVersion, adoption?: AdoptionLine): Block[] {
 	const concept = version.snapshot;
-	const blocks = cover(concept.title, [concept.organisation], versionLine(version));
+	const blocks = cover(concept.title, [concept.organisation], versionLine(version, adoption));
 	if (concept.introduction) {
 		blocks.push(
 			{ kind: 'heading', level: 1, text: m.concept_introduction({}, de) },
@@ -178,10 +184,13 @@ export function conceptOutline(version: table.ConceptVersion): Block[] {
 	return blocks;
 }
 
-export function conceptDocx(version: table.ConceptVersion): Promise<Buffer> {
-	return outlineDocx(conceptOutline(version));
+export function conceptDocx(
+	version: table.ConceptVersion,
+	adoption?: AdoptionLine
+): Promise<Buffer> {
+	return outlineDocx(conceptOutline(version, adoption));
 }
 
-export function conceptMarkdown(version: table.ConceptVersion): string {
-	return outlineMarkdown(conceptOutline(version));
+export function conceptMarkdown(version: table.ConceptVersion, adoption?: AdoptionLine): string {
+	return outlineMarkdown(conceptOutline(version, adoption));
 }
