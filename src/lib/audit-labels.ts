@@ -1,6 +1,7 @@
 import type { AuditActorKind, AuditOperation } from './domain';
 import {
 	activityStage,
+	adoptionResult,
 	bodyKind,
 	costKind,
 	eventStatus,
@@ -238,6 +239,7 @@ const choiceColumns: Record<string, { options: () => { value: string; label: str
 	'measure.cost_kind': costKind,
 	'measure_party.role': partyRole,
 	'measure_update.status': measureStatus,
+	'adoption_step.result': adoptionResult,
 	'measure_source.target_kind': targetKind,
 	'minutes.status': minutesStatus,
 	'minutes_item.kind': minutesItemKind,

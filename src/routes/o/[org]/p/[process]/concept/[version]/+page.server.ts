@@ -1,8 +1,13 @@
 import { requireVersion } from '$lib/server/concept/guard';
+import { adoptionLineOf } from '$lib/server/council/steps';
+import { getDb } from '$lib/server/db';
 import { conceptOutline } from '$lib/server/export/concept';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {
 	const { version } = requireVersion(event, 'readProcess');
-	return { number: version.number, outline: conceptOutline(version) };
+	return {
+		number: version.number,
+		outline: conceptOutline(version, adoptionLineOf(getDb(), version.id))
+	};
 };

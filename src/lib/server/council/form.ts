@@ -1,9 +1,9 @@
 import * as v from 'valibot';
 import { m } from '$lib/paraglide/messages';
 import { adoptionResults } from '../../domain';
-import type { StepInput, StepProblem } from '../council/steps';
-import * as field from './fields';
-import { checkbox, id, optionalCount, optionalId, optionalIsoDate } from './process-fields';
+import type { StepInput, StepProblem } from './steps';
+import * as field from '../forms/fields';
+import { checkbox, id, optionalCount, optionalId, optionalIsoDate } from '../forms/process-fields';
 
 /** The most seats a body's vote can count (the largest Kreistage have about 100). */
 export const maxVotes = 999;
