@@ -8,6 +8,7 @@ import { createUser } from '../src/lib/server/auth/users';
 import { createEvent } from '../src/lib/server/events/events';
 import { addMember, createOrganisation } from '../src/lib/server/organisations/organisations';
 import { createProcess } from '../src/lib/server/process/processes';
+import type { StepInput } from '../src/lib/server/council/steps';
 
 /** A fresh SQLite file with the current schema, in its own temp folder. */
 export function tempDatabasePath(): string {
@@ -78,4 +79,26 @@ export function createTestEvent(db: Db, organisationId: number, title = 'Fachkon
 		phaseId: null
 	});
 	return { process, event };
+}
+
+/** A step of a Beratungsfolge: by default the Kreistag's final adoption on `meetingOn`. */
+export function councilStep(overrides: Partial<StepInput> = {}): StepInput {
+	return {
+		bodyId: null,
+		bodyName: 'Kreistag',
+		meetingOn: '2026-05-07',
+		paperNumber: '',
+		isPublic: true,
+		result: 'adopted',
+		votesYes: null,
+		votesNo: null,
+		votesAbstained: null,
+		oparlUrl: '',
+		note: '',
+		isFinal: true,
+		changes: '',
+		reportDueOn: null,
+		starterMeasureIds: [],
+		...overrides
+	};
 }

@@ -1,6 +1,7 @@
 import type { AuditActorKind, AuditOperation } from './domain';
 import {
 	activityStage,
+	adoptionResult,
 	bodyKind,
 	costKind,
 	eventStatus,
@@ -50,6 +51,9 @@ const tableLabels: Record<string, () => string> = {
 	minutes: m.audit_table_minutes,
 	minutes_item: m.audit_table_minutes_item,
 	concept_version: m.audit_table_concept_version,
+	adoption_step: m.audit_table_adoption_step,
+	adoption_step_correction: m.audit_table_adoption_step_correction,
+	starter_measure: m.audit_table_starter_measure,
 	concept_comment: m.audit_table_concept_comment,
 	measure_update: m.audit_table_measure_update,
 	indicator: m.audit_table_indicator,
@@ -239,6 +243,7 @@ const choiceColumns: Record<string, { options: () => { value: string; label: str
 	'measure.cost_kind': costKind,
 	'measure_party.role': partyRole,
 	'measure_update.status': measureStatus,
+	'adoption_step.result': adoptionResult,
 	'measure_source.target_kind': targetKind,
 	'minutes.status': minutesStatus,
 	'minutes_item.kind': minutesItemKind,

@@ -94,6 +94,35 @@ export const measureStatuses = [
 ] as const;
 export type MeasureStatus = (typeof measureStatuses)[number];
 
+/**
+ * The result of one step of a Beratungsfolge (OParl's AgendaItem.result, as a vocabulary):
+ * pending until the body met; a recommendation passes the draft on; a decision ends it.
+ */
+export const adoptionResults = [
+	'pending',
+	'recommended',
+	'adopted',
+	'adopted_amended',
+	'deferred',
+	'rejected'
+] as const;
+export type AdoptionResult = (typeof adoptionResults)[number];
+/** The results that adopt the version when the final step reaches them. */
+export const adoptingResults: readonly AdoptionResult[] = ['adopted', 'adopted_amended'];
+/** The bodies that take part in a Beratungsfolge. */
+export const councilBodyKinds: readonly BodyKind[] = [
+	'committee',
+	'council',
+	'advisory_council',
+	'executive_board'
+];
+/** Measure statuses that adoption of the concept turns into `adopted`. */
+export const statusesAdoptedByDecision: readonly MeasureStatus[] = [
+	'proposed',
+	'agreed',
+	'council_decision_needed'
+];
+
 /** Whom a measure is for (Adressaten, Zielgruppen) and who works on it (Kooperationspartner). */
 export const partyRoles = ['addressee', 'partner'] as const;
 export type PartyRole = (typeof partyRoles)[number];

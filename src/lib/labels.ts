@@ -3,6 +3,7 @@ import { m } from '$lib/paraglide/messages';
 import type { Role } from '$lib/domain';
 import type {
 	activityStages,
+	adoptionResults,
 	bodyKinds,
 	costKinds,
 	measureFundings,
@@ -169,4 +170,13 @@ export const measureStatus = labelled<typeof measureStatuses>({
 	done: m.measure_status_done,
 	deferred: m.measure_status_deferred,
 	dropped: m.measure_status_dropped
+});
+
+export const adoptionResult = labelled<typeof adoptionResults>({
+	pending: m.council_result_pending,
+	recommended: m.council_result_recommended,
+	adopted: m.council_result_adopted,
+	adopted_amended: m.council_result_adopted_amended,
+	deferred: m.council_result_deferred,
+	rejected: m.council_result_rejected
 });

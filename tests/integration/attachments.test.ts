@@ -3,10 +3,10 @@ import { request } from 'node:http';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as table from '../../src/lib/server/db/schema';
-import { recordAdoption } from '../../src/lib/server/concept/versions';
+import { addStep } from '../../src/lib/server/council/steps';
 import { addMember } from '../../src/lib/server/organisations/organisations';
 import { acceptedSamples, pdfOfSize, refusedSamples } from '../attachment-samples';
-import { createTestOrganisation, createTestUser, testPassword } from '../factories';
+import { councilStep, createTestOrganisation, createTestUser, testPassword } from '../factories';
 import { seedProcess, type ProcessFixture } from './process-fixture';
 import { startServer, Visitor, type TestServer } from './server';
 
@@ -31,10 +31,7 @@ beforeAll(async () => {
 			emails.steering = steering.email;
 			own = seedProcess(db, organisation, admin, (what) => `${what} eigen`);
 			adopted = seedProcess(db, organisation, admin, (what) => `${what} beschlossen`);
-			recordAdoption(db, adopted.process.id, adopted.versionId, {
-				adoptedBy: 'Kreistag',
-				adoptedOn: '2026-05-04'
-			});
+			addStep(db, adopted.process.id, adopted.versionId, councilStep(), admin);
 			const other = createTestOrganisation(db, 'Stadt Anderswo');
 			foreignSlug = other.slug;
 			const outsider = await createTestUser(db, { name: 'Fremd' });

@@ -2,13 +2,16 @@ import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { acceptedSamples, refusedSamples } from '../../../../tests/attachment-samples';
 import {
+	councilStep,
 	createTestDb,
 	createTestEvent,
 	createTestOrganisation,
 	createTestUser
 } from '../../../../tests/factories';
 import { createMeasure } from '../concept/measures';
-import { recordAdoption, saveVersion } from '../concept/versions';
+import { saveVersion } from '../concept/versions';
+import { addStep } from '../council/steps';
+
 import { runAudited } from '../db/audit';
 import * as table from '../db/schema';
 import { addField, listFields } from '../process/fields';
@@ -176,7 +179,7 @@ describe('attachments', () => {
 		const target = { kind: 'version', id: version.id } as const;
 		const added = addAttachment(db, process.id, target, pdf(), uploader);
 		if (!added.ok) throw new Error(added.reason);
-		recordAdoption(db, process.id, version.id, { adoptedBy: 'Kreistag', adoptedOn: '2026-05-04' });
+		addStep(db, process.id, version.id, councilStep(), uploader);
 		expect(deleteAttachment(db, process.id, target, added.attachment.id)).toEqual({
 			ok: false,
 			reason: 'adopted'

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
-import { and, desc, eq, isNotNull, isNull, type SQL } from 'drizzle-orm';
+import { and, desc, eq, isNull, type SQL } from 'drizzle-orm';
 import type { AttachmentTarget } from '../../attachments';
+import { adoptedSql } from '../concept/versions';
 import type { Db } from '../db';
 import * as table from '../db/schema';
 import { storedFileName, titleFromFileName } from './file-name';
@@ -160,7 +161,7 @@ function isOfAdoptedVersion(db: Db, attachmentId: number): boolean {
 		.select({ id: table.attachment.id })
 		.from(table.attachment)
 		.innerJoin(table.conceptVersion, eq(table.conceptVersion.id, table.attachment.conceptVersionId))
-		.where(and(eq(table.attachment.id, attachmentId), isNotNull(table.conceptVersion.adoptedOn)))
+		.where(and(eq(table.attachment.id, attachmentId), adoptedSql(table.conceptVersion.id)))
 		.get();
 }
 
@@ -174,7 +175,7 @@ export function isTargetLocked(db: Db, processId: number, target: AttachmentTarg
 			and(
 				eq(table.conceptVersion.id, target.id),
 				eq(table.conceptVersion.processId, processId),
-				isNotNull(table.conceptVersion.adoptedOn)
+				adoptedSql(table.conceptVersion.id)
 			)
 		)
 		.get();

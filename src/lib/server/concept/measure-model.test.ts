@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
 import {
+	councilStep,
 	createTestDb,
 	createTestEvent,
 	createTestOrganisation,
@@ -22,10 +23,10 @@ import { parseMeasureForm } from '../forms/measures';
 import {
 	conceptSnapshot,
 	findVersion,
-	recordAdoption,
 	saveVersion,
 	setVersionStand
 } from './versions';
+import { addStep } from '../council/steps';
 
 let db: Db;
 let process: table.Process;
@@ -308,7 +309,7 @@ describe('the Stand of a version', () => {
 		);
 		expect(version.standOn).toBe('2026-03-14');
 		expect(setVersionStand(db, process.id, version.id, '2026-04-01')).toBe(true);
-		recordAdoption(db, process.id, version.id, { adoptedBy: 'Kreistag', adoptedOn: '2026-05-07' });
+		addStep(db, process.id, version.id, councilStep(), { name: 'Büro' }, '2026-05-08');
 		expect(setVersionStand(db, process.id, version.id, '2026-06-01')).toBe(false);
 		expect(findVersion(db, process.id, version.id)!.standOn).toBe('2026-04-01');
 	});

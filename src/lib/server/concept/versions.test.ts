@@ -1,6 +1,7 @@
 import { strFromU8, unzipSync } from 'fflate';
 import { beforeEach, describe, expect, it } from 'vitest';
 import {
+	councilStep,
 	createTestDb,
 	createTestEvent,
 	createTestOrganisation,
@@ -23,9 +24,9 @@ import {
 	deleteVersion,
 	findVersion,
 	listVersions,
-	recordAdoption,
 	saveVersion
 } from './versions';
+import { addStep, adoptionLineOf } from '../council/steps';
 
 const hostile = '<script>alert(1)</script> **fett** | [Link](javascript:alert(1)) & Co';
 
@@ -126,15 +127,21 @@ describe('concept versions', () => {
 
 	it('freeze once adopted: no second adoption, no deletion', () => {
 		const version = save('Beschlussvorlage');
-		const adoption = { adoptedBy: 'Kreistag', adoptedOn: '2027-03-15' };
-		expect(recordAdoption(db, process.id, version.id, adoption)).toBe(true);
-		expect(recordAdoption(db, process.id, version.id, { ...adoption, adoptedBy: 'Andere' })).toBe(
-			false
-		);
+		const decision = councilStep({ meetingOn: '2027-03-15' });
+		const author = { name: 'Integrationsbeauftragte' };
+		expect(addStep(db, process.id, version.id, decision, author, '2027-03-20')).toMatchObject({
+			ok: true,
+			adopted: true
+		});
+		expect(addStep(db, process.id, version.id, decision, author, '2027-03-20')).toEqual({
+			ok: false,
+			problem: 'frozen'
+		});
 		expect(deleteVersion(db, process.id, version.id)).toBe(false);
-		expect(findVersion(db, process.id, version.id)).toMatchObject(adoption);
+		expect(adoptionLineOf(db, version.id)).toEqual({ by: 'Kreistag', on: '2027-03-15' });
 		const draft = save('Verworfen');
 		expect(deleteVersion(db, process.id, draft.id)).toBe(true);
+		expect(findVersion(db, process.id, version.id)).toBeDefined();
 	});
 
 	it('export as Word with the measures table, and as Markdown with hostile text defused', async () => {

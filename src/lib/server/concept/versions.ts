@@ -1,8 +1,19 @@
-import { and, count, countDistinct, desc, eq, isNull } from 'drizzle-orm';
+import {
+	and,
+	count,
+	countDistinct,
+	desc,
+	eq,
+	not,
+	sql,
+	type SQL,
+	type SQLWrapper
+} from 'drizzle-orm';
 import type { Db, DbOrTx } from '../db';
 import { bodyNamesOf } from '../bodies/bodies';
 import * as table from '../db/schema';
 import { indicatorsByGoal } from '../monitoring/indicators';
+import { adoptingResults } from '../../domain';
 import { listGuidelines } from '../process/fields';
 import { todayIn } from '../time';
 import { sourcesOfProcess } from './adopt';
@@ -223,30 +234,44 @@ export function saveVersion(
 	});
 }
 
-/** A version of the process that no body has adopted yet. */
+const step = table.adoptionStep;
+
+/**
+ * SQL: the version (a column or an id) is adopted. Its Beratungsfolge has final steps
+ * (Beschlussfassung; in the Rems-Murr paper two committees decide on the same day) and every
+ * one of them reached an adopting result.
+ */
+export function adoptedSql(versionId: SQLWrapper | number): SQL {
+	const adopting = sql.join(
+		adoptingResults.map((result) => sql`${result}`),
+		sql`, `
+	);
+	return sql`(exists (select 1 from ${step} where ${step.versionId} = ${versionId} and ${step.isFinal} = 1)
+		and not exists (select 1 from ${step} where ${step.versionId} = ${versionId} and ${step.isFinal} = 1
+			and ${step.result} not in (${adopting})))`;
+}
+
+/** SQL: a step of the version was decided or corrected, so deleting it would lose a record. */
+function decidedSql(versionId: SQLWrapper | number): SQL {
+	return sql`exists (select 1 from ${step} where ${step.versionId} = ${versionId}
+		and (${step.result} <> 'pending' or exists (select 1 from ${table.adoptionStepCorrection}
+			where ${table.adoptionStepCorrection.stepId} = ${step.id})))`;
+}
+
+/** Whether the version is adopted (and so frozen). */
+export function isAdopted(db: DbOrTx, versionId: number): boolean {
+	return Boolean(
+		db.get<{ adopted: number }>(sql`select ${adoptedSql(versionId)} as adopted`)?.adopted
+	);
+}
+
+/** A version of the process that is not adopted yet. */
 const unadopted = (processId: number, versionId: number) =>
 	and(
 		eq(table.conceptVersion.id, versionId),
 		eq(table.conceptVersion.processId, processId),
-		isNull(table.conceptVersion.adoptedOn)
+		not(adoptedSql(table.conceptVersion.id))
 	);
-
-/** Records which body adopted the version on which day; once recorded, it stays. */
-export function recordAdoption(
-	db: Db,
-	processId: number,
-	versionId: number,
-	adoption: { adoptedBy: string; adoptedOn: string }
-): boolean {
-	return Boolean(
-		db
-			.update(table.conceptVersion)
-			.set(adoption)
-			.where(unadopted(processId, versionId))
-			.returning()
-			.get()
-	);
-}
 
 /** Sets the "Stand" of a version nobody adopted yet. */
 export function setVersionStand(
@@ -265,10 +290,14 @@ export function setVersionStand(
 	);
 }
 
-/** Deletes a version nobody adopted. */
+/** Deletes a version no body decided on yet: a recorded decision is never lost with it. */
 export function deleteVersion(db: Db, processId: number, versionId: number): boolean {
 	return Boolean(
-		db.delete(table.conceptVersion).where(unadopted(processId, versionId)).returning().get()
+		db
+			.delete(table.conceptVersion)
+			.where(and(unadopted(processId, versionId), not(decidedSql(table.conceptVersion.id))))
+			.returning()
+			.get()
 	);
 }
 

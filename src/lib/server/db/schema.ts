@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import {
 	activityStages,
+	adoptionResults,
 	auditActorKinds,
 	auditOperations,
 	bodyKinds,
@@ -846,7 +847,7 @@ export interface ConceptSnapshot {
 
 /**
  * A saved version of the concept draft: a snapshot, who saved it and why. Versions never
- * change; an adopted one (which body, which day) cannot be deleted either.
+ * change; one its Beratungsfolge adopted (`adoptionStep`) cannot be deleted either.
  */
 export const conceptVersion = sqliteTable(
 	'concept_version',
@@ -862,15 +863,80 @@ export const conceptVersion = sqliteTable(
 		createdByName: text('created_by_name').notNull(),
 		createdAt: createdAt(),
 		/** The "Stand" the exports print (YYYY-MM-DD): set on saving, editable until adopted. */
-		standOn: text('stand_on').notNull().default(''),
-		adoptedBy: text('adopted_by'),
-		adoptedOn: text('adopted_on')
+		standOn: text('stand_on').notNull().default('')
 	},
 	(t) => [
 		uniqueIndex('concept_version_number_idx').on(t.processId, t.number),
 		// The parent key of attachments' (process, version) reference.
 		uniqueIndex('concept_version_process_id_idx').on(t.processId, t.id)
 	]
+);
+
+/**
+ * One step of a version's Beratungsfolge (OParl: a Consultation of the Paper in a Meeting): a
+ * body of the process or one named here, the meeting day, the Drucksache, the result and votes.
+ * The final step's decision (beschlossen, geändert beschlossen) adopts and freezes the version.
+ * A decided step is never deleted; it is corrected with a reason (`adoptionStepCorrection`).
+ */
+export const adoptionStep = sqliteTable(
+	'adoption_step',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		versionId: integer('version_id')
+			.notNull()
+			.references(() => conceptVersion.id, { onDelete: 'cascade' }),
+		position: integer('position').notNull(),
+		bodyId: integer('body_id').references(() => body.id, { onDelete: 'set null' }),
+		/** A body outside the process (or the process's body's name when it was chosen). */
+		bodyName: text('body_name').notNull(),
+		meetingOn: text('meeting_on'),
+		paperNumber: text('paper_number').notNull().default(''),
+		isPublic: integer('is_public', { mode: 'boolean' }).notNull().default(true),
+		result: text('result', { enum: adoptionResults }).notNull().default('pending'),
+		votesYes: integer('votes_yes'),
+		votesNo: integer('votes_no'),
+		votesAbstained: integer('votes_abstained'),
+		/** The OParl Paper or Consultation this step is, https only. */
+		oparlUrl: text('oparl_url').notNull().default(''),
+		note: text('note').notNull().default(''),
+		isFinal: integer('is_final', { mode: 'boolean' }).notNull().default(false),
+		/** With "geändert beschlossen": what the body changed. */
+		changes: text('changes').notNull().default(''),
+		/** A reporting duty the decision set ("Bericht in einem Jahr"). */
+		reportDueOn: text('report_due_on'),
+		createdAt: createdAt()
+	},
+	(t) => [index('adoption_step_version_idx').on(t.versionId, t.position)]
+);
+
+/** A correction of a decided step: why, by whom, and what the step said before. */
+export const adoptionStepCorrection = sqliteTable(
+	'adoption_step_correction',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		stepId: integer('step_id')
+			.notNull()
+			.references(() => adoptionStep.id, { onDelete: 'cascade' }),
+		reason: text('reason').notNull(),
+		previous: text('previous', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
+		correctedByName: text('corrected_by_name').notNull(),
+		createdAt: createdAt()
+	},
+	(t) => [index('adoption_step_correction_step_idx').on(t.stepId)]
+);
+
+/** Starter measures (to be done first), picked by the decision of a final step. */
+export const starterMeasure = sqliteTable(
+	'starter_measure',
+	{
+		stepId: integer('step_id')
+			.notNull()
+			.references(() => adoptionStep.id, { onDelete: 'cascade' }),
+		measureId: integer('measure_id')
+			.notNull()
+			.references(() => measure.id, { onDelete: 'cascade' })
+	},
+	(t) => [primaryKey({ columns: [t.stepId, t.measureId] })]
 );
 
 /**
@@ -1067,6 +1133,8 @@ export type MeasureUpdate = typeof measureUpdate.$inferSelect;
 export type Indicator = typeof indicator.$inferSelect;
 export type IndicatorValue = typeof indicatorValue.$inferSelect;
 export type AuditLogEntry = typeof auditLog.$inferSelect;
+export type AdoptionStep = typeof adoptionStep.$inferSelect;
+export type AdoptionStepCorrection = typeof adoptionStepCorrection.$inferSelect;
 
 /**
  * An uploaded spreadsheet (a measures catalogue, a list of members) kept between the dry run and

@@ -11,6 +11,7 @@ import { updateLegalDetails, type LegalDetails } from '../privacy/legal';
 import { createProcess } from '../process/processes';
 import { seedAttachments } from './attachments';
 import { seedCatalogue } from './catalogue';
+import { seedCouncil } from './council';
 import { seedRecords } from './records';
 import { seedFinishedWorkshop } from './workshop';
 
@@ -253,6 +254,7 @@ async function seedDemoData(db: Db, now: Date): Promise<boolean> {
 	seedRecords(db, processId, seeded.steering, now);
 	seedAttachments(db, processId);
 	await seedCatalogue(db, processId, now);
+	seedCouncil(db, processId, seeded.steering.approver);
 	return true;
 }
 

@@ -14,25 +14,25 @@ import type * as table from '../db/schema';
 
 const de = { locale: 'de' } as const;
 
+/** Who adopted a version and on which day (from its Beratungsfolge, `council/steps.ts`). */
+export interface AdoptionLine {
+	by: string;
+	on: string;
+}
+
 /** The version and its Stand, and the council's decision once it is adopted. */
-function versionLines(version: table.ConceptVersion): string[] {
+function versionLines(version: table.ConceptVersion, adoption?: AdoptionLine): string[] {
 	const saved = m.concept_version_line(
 		{ number: version.number, date: germanDate(version.standOn || version.createdAt) },
 		de
 	);
-	return version.adoptedOn
-		? [
-				saved,
-				m.concept_adopted_line(
-					{ body: version.adoptedBy ?? '', date: germanDate(version.adoptedOn) },
-					de
-				)
-			]
+	return adoption
+		? [saved, m.concept_adopted_line({ body: adoption.by, date: germanDate(adoption.on) }, de)]
 		: [saved];
 }
 
 /** The concept as a cover and blocks. */
-export function conceptOutline(version: table.ConceptVersion): Outline {
+export function conceptOutline(version: table.ConceptVersion, adoption?: AdoptionLine): Outline {
 	const concept = version.snapshot;
 	const blocks: Block[] = [];
 	if (concept.introduction) {
@@ -226,16 +226,19 @@ export function conceptOutline(version: table.ConceptVersion): Outline {
 		cover: {
 			organisation: concept.organisation,
 			title: concept.title,
-			lines: versionLines(version)
+			lines: versionLines(version, adoption)
 		},
 		blocks
 	};
 }
 
-export function conceptDocx(version: table.ConceptVersion): Promise<Buffer> {
-	return outlineDocx(conceptOutline(version));
+export function conceptDocx(
+	version: table.ConceptVersion,
+	adoption?: AdoptionLine
+): Promise<Buffer> {
+	return outlineDocx(conceptOutline(version, adoption));
 }
 
-export function conceptMarkdown(version: table.ConceptVersion): string {
-	return outlineMarkdown(conceptOutline(version));
+export function conceptMarkdown(version: table.ConceptVersion, adoption?: AdoptionLine): string {
+	return outlineMarkdown(conceptOutline(version, adoption));
 }

@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
 import {
+	councilStep,
 	createMember,
 	createTestDb,
 	createTestEvent,
@@ -20,7 +21,8 @@ import {
 	restoreMeasure,
 	type MeasureInput
 } from '../concept/measures';
-import { recordAdoption, saveVersion } from '../concept/versions';
+import { saveVersion } from '../concept/versions';
+import { addStep } from '../council/steps';
 import type { Db } from '../db';
 import * as table from '../db/schema';
 import {
@@ -199,7 +201,7 @@ describe('the database as a second line', () => {
 	it('keeps adopted concept versions and status entries as they are', async () => {
 		const author = await createTestUser(db);
 		const version = saveVersion(db, process, org.name, { introduction: '', note: '' }, author);
-		recordAdoption(db, process.id, version.id, { adoptedBy: 'Kreistag', adoptedOn: '2026-11-20' });
+		addStep(db, process.id, version.id, councilStep({ meetingOn: '2026-11-20' }), author, '2026-11-21');
 		const byId = eq(table.conceptVersion.id, version.id);
 		expect(() => db.update(table.conceptVersion).set({ note: 'neu' }).where(byId).run()).toThrow();
 		expect(() => db.delete(table.conceptVersion).where(byId).run()).toThrow();

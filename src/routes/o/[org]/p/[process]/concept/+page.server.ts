@@ -12,11 +12,12 @@ import {
 	compareVersions,
 	deleteVersion,
 	findVersion,
+	isAdopted,
 	listVersions,
-	recordAdoption,
 	saveVersion,
 	setVersionStand
 } from '$lib/server/concept/versions';
+import { adoptionLineOf } from '$lib/server/council/steps';
 import { getDb } from '$lib/server/db';
 import { askToConfirm, confirmed } from '$lib/server/forms/confirm';
 import * as field from '$lib/server/forms/fields';
@@ -47,18 +48,15 @@ export const load: PageServerLoad = (event) => {
 		}
 	}
 	return {
-		versions: versions.map(
-			({ id, number, note, standOn, createdByName, createdAt, adoptedBy, adoptedOn }) => ({
-				id,
-				number,
-				note,
-				standOn,
-				createdByName,
-				createdAt,
-				adoptedBy,
-				adoptedOn
-			})
-		),
+		versions: versions.map(({ id, number, note, standOn, createdByName, createdAt }) => ({
+			id,
+			number,
+			note,
+			standOn,
+			createdByName,
+			createdAt,
+			adoption: adoptionLineOf(db, id) ?? null
+		})),
 		introduction: versions[0]?.snapshot.introduction ?? process.description,
 		comparison,
 		today: todayIn(),
@@ -74,11 +72,6 @@ const saveForm = v.object({
 	standOn: isoDate
 });
 const standForm = v.object({ versionId: id, standOn: isoDate });
-const adoptForm = v.object({
-	versionId: id,
-	adoptedBy: field.requiredLine(200),
-	adoptedOn: isoDate
-});
 
 const commentForm = v.object({ target: field.requiredLine(40), body: field.requiredText(4000) });
 
@@ -120,18 +113,6 @@ export const actions: Actions = {
 		}
 		return { saved: m.concept_stand_saved() };
 	},
-	adopt: async (event) => {
-		const { process } = requireProcess(event, 'editProcess');
-		const form = parseForm(adoptForm, await event.request.formData());
-		if (!form.ok) {
-			return fail(400, { adoptErrors: form.errors, values: form.values });
-		}
-		const { versionId, ...adoption } = form.data;
-		if (!recordAdoption(getDb(), process.id, versionId, adoption)) {
-			return fail(409, { message: m.concept_adopt_refused() });
-		}
-		return { saved: m.saved() };
-	},
 	delete: async (event) => {
 		const { process } = requireProcess(event, 'editProcess');
 		const form = parseForm(v.object({ id, ...confirmed }), await event.request.formData());
@@ -139,7 +120,7 @@ export const actions: Actions = {
 		const db = getDb();
 		const version = findVersion(db, process.id, form.data.id);
 		if (!version) error(404, { message: m.error_not_found() });
-		if (version.adoptedOn) return fail(409, { message: m.concept_delete_refused() });
+		if (isAdopted(db, version.id)) return fail(409, { message: m.concept_delete_refused() });
 		if (!form.data.confirmed) {
 			const name = m.minutes_revision({ revision: version.number });
 			return askToConfirm({

@@ -1,3 +1,4 @@
+import { adoptedConceptOf } from '$lib/server/council/steps';
 import { getDb } from '$lib/server/db';
 import { requireProcess } from '$lib/server/guard';
 import { yearlyPlan } from '$lib/server/monitoring/monitoring';
@@ -7,7 +8,9 @@ import type { PageServerLoad } from './$types';
 export const load: PageServerLoad = (event) => {
 	const { process } = requireProcess(event, 'readProcess');
 	// Only what the table shows: at county scale the whole rows would double the page.
-	const plan = yearlyPlan(getDb(), process.id, todayIn()).map(({ year, measures }) => ({
+	const db = getDb();
+	const adopted = adoptedConceptOf(db, process.id);
+	const plan = yearlyPlan(db, process.id, todayIn()).map(({ year, measures }) => ({
 		year,
 		measures: measures.map(({ id, number, title, lead, status, overdue, stalled, latest }) => ({
 			id,
@@ -24,5 +27,12 @@ export const load: PageServerLoad = (event) => {
 			}
 		}))
 	}));
-	return { plan };
+	const starters = new Set(adopted?.starterMeasureIds ?? []);
+	return {
+		plan: plan.map(({ year, measures }) => ({
+			year,
+			measures: measures.map((measure) => ({ ...measure, starter: starters.has(measure.id) }))
+		})),
+		reportDueOn: adopted?.reportDueOn ?? null
+	};
 };

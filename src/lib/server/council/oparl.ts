@@ -1,0 +1,278 @@
+/**
+ * Reads one step of a Beratungsfolge from a council information system's OParl 1.1 interface
+ * (https://oparl.org): from a Consultation, or from a Paper and its consultations, the meeting
+ * day (Meeting.start), the result (AgendaItem.result), whether it was public, and the paper's
+ * reference (Drucksache). The only outbound request the app makes besides SMTP, and only when
+ * staff ask for it: https only, one host, a deadline, a size cap and few requests.
+ */
+import * as v from 'valibot';
+import type { AdoptionResult } from '../../domain';
+import { cleanLine } from '../../text/clean';
+import { todayIn } from '../time';
+
+export type OparlProblem =
+	'scheme' | 'unreachable' | 'status' | 'too_large' | 'not_oparl' | 'redirect';
+
+export interface OparlStep {
+	meetingOn: string | null;
+	paperNumber: string;
+	isPublic: boolean | null;
+	result: AdoptionResult | null;
+	/** What could not be mapped (a result in other words), to keep as the step's note. */
+	note: string;
+}
+
+export type OparlImport = { ok: true; found: OparlStep } | { ok: false; problem: OparlProblem };
+
+export interface OparlOptions {
+	/** The name of the step's body, to pick the paper's consultation in it. */
+	bodyName?: string;
+	/** Tests serve fixtures over plain http on localhost; nothing else ever may. */
+	allowLocalHttp?: boolean;
+	timeoutMs?: number;
+	maxBytes?: number;
+}
+
+const maxRequests = 8;
+const maxRedirects = 3;
+const localHosts = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+const typed = (kind: string) =>
+	v.pipe(
+		v.string(),
+		v.check((type) => type.startsWith('https://schema.oparl.org/1.') && type.endsWith(`/${kind}`))
+	);
+const text = v.pipe(v.string(), v.maxLength(10_000));
+const link = v.pipe(v.string(), v.maxLength(2_000));
+
+const consultationSchema = v.object({
+	id: link,
+	type: typed('Consultation'),
+	paper: v.optional(link),
+	agendaItem: v.optional(link),
+	meeting: v.optional(link),
+	organization: v.optional(v.pipe(v.array(link), v.maxLength(50))),
+	authoritative: v.optional(v.boolean())
+});
+const paperSchema = v.object({
+	id: link,
+	type: typed('Paper'),
+	reference: v.optional(text),
+	consultation: v.optional(v.pipe(v.array(consultationSchema), v.maxLength(100)))
+});
+const agendaItemSchema = v.object({
+	id: link,
+	type: typed('AgendaItem'),
+	public: v.optional(v.boolean()),
+	result: v.optional(text)
+});
+const meetingSchema = v.object({
+	id: link,
+	type: typed('Meeting'),
+	start: v.optional(v.pipe(v.string(), v.isoTimestamp()))
+});
+const organizationSchema = v.object({
+	id: link,
+	type: typed('Organization'),
+	name: text,
+	shortName: v.optional(text)
+});
+
+type Consultation = v.InferOutput<typeof consultationSchema>;
+
+class Refusal extends Error {
+	constructor(readonly problem: OparlProblem) {
+		super(problem);
+	}
+}
+
+/** How council information systems word results, mapped to ours; anything else is kept as text. */
+export function resultOf(wording: string): AdoptionResult | null {
+	const said = wording.toLowerCase();
+	if (/\bnicht\b|\bkein\b/.test(said)) return null;
+	if (/abgelehnt/.test(said)) return 'rejected';
+	if (/vertagt|zurückgestellt|abgesetzt|zurückgezogen/.test(said)) return 'deferred';
+	if (/geändert|mit änderung|abgeändert/.test(said)) return 'adopted_amended';
+	if (/beschlossen|zugestimmt|angenommen/.test(said)) return 'adopted';
+	if (/empfohlen|empfehlung/.test(said)) return 'recommended';
+	return null;
+}
+
+class Reader {
+	private requests = 0;
+	private readonly host: string;
+	private readonly deadline: number;
+
+	constructor(
+		start: URL,
+		private readonly options: Required<Pick<OparlOptions, 'allowLocalHttp' | 'maxBytes'>> & {
+			timeoutMs: number;
+		}
+	) {
+		this.host = start.host;
+		this.deadline = Date.now() + options.timeoutMs;
+	}
+
+	private allowed(url: URL): boolean {
+		if (url.username || url.password) return false;
+		if (url.protocol === 'https:') return true;
+		return url.protocol === 'http:' && this.options.allowLocalHttp && localHosts.has(url.hostname);
+	}
+
+	/** One object: same host, redirects only within it, within the deadline and size cap. */
+	async object<S extends v.GenericSchema>(address: string, schema: S): Promise<v.InferOutput<S>> {
+		if (!URL.canParse(address)) throw new Refusal('scheme');
+		let url = new URL(address);
+		if (!this.allowed(url)) throw new Refusal('scheme');
+		if (url.host !== this.host) throw new Refusal('not_oparl');
+		for (let redirects = 0; ; redirects += 1) {
+			this.requests += 1;
+			if (this.requests > maxRequests) throw new Refusal('not_oparl');
+			const remaining = this.deadline - Date.now();
+			if (remaining <= 0) throw new Refusal('unreachable');
+			const signal = AbortSignal.timeout(remaining);
+			let response: Response;
+			try {
+				response = await fetch(url, {
+					redirect: 'manual',
+					signal,
+					headers: { accept: 'application/json' }
+				});
+			} catch {
+				throw new Refusal('unreachable');
+			}
+			if (response.status >= 300 && response.status < 400) {
+				await response.body?.cancel();
+				const location = response.headers.get('location');
+				const next: URL | null =
+					location && URL.canParse(location, url) ? new URL(location, url) : null;
+				if (!next || next.host !== this.host || !this.allowed(next) || redirects >= maxRedirects) {
+					throw new Refusal('redirect');
+				}
+				url = next;
+				continue;
+			}
+			if (!response.ok) {
+				await response.body?.cancel();
+				throw new Refusal('status');
+			}
+			const body = await this.read(response);
+			let json: unknown;
+			try {
+				json = JSON.parse(body);
+			} catch {
+				throw new Refusal('not_oparl');
+			}
+			const parsed = v.safeParse(schema, json);
+			if (!parsed.success) throw new Refusal('not_oparl');
+			return parsed.output;
+		}
+	}
+
+	private async read(response: Response): Promise<string> {
+		const { maxBytes } = this.options;
+		if (Number(response.headers.get('content-length') ?? 0) > maxBytes) {
+			await response.body?.cancel();
+			throw new Refusal('too_large');
+		}
+		if (!response.body) return '';
+		const chunks: Uint8Array[] = [];
+		let size = 0;
+		try {
+			for await (const chunk of response.body) {
+				size += chunk.byteLength;
+				if (size > maxBytes) {
+					await response.body.cancel().catch(() => undefined);
+					throw new Refusal('too_large');
+				}
+				chunks.push(chunk);
+			}
+		} catch (thrown) {
+			if (thrown instanceof Refusal) throw thrown;
+			throw new Refusal('unreachable');
+		}
+		return new TextDecoder().decode(Buffer.concat(chunks));
+	}
+}
+
+const sameBody = (name: string, wanted: string) => {
+	const a = name.toLowerCase();
+	const b = wanted.toLowerCase();
+	return a !== '' && b !== '' && (a.includes(b) || b.includes(a));
+};
+
+/** The consultation of the paper in the step's body, else the only or the authoritative one. */
+async function pickConsultation(
+	reader: Reader,
+	consultations: Consultation[],
+	bodyName: string
+): Promise<Consultation | undefined> {
+	if (consultations.length === 1) return consultations[0];
+	if (bodyName) {
+		for (const consultation of consultations.slice(0, 4)) {
+			const first = consultation.organization?.[0];
+			if (!first) continue;
+			const organization = await reader.object(first, organizationSchema);
+			if ([organization.name, organization.shortName ?? ''].some((n) => sameBody(n, bodyName))) {
+				return consultation;
+			}
+		}
+	}
+	const authoritative = consultations.filter((c) => c.authoritative);
+	return authoritative.length === 1 ? authoritative[0] : undefined;
+}
+
+/** Imports a step from an OParl Consultation or Paper URL. */
+export async function importFromOparl(
+	address: string,
+	options: OparlOptions = {}
+): Promise<OparlImport> {
+	const start = URL.canParse(address) ? new URL(address) : null;
+	if (!start) return { ok: false, problem: 'scheme' };
+	const reader = new Reader(start, {
+		allowLocalHttp: options.allowLocalHttp ?? false,
+		timeoutMs: options.timeoutMs ?? 8_000,
+		maxBytes: options.maxBytes ?? 2_000_000
+	});
+	try {
+		const found: OparlStep = {
+			meetingOn: null,
+			paperNumber: '',
+			isPublic: null,
+			result: null,
+			note: ''
+		};
+		const first = await reader.object(address, v.union([paperSchema, consultationSchema]));
+		let consultation: Consultation | undefined;
+		if (v.is(paperSchema, first)) {
+			const paper = first;
+			found.paperNumber = cleanLine(paper.reference ?? '').slice(0, 60);
+			consultation = await pickConsultation(
+				reader,
+				paper.consultation ?? [],
+				options.bodyName ?? ''
+			);
+		} else {
+			consultation = first;
+			if (consultation.paper) {
+				const paper = await reader.object(consultation.paper, paperSchema);
+				found.paperNumber = cleanLine(paper.reference ?? '').slice(0, 60);
+			}
+		}
+		if (consultation?.meeting) {
+			const meeting = await reader.object(consultation.meeting, meetingSchema);
+			if (meeting.start) found.meetingOn = todayIn(undefined, new Date(meeting.start));
+		}
+		if (consultation?.agendaItem) {
+			const item = await reader.object(consultation.agendaItem, agendaItemSchema);
+			found.isPublic = item.public ?? null;
+			const wording = cleanLine(item.result ?? '').slice(0, 500);
+			found.result = wording ? resultOf(wording) : null;
+			if (wording && !found.result) found.note = `OParl: ${wording}`;
+		}
+		return { ok: true, found };
+	} catch (thrown) {
+		if (thrown instanceof Refusal) return { ok: false, problem: thrown.problem };
+		throw thrown;
+	}
+}
