@@ -8,7 +8,7 @@ import type { Db } from '../db';
 import { catalogueCsv, catalogueXlsx } from '../export/catalogue-csv';
 import { addField, addGuideline, listGuidelines } from '../process/fields';
 import { createProject } from '../concept/projects';
-import { indicatorsByGoal } from '../monitoring/indicators';
+import { indicatorsByGoal } from '../concept/goal-indicators';
 import type * as table from '../db/schema';
 import { createRevision } from '../process/processes';
 import {

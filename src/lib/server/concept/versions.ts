@@ -12,7 +12,7 @@ import {
 import type { Db, DbOrTx } from '../db';
 import { bodyNamesOf } from '../bodies/bodies';
 import * as table from '../db/schema';
-import { indicatorsByGoal } from '../monitoring/indicators';
+import { indicatorsByGoal } from './goal-indicators';
 import { adoptingResults } from '../../domain';
 import { listGuidelines } from '../process/fields';
 import { todayIn } from '../time';

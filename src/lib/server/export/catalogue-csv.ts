@@ -8,7 +8,7 @@ import {
 	relationsNamed
 } from '../concept/measures';
 import { exportCells, exportHeader, type ExportRow } from '../catalogue-io/columns';
-import { indicatorsByGoal } from '../monitoring/indicators';
+import { indicatorsByGoal } from '../concept/goal-indicators';
 import { listUpdatesOfProcess, standing } from '../monitoring/monitoring';
 import { statusAt } from '../monitoring/status-at';
 import { toCsv } from './csv';

@@ -1,6 +1,7 @@
 import { and, asc, count, eq } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../db';
 import * as table from '../db/schema';
+import { groupBy } from '../../group-by';
 import { todayIn } from '../time';
 
 export type IndicatorInput = Pick<
@@ -68,33 +69,6 @@ export function recordIndicatorValue(
 		.returning()
 		.get();
 	return { ok: true, value };
-}
-
-/** Node 20 has no Map.groupBy. */
-function groupBy<T>(items: T[], key: (item: T) => number) {
-	const groups = new Map<number, T[]>();
-	for (const item of items) {
-		const group = groups.get(key(item));
-		if (group) group.push(item);
-		else groups.set(key(item), [item]);
-	}
-	return groups;
-}
-
-/** The indicators of the process's goals in their order, by goal id: one query. */
-export function indicatorsByGoal(db: DbOrTx, processId: number) {
-	return groupBy(
-		db
-			.select({ indicator: table.indicator })
-			.from(table.indicator)
-			.innerJoin(table.goal, eq(table.indicator.goalId, table.goal.id))
-			.innerJoin(table.fieldOfAction, eq(table.goal.fieldOfActionId, table.fieldOfAction.id))
-			.where(eq(table.fieldOfAction.processId, processId))
-			.orderBy(asc(table.indicator.position), asc(table.indicator.id))
-			.all()
-			.map(({ indicator }) => indicator),
-		(indicator) => indicator.goalId
-	);
 }
 
 /**

@@ -1,6 +1,7 @@
 import { and, count, countDistinct, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../db';
 import * as table from '../db/schema';
+import { groupBy } from '../../group-by';
 import type { ResultGroup, StakeholderCategory } from '../../domain';
 import { failure, ok, type LiveResult } from '../../workshop/errors';
 import type { DotTarget } from '../../workshop/messages';
@@ -301,11 +302,7 @@ export function rankedResults(
 		.all();
 	const shown = shownGroups(db, [activityId], minSize);
 	const totals = new Map(tallies(db, activityId).map((t) => [targetKey(t.target), t]));
-	const groupsOf = new Map<string, typeof breakdown>();
-	for (const row of breakdown) {
-		const key = targetKey(targetOf(row));
-		groupsOf.set(key, [...(groupsOf.get(key) ?? []), row]);
-	}
+	const groupsOf = groupBy(breakdown, (row) => targetKey(targetOf(row)));
 
 	const entries: Omit<RankedResult, 'dots' | 'voters' | 'byCategory'>[] = [
 		...clusters.map((c) => ({

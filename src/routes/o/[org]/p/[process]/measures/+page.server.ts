@@ -20,7 +20,7 @@ import { getDb } from '$lib/server/db';
 import { askToConfirm, confirmed } from '$lib/server/forms/confirm';
 import { goalForm } from '$lib/server/forms/measures';
 import { parseForm } from '$lib/server/forms/parse';
-import { indicatorsByGoal } from '$lib/server/monitoring/indicators';
+import { indicatorsByGoal } from '$lib/server/concept/goal-indicators';
 import { id } from '$lib/server/forms/process-fields';
 import { requireProcess } from '$lib/server/guard';
 import type { Actions, PageServerLoad } from './$types';
