@@ -1,4 +1,4 @@
-import { and, eq, lt } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Db } from '../db';
 import { runAudited, type AuditContext } from '../db/audit';
 import * as table from '../db/schema';
@@ -10,6 +10,7 @@ import { addMember, createOrganisation } from '../organisations/organisations';
 import { updateLegalDetails, type LegalDetails } from '../privacy/legal';
 import { createProcess } from '../process/processes';
 import { seedRecords } from './records';
+import { seedTimeline } from './timeline';
 import { seedFinishedWorkshop } from './workshop';
 
 export const demoPassword = 'mitwirken-demo';
@@ -204,18 +205,6 @@ async function seedDemoData(db: Db, now: Date): Promise<boolean> {
 			.from(table.phase)
 			.where(and(eq(table.phase.processId, process.id), eq(table.phase.title, 'Fachkonferenzen')))
 			.get();
-		if (conferences) {
-			tx.update(table.phase)
-				.set({ status: 'done' })
-				.where(
-					and(eq(table.phase.processId, process.id), lt(table.phase.position, conferences.position))
-				)
-				.run();
-			tx.update(table.phase)
-				.set({ status: 'active' })
-				.where(eq(table.phase.id, conferences.id))
-				.run();
-		}
 		const conference = tx
 			.insert(table.event)
 			.values({
@@ -249,6 +238,7 @@ async function seedDemoData(db: Db, now: Date): Promise<boolean> {
 	seedStaffEdits(db, processId);
 
 	seedRecords(db, processId, seeded.steering, now);
+	seedTimeline(db, processId, now);
 	return true;
 }
 
