@@ -3,7 +3,7 @@
  * numbering, tables a council office can work with) and as Markdown. Both are written from
  * the same outline, so they always say the same.
  */
-import { cover, germanDate, outlineDocx, outlineMarkdown, type Block } from './outline';
+import { cover, germanDate, germanEventDate, outlineDocx, outlineMarkdown, type Block } from './outline';
 import { measureFunding, measurePriority, measureStatus, measureTimeframe } from '../../labels';
 import { costText, formatEuro, sumText } from '../../measure-values';
 import { moneySums } from '../concept/money';
@@ -158,7 +158,7 @@ export function conceptOutline(version: table.ConceptVersion): Block[] {
 			],
 			rows: events.map((e) => [
 				e.title,
-				germanDate(e.startsAt),
+				germanEventDate(e),
 				String(e.attendees),
 				String(e.phones),
 				String(e.ideas),

@@ -2,7 +2,7 @@
  * Minutes as a Word document for the council office: German, with real headings, numbered
  * decisions and tables, so that it can be edited and filed like any other Vorlage.
  */
-import { cover, germanDate, outlineDocx, type Block } from './outline';
+import { cover, germanDate, germanEventDate, outlineDocx, type Block } from './outline';
 import { categoryLabel } from '../../live/labels';
 import { m } from '../../paraglide/messages';
 import type * as table from '../db/schema';
@@ -16,7 +16,7 @@ type CurrentMinutes = NonNullable<ReturnType<typeof currentMinutes>>;
 export interface MinutesDocument {
 	organisation: string;
 	process: string;
-	event: Pick<table.Event, 'title' | 'startsAt' | 'endsAt' | 'place'>;
+	event: Pick<table.Event, 'title' | 'startsAt' | 'endsAt' | 'datePrecision' | 'place'>;
 	current: CurrentMinutes;
 }
 
@@ -32,7 +32,10 @@ function statusLine({ minutes }: CurrentMinutes): string {
 function minutesOutline(input: MinutesDocument): Block[] {
 	const { current, event } = input;
 	const { minutes } = current;
-	const when = `${germanDate(event.startsAt, 'dateTime')} – ${germanDate(event.endsAt, 'dateTime')}`;
+	const when =
+		event.datePrecision === 'month'
+			? germanEventDate(event)
+			: `${germanDate(event.startsAt, 'dateTime')} – ${germanDate(event.endsAt, 'dateTime')}`;
 	const blocks: Block[] = [
 		...cover(
 			m.minutes_docx_title({ event: event.title }, de),

@@ -20,6 +20,8 @@ import {
 	type ILevelsOptions
 } from 'docx';
 import { dateTimeFormat } from '../../date-time-format';
+import type { EventDatePrecision } from '../../domain';
+import { formatMonthRange } from '../../event-dates';
 import { safeText } from '../../text/clean';
 import { localToInstant, timeZone } from '../time';
 
@@ -57,6 +59,18 @@ export function germanDate(when: Date | string, style: keyof typeof dateStyles =
 			? localToInstant(/^\d{4}-\d{2}-\d{2}$/.test(when) ? `${when}T12:00` : when)
 			: when;
 	return dateTimeFormat('de-DE', dateStyles[style]).format(instant);
+}
+
+/** When an event took place, in German: its day, or its months ("März–Mai 2017"). */
+export function germanEventDate(event: {
+	startsAt: string;
+	endsAt?: string;
+	datePrecision?: EventDatePrecision;
+}): string {
+	if (event.datePrecision === 'month' && event.endsAt) {
+		return formatMonthRange(event.startsAt.slice(0, 7), event.endsAt.slice(0, 7), 'de-DE');
+	}
+	return germanDate(event.startsAt);
 }
 
 /**
