@@ -3,7 +3,14 @@
  * numbering, tables a council office can work with) and as Markdown. Both are written from
  * the same outline, so they always say the same.
  */
-import { cover, germanDate, germanEventDate, outlineDocx, outlineMarkdown, type Block } from './outline';
+import {
+	cover,
+	germanDate,
+	germanEventDate,
+	outlineDocx,
+	outlineMarkdown,
+	type Block
+} from './outline';
 import { measureFunding, measurePriority, measureStatus, measureTimeframe } from '../../labels';
 import { costText, formatEuro, sumText } from '../../measure-values';
 import { moneySums } from '../concept/money';
