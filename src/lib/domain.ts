@@ -15,6 +15,10 @@ export const processStatuses = [
 export const processTemplates = ['landau', 'fuehrungsakademie', 'empty'] as const;
 
 export const phaseStatuses = ['planned', 'active', 'done'] as const;
+export type PhaseStatus = (typeof phaseStatuses)[number];
+/** A phase's state follows its dates unless staff set one by hand. */
+export const phaseOverrides = ['automatic', ...phaseStatuses] as const;
+export type PhaseOverride = (typeof phaseOverrides)[number];
 
 export const stakeholderCategories = [
 	'politics',
@@ -46,6 +50,10 @@ export type BodyKind = (typeof bodyKinds)[number];
 export const memberFunctions = ['chair', 'deputy', 'member'] as const;
 
 export const eventStatuses = ['planned', 'live', 'closed'] as const;
+export type EventStatus = (typeof eventStatuses)[number];
+/** A past event may be known only to the month ("März–Mai 2017: Fachkonferenzen"). */
+export const eventDatePrecisions = ['day', 'month'] as const;
+export type EventDatePrecision = (typeof eventDatePrecisions)[number];
 
 export type Role = (typeof roles)[number];
 export type StakeholderCategory = (typeof stakeholderCategories)[number];

@@ -1,4 +1,6 @@
 import { dateTimeFormat } from '$lib/date-time-format';
+import type { EventDatePrecision } from '$lib/domain';
+import { eventMonths, formatMonthRange, type EventDates } from '$lib/event-dates';
 import { getLocale } from '$lib/paraglide/runtime';
 
 /** The reader's language with Latin digits: Arabic and Farsi pages keep 0–9, as the phone pages do. */
@@ -33,4 +35,24 @@ export function formatDay(instant: Date, style: 'long' | 'medium' = 'medium'): s
 		dateStyle: style,
 		timeZone: 'Europe/Berlin'
 	}).format(instant);
+}
+
+/** An event's day, or its months; rows of concept versions saved earlier lack the precision. */
+export function formatEventDate(event: {
+	startsAt: string;
+	endsAt?: string;
+	datePrecision?: EventDatePrecision;
+}): string {
+	if (event.datePrecision === 'month' && event.endsAt) {
+		return formatMonthRange(event.startsAt.slice(0, 7), event.endsAt.slice(0, 7), latinDigits());
+	}
+	return formatDate(event.startsAt.slice(0, 10));
+}
+
+/** When an event began: its day and time, or its months ("März–Mai 2017") if that is all we know. */
+export function formatEventStart(event: EventDates): string {
+	const months = eventMonths(event);
+	return months
+		? formatMonthRange(months.start, months.end, latinDigits())
+		: formatDateTime(event.startsAt);
 }

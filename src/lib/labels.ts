@@ -13,6 +13,7 @@ import type {
 	eventStatuses,
 	memberFunctions,
 	organisationKinds,
+	phaseOverrides,
 	phaseStatuses,
 	processStatuses,
 	processTemplates
@@ -72,6 +73,13 @@ function labelled<T extends readonly string[]>(labels: LabelMap<T>) {
 }
 
 export const phaseStatus = labelled<typeof phaseStatuses>({
+	planned: m.phase_status_planned,
+	active: m.phase_status_active,
+	done: m.phase_status_done
+});
+
+export const phaseOverride = labelled<typeof phaseOverrides>({
+	automatic: m.phase_override_automatic,
 	planned: m.phase_status_planned,
 	active: m.phase_status_active,
 	done: m.phase_status_done

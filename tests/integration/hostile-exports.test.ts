@@ -104,6 +104,17 @@ describe('forms', () => {
 					endsAt: '2026-06-01T12:00'
 				}
 			],
+			[
+				`${base}/events?/create`,
+				{
+					title: text,
+					description: text,
+					place: text,
+					exactDateUnknown: 'on',
+					startMonth: '2017-03',
+					endMonth: '2017-05'
+				}
+			],
 			[`${event}?/addAgendaItem`, { title: text, description: text }],
 			[`${event}?/addGuest`, { name: text, affiliation: text }],
 			[`${base}/bodies?/create`, { kind: 'advisory_group', name: text, description: text }],
@@ -114,7 +125,7 @@ describe('forms', () => {
 			[`${base}/fields?/addField`, { code: '77', title: text, description: text }],
 			[`${base}/fields?/addGuideline`, { title: text, description: text }],
 			[`${base}/projects?/create`, { title: text, description: text, lead: text, measures: '' }],
-			[`${base}/phases?/add`, { title: text, description: text, status: 'planned' }],
+			[`${base}/phases?/add`, { title: text, description: text, statusOverride: 'automatic' }],
 			[`${base}/measures?/addGoal`, { fieldId: String(plain.fieldId), title: text }],
 			[
 				`${base}/measures/new?/create`,
@@ -159,6 +170,15 @@ describe('forms', () => {
 			expect([200, 303], `${path}: ${reply.status}`).toContain(reply.status);
 			expect(reply.body, path).not.toContain(script);
 		}
+
+		const garbageMonths = await admin.post(`${base}/events?/create`, {
+			title: 'Monate',
+			exactDateUnknown: 'on',
+			startMonth: text,
+			endMonth: text
+		});
+		expect(garbageMonths.status).toBe(400);
+		expect(garbageMonths.body).not.toContain(script);
 
 		const stored = storedTexts(server.db()).filter((entry) => entry.text.includes(marker));
 		// Each form stored its texts (the one-line ones joined, the others with their lines).

@@ -84,7 +84,7 @@ export function seedProcess(
 		description: text('phase description'),
 		startsOn: '2026-01-01',
 		endsOn: '2030-12-31',
-		status: 'active'
+		statusOverride: 'active'
 	});
 	addField(db, process.id, {
 		code: '1',

@@ -84,7 +84,7 @@ async function furnish(db: Db, organisationId: number, slug: string): Promise<Pl
 		description: '',
 		startsOn: null,
 		endsOn: null,
-		status: 'active'
+		statusOverride: 'active'
 	}).id;
 	const bodyId = createBody(db, process.id, {
 		kind: 'steering_group',

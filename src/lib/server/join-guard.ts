@@ -26,6 +26,8 @@ export function joinGraceHours(): number {
 	return parsed.success ? parsed.output : defaultJoinGraceHours;
 }
 
-export function joinClosedReasonNow(event: Pick<table.Event, 'status' | 'joinClosed' | 'endsAt'>) {
+export function joinClosedReasonNow(
+	event: Pick<table.Event, 'status' | 'joinClosed' | 'endsAt' | 'datePrecision'>
+) {
 	return joinClosedReason(event, joinGraceHours());
 }

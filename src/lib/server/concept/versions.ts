@@ -17,6 +17,7 @@ import { adoptingResults } from '../../domain';
 import { listGuidelines } from '../process/fields';
 import { todayIn } from '../time';
 import { sourcesOfProcess } from './adopt';
+import { isHeld } from '../../event-dates';
 import { partyLabel, timeframeText } from '../../measure-values';
 import { listCatalogue, listsOfMeasures, relationNamesOf, relationsNamed } from './measures';
 import { listProjects } from './projects';
@@ -73,6 +74,9 @@ export function participation(db: Db, processId: number): table.ConceptSnapshot[
 	const rows = events.map((event) => ({
 		title: event.title,
 		startsAt: event.startsAt,
+		endsAt: event.endsAt,
+		datePrecision: event.datePrecision,
+		held: isHeld(event),
 		attendees: attendees.get(event.id) ?? 0,
 		phones: phones.get(event.id) ?? 0,
 		ideas: ideas.get(event.id) ?? 0,
@@ -85,7 +89,12 @@ export function participation(db: Db, processId: number): table.ConceptSnapshot[
 		.where(inProcess)
 		.groupBy(table.participant.category)
 		.all();
-	return { events: rows.filter((e) => e.attendees + e.phones > 0), phonesByCategory };
+	return {
+		events: rows
+			.filter(({ held, attendees, phones }) => held || attendees + phones > 0)
+			.map(({ held: _, ...row }) => row),
+		phonesByCategory
+	};
 }
 
 /** The whole concept as it stands now. */

@@ -6,6 +6,7 @@ import {
 	auditOperations,
 	bodyKinds,
 	costKinds,
+	eventDatePrecisions,
 	eventStatuses,
 	measureFundings,
 	measurePriorities,
@@ -17,7 +18,7 @@ import {
 	organisationKinds,
 	participantLocales,
 	partyRoles,
-	phaseStatuses,
+	phaseOverrides,
 	processStatuses,
 	processTemplates,
 	type ResultGroup,
@@ -189,7 +190,8 @@ export const phase = sqliteTable(
 		description: text('description').notNull().default(''),
 		startsOn: text('starts_on'),
 		endsOn: text('ends_on'),
-		status: text('status', { enum: phaseStatuses }).notNull().default('planned')
+		/** `automatic`: the state follows the dates (`phaseStateOn`); anything else was set by hand. */
+		statusOverride: text('status_override', { enum: phaseOverrides }).notNull().default('automatic')
 	},
 	(t) => [index('phase_process_idx').on(t.processId, t.position)]
 );
@@ -287,6 +289,13 @@ export const event = sqliteTable(
 		/** Local wall-clock time of the organisation (Europe/Berlin), `YYYY-MM-DDTHH:MM`. */
 		startsAt: text('starts_at').notNull(),
 		endsAt: text('ends_at').notNull(),
+		/**
+		 * `month`: only the months are known; `startsAt` is the first minute of the first month and
+		 * `endsAt` the last minute of the last, so events still sort by `startsAt`.
+		 */
+		datePrecision: text('date_precision', { enum: eventDatePrecisions }).notNull().default('day'),
+		/** Staff recorded that the event took place (one with a closed live session is held anyway). */
+		markedHeld: integer('marked_held', { mode: 'boolean' }).notNull().default(false),
 		isPublic: integer('is_public', { mode: 'boolean' }).notNull().default(true),
 		status: text('status', { enum: eventStatuses }).notNull().default('planned'),
 		/** Participants join the event's live workshops with this short code (or its QR code). */
@@ -836,6 +845,9 @@ export interface ConceptSnapshot {
 		events: {
 			title: string;
 			startsAt: string;
+			/** Absent in versions saved before events could be dated to the month. */
+			endsAt?: string;
+			datePrecision?: (typeof eventDatePrecisions)[number];
 			attendees: number;
 			phones: number;
 			ideas: number;

@@ -1,4 +1,4 @@
-import { and, eq, lt } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Db } from '../db';
 import { runAudited, type AuditContext } from '../db/audit';
 import * as table from '../db/schema';
@@ -13,6 +13,7 @@ import { seedAttachments } from './attachments';
 import { seedCatalogue } from './catalogue';
 import { seedCouncil } from './council';
 import { seedRecords } from './records';
+import { seedTimeline } from './timeline';
 import { seedFinishedWorkshop } from './workshop';
 
 export const demoPassword = 'mitwirken-demo';
@@ -207,18 +208,6 @@ async function seedDemoData(db: Db, now: Date): Promise<boolean> {
 			.from(table.phase)
 			.where(and(eq(table.phase.processId, process.id), eq(table.phase.title, 'Fachkonferenzen')))
 			.get();
-		if (conferences) {
-			tx.update(table.phase)
-				.set({ status: 'done' })
-				.where(
-					and(eq(table.phase.processId, process.id), lt(table.phase.position, conferences.position))
-				)
-				.run();
-			tx.update(table.phase)
-				.set({ status: 'active' })
-				.where(eq(table.phase.id, conferences.id))
-				.run();
-		}
 		const conference = tx
 			.insert(table.event)
 			.values({
@@ -255,6 +244,7 @@ async function seedDemoData(db: Db, now: Date): Promise<boolean> {
 	seedAttachments(db, processId);
 	await seedCatalogue(db, processId, now);
 	seedCouncil(db, processId, seeded.steering.approver);
+	seedTimeline(db, processId, now);
 	return true;
 }
 

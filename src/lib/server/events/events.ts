@@ -3,6 +3,7 @@ import type { Db, DbOrTx } from '../db';
 import * as table from '../db/schema';
 import { moveRow, nextPosition, type Direction } from '../process/ordering';
 import { anyOf, countRows, type Dependents, type Removal } from '../records/dependents';
+import { localToInstant } from '../time';
 
 export type EventInput = Pick<
 	table.Event,
@@ -15,7 +16,8 @@ export type EventInput = Pick<
 	| 'status'
 	| 'bodyId'
 	| 'phaseId'
->;
+> &
+	Partial<Pick<table.Event, 'datePrecision'>>;
 export type AgendaInput = Pick<table.AgendaItem, 'title' | 'description'>;
 
 export function listEvents(
@@ -28,7 +30,10 @@ export function listEvents(
 		options.archived ? isNotNull(table.event.archivedAt) : isNull(table.event.archivedAt)
 	];
 	if (options.publicOnly) conditions.push(eq(table.event.isPublic, true));
-	if (options.from) conditions.push(gte(table.event.endsAt, options.from));
+	// Events known only to the month are past by construction: never "upcoming".
+	if (options.from) {
+		conditions.push(gte(table.event.endsAt, options.from), eq(table.event.datePrecision, 'day'));
+	}
 	return db
 		.select({
 			event: table.event,
@@ -287,5 +292,23 @@ export function addGuest(
 export function removeAttendee(db: Db, eventId: number, attendeeId: number) {
 	db.delete(table.eventAttendee)
 		.where(and(eq(table.eventAttendee.id, attendeeId), eq(table.eventAttendee.eventId, eventId)))
+		.run();
+}
+
+/** Why staff may not mark the event as held (or unmark it), or null when they may. */
+export function heldMarkRefusal(
+	event: Pick<table.Event, 'endsAt' | 'datePrecision' | 'joinCode'>,
+	now = Date.now()
+): 'live_session' | 'not_past' | null {
+	if (event.joinCode !== null) return 'live_session';
+	// A month range ends after the current month at the latest and is past by construction.
+	if (event.datePrecision === 'day' && localToInstant(event.endsAt) > now) return 'not_past';
+	return null;
+}
+
+export function setMarkedHeld(db: Db, processId: number, eventId: number, held: boolean) {
+	db.update(table.event)
+		.set({ markedHeld: held })
+		.where(and(eq(table.event.id, eventId), eq(table.event.processId, processId)))
 		.run();
 }

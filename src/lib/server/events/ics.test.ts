@@ -13,7 +13,8 @@ describe('eventsToIcs', () => {
 					description: 'Ideen sammeln',
 					place: 'Rathaus Landau, Saal 1',
 					startsAt: '2026-03-10T18:00',
-					endsAt: '2026-03-10T20:30'
+					endsAt: '2026-03-10T20:30',
+					datePrecision: 'day'
 				}
 			],
 			{ calendarName: 'Integrationskonzept 2.0', host: 'mitwirken.example' }
@@ -23,6 +24,24 @@ describe('eventsToIcs', () => {
 		expect(ics).toContain('DTSTART:20260310T170000Z');
 		expect(ics).toContain('DTEND:20260310T193000Z');
 		expect(ics).toContain('SUMMARY:Fachkonferenz Wohnen');
+	});
+
+	it('leaves out events known only to the month: RFC 5545 has no month-long uncertainty', () => {
+		const ics = eventsToIcs(
+			[
+				{
+					id: 8,
+					title: 'Fachkonferenzen',
+					description: '',
+					place: '',
+					startsAt: '2017-03-01T00:00',
+					endsAt: '2017-05-31T23:59',
+					datePrecision: 'month'
+				}
+			],
+			{ calendarName: 'Integrationskonzept', host: 'mitwirken.example' }
+		);
+		expect(ics).not.toContain('BEGIN:VEVENT');
 	});
 
 	it('writes an empty calendar when there are no events', () => {
@@ -40,7 +59,8 @@ describe('eventsToIcs', () => {
 			description: long,
 			place: hostile,
 			startsAt: '2026-03-10T18:00',
-			endsAt: '2026-03-10T20:30'
+			endsAt: '2026-03-10T20:30',
+			datePrecision: 'day' as const
 		};
 		for (const events of [[event], []]) {
 			const properties = parseIcs(

@@ -52,9 +52,19 @@ function utc(instant: number | Date): string {
 		.replace(/\.\d{3}/, '');
 }
 
-/** An iCalendar file of the events, with times in UTC so every calendar places them right. */
+/**
+ * An iCalendar file of the events, with times in UTC so every calendar places them right.
+ * Events known only to the month are left out: RFC 5545 knows DATE and DATE-TIME, no month, so
+ * the nearest VEVENT would be all-day from the first to the last month (DTSTART;VALUE=DATE to
+ * an exclusive DTEND), which a calendar shows as three months of busy days, a claim the record
+ * does not make. Such events are past by construction, and the feed is for putting meetings in
+ * calendars; the event pages and the concept still list them.
+ */
 export function eventsToIcs(
-	events: Pick<table.Event, 'id' | 'title' | 'description' | 'place' | 'startsAt' | 'endsAt'>[],
+	events: Pick<
+		table.Event,
+		'id' | 'title' | 'description' | 'place' | 'startsAt' | 'endsAt' | 'datePrecision'
+	>[],
 	options: { calendarName: string; host: string; url?: (eventId: number) => string },
 	now = new Date()
 ): string {
@@ -66,6 +76,7 @@ export function eventsToIcs(
 		`X-WR-CALNAME:${text(options.calendarName)}`,
 		'X-PUBLISHED-TTL:PT1H',
 		...events.flatMap((event) => {
+			if (event.datePrecision === 'month') return [];
 			const url = options.url?.(event.id);
 			return [
 				'BEGIN:VEVENT',

@@ -3,7 +3,14 @@
  * numbering, tables a council office can work with) and as Markdown. Both are written from
  * the same outline, so they always say the same.
  */
-import { germanDate, outlineDocx, outlineMarkdown, type Block, type Outline } from './outline';
+import {
+	germanDate,
+	germanEventDate,
+	outlineDocx,
+	outlineMarkdown,
+	type Block,
+	type Outline
+} from './outline';
 import { measureFunding, measurePriority, measureStatus, measureTimeframe } from '../../labels';
 import { costText, formatEuro, sumText } from '../../measure-values';
 import { indicatorFromTo } from '../../indicators';
@@ -205,7 +212,7 @@ export function conceptOutline(version: table.ConceptVersion, adoption?: Adoptio
 			],
 			rows: events.map((e) => [
 				e.title,
-				germanDate(e.startsAt),
+				germanEventDate(e),
 				String(e.attendees),
 				String(e.phones),
 				String(e.ideas),

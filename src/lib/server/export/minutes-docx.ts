@@ -2,7 +2,14 @@
  * Minutes as a Word document for the council office: German, with real headings, numbered
  * decisions and tables, so that it can be edited and filed like any other Vorlage.
  */
-import { germanDate, germanTimeSpan, outlineDocx, type Block, type Outline } from './outline';
+import {
+	germanDate,
+	germanEventDate,
+	germanTimeSpan,
+	outlineDocx,
+	type Block,
+	type Outline
+} from './outline';
 import { categoryLabel } from '../../live/labels';
 import { m } from '../../paraglide/messages';
 import type * as table from '../db/schema';
@@ -16,7 +23,7 @@ type CurrentMinutes = NonNullable<ReturnType<typeof currentMinutes>>;
 export interface MinutesDocument {
 	organisation: string;
 	process: string;
-	event: Pick<table.Event, 'title' | 'startsAt' | 'endsAt' | 'place'>;
+	event: Pick<table.Event, 'title' | 'startsAt' | 'endsAt' | 'datePrecision' | 'place'>;
 	current: CurrentMinutes;
 }
 
@@ -32,7 +39,10 @@ function statusLine({ minutes }: CurrentMinutes): string {
 function minutesOutline(input: MinutesDocument): Outline {
 	const { current, event } = input;
 	const { minutes } = current;
-	const when = germanTimeSpan(event.startsAt, event.endsAt);
+	const when =
+		event.datePrecision === 'month'
+			? germanEventDate(event)
+			: germanTimeSpan(event.startsAt, event.endsAt);
 	const cover = {
 		organisation: input.organisation,
 		title: m.minutes_docx_title({ event: event.title }, de),

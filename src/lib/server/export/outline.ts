@@ -30,6 +30,8 @@ import {
 } from 'docx';
 import { dateTimeFormat } from '../../date-time-format';
 import { m } from '../../paraglide/messages';
+import type { EventDatePrecision } from '../../domain';
+import { formatMonthRange } from '../../event-dates';
 import { safeText } from '../../text/clean';
 import { localToInstant, timeZone } from '../time';
 
@@ -91,6 +93,18 @@ export function germanTimeSpan(start: Date | string, end: Date | string): string
 		{ day, from: germanDate(start, 'time'), to: germanDate(end, 'time') },
 		de
 	);
+}
+
+/** When an event took place, in German: its day, or its months ("März–Mai 2017"). */
+export function germanEventDate(event: {
+	startsAt: string;
+	endsAt?: string;
+	datePrecision?: EventDatePrecision;
+}): string {
+	if (event.datePrecision === 'month' && event.endsAt) {
+		return formatMonthRange(event.startsAt.slice(0, 7), event.endsAt.slice(0, 7), 'de-DE');
+	}
+	return germanDate(event.startsAt);
 }
 
 /**

@@ -1,12 +1,15 @@
 import { and, asc, count, eq } from 'drizzle-orm';
+import type { PhaseStatus } from '../../domain';
 import type { Db, DbOrTx } from '../db';
 import * as table from '../db/schema';
+import { timeZone, todayIn } from '../time';
 import { moveRow, nextPosition, type Direction } from './ordering';
 
 export type PhaseInput = Pick<
 	table.Phase,
-	'title' | 'description' | 'startsOn' | 'endsOn' | 'status'
+	'title' | 'description' | 'startsOn' | 'endsOn' | 'statusOverride'
 >;
+type PhaseDates = Pick<table.Phase, 'statusOverride' | 'startsOn' | 'endsOn'>;
 
 const phaseScope = (processId: number) => ({
 	rows: table.phase,
@@ -24,25 +27,56 @@ export function listPhases(db: DbOrTx, processId: number) {
 }
 
 /**
- * The phase the process is in on `today` (YYYY-MM-DD): the first one marked active, else the
- * first not yet done whose dates include today. `next` is the first planned phase after it.
+ * What the dates alone say on `today` (YYYY-MM-DD in Europe/Berlin): planned before the first
+ * day, active from the first to the last day (both included), done after the last day. A phase
+ * without a start has not begun until its end has passed.
  */
-export function currentPhase<P extends Pick<table.Phase, 'status' | 'startsOn' | 'endsOn'>>(
+export function stateByDates(phase: Pick<table.Phase, 'startsOn' | 'endsOn'>, today: string) {
+	if (phase.endsOn && today > phase.endsOn) return 'done' as const;
+	if (phase.startsOn && phase.startsOn <= today) return 'active' as const;
+	return 'planned' as const;
+}
+
+export interface PhaseState {
+	status: PhaseStatus;
+	/** Set by hand (the override), not computed from the dates. */
+	manual: boolean;
+}
+
+/** The phase's state on `today`: the override where staff set one, else its dates. */
+export function phaseStateOn(phase: PhaseDates, today: string): PhaseState {
+	return phase.statusOverride === 'automatic'
+		? { status: stateByDates(phase, today), manual: false }
+		: { status: phase.statusOverride, manual: true };
+}
+
+/** The phase's state at an instant, on the German calendar (not UTC's). */
+export function phaseStateAt(phase: PhaseDates, now: Date): PhaseState {
+	return phaseStateOn(phase, todayIn(timeZone, now));
+}
+
+/** The phases with their state on `today`. */
+export function withStates<P extends PhaseDates>(phases: P[], today: string) {
+	return phases.map((phase) => ({ ...phase, ...phaseStateOn(phase, today) }));
+}
+
+/**
+ * The phase the process is in on `today` (YYYY-MM-DD): the first one set active by hand, else
+ * the first whose dates make it active. `next` is the first planned phase after it.
+ */
+export function currentPhase<P extends PhaseDates>(
 	phases: P[],
 	today: string
 ): { current: P | null; next: P | null } {
-	const current =
-		phases.find((p) => p.status === 'active') ??
-		phases.find(
-			(p) =>
-				p.status !== 'done' && p.startsOn && p.startsOn <= today && (!p.endsOn || today <= p.endsOn)
-		) ??
-		null;
-	const after = current ? phases.slice(phases.indexOf(current) + 1) : phases;
-	const next =
-		after.find((p) => p.status === 'planned' && (current || !p.startsOn || p.startsOn > today)) ??
-		null;
-	return { current, next };
+	const states = phases.map((phase) => phaseStateOn(phase, today));
+	const index = [
+		states.findIndex((s) => s.manual && s.status === 'active'),
+		states.findIndex((s) => s.status === 'active')
+	].find((i) => i >= 0);
+	const current = index === undefined ? null : (phases[index] ?? null);
+	const from = index === undefined ? 0 : index + 1;
+	const nextIndex = states.findIndex((s, i) => i >= from && s.status === 'planned');
+	return { current, next: phases[nextIndex] ?? null };
 }
 
 export function addPhase(db: Db, processId: number, input: PhaseInput) {

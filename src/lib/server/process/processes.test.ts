@@ -231,7 +231,7 @@ describe('the start page', () => {
 			description: '',
 			startsOn: '2026-01-01',
 			endsOn: '2026-12-31',
-			status: 'planned'
+			statusOverride: 'automatic'
 		});
 		const listed = listPublicProcesses(db, '2026-06-01');
 		expect(

@@ -298,7 +298,7 @@ describe('bodies, fields, goals, phases and measures with history', () => {
 			description: '',
 			startsOn: null,
 			endsOn: null,
-			status: 'active'
+			statusOverride: 'active'
 		});
 		const event = newEvent('Fachkonferenz');
 		db.update(table.event).set({ phaseId: phase.id }).where(eq(table.event.id, event.id)).run();

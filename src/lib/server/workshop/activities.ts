@@ -37,6 +37,13 @@ export function createActivityInEvent(
 	eventId: number,
 	input: ActivityInput
 ): LiveResult<table.Activity> {
+	const event = db
+		.select({ datePrecision: table.event.datePrecision })
+		.from(table.event)
+		.where(eq(table.event.id, eventId))
+		.get();
+	// A live workshop happens on a day; an event known only to the month had none.
+	if (event?.datePrecision !== 'day') return failure('wrong_stage');
 	if (input.fieldOfActionId !== null) {
 		const field = db
 			.select({ id: table.fieldOfAction.id })

@@ -13,7 +13,12 @@ beforeEach(() => {
 });
 
 describe('joinClosedReason', () => {
-	const open = { status: 'live', joinClosed: false, endsAt: '2026-03-01T20:00' } as const;
+	const open = {
+		status: 'live',
+		joinClosed: false,
+		endsAt: '2026-03-01T20:00',
+		datePrecision: 'day'
+	} as const;
 	const end = localToInstant(open.endsAt);
 	const hour = 3_600_000;
 
@@ -29,6 +34,12 @@ describe('joinClosedReason', () => {
 	it('closes with the event or when the moderator says so', () => {
 		expect(joinClosedReason({ ...open, status: 'closed' }, 12, end)).toBe('event_closed');
 		expect(joinClosedReason({ ...open, joinClosed: true }, 12, end)).toBe('closed_by_moderator');
+	});
+
+	it('takes no phones for an event known only to the month: it had no live workshop', () => {
+		expect(joinClosedReason({ ...open, datePrecision: 'month' }, 12, end - hour)).toBe(
+			'event_over'
+		);
 	});
 });
 

@@ -68,11 +68,12 @@ export type JoinClosedReason = 'event_closed' | 'closed_by_moderator' | 'event_o
 export const defaultJoinGraceHours = 12;
 
 export function joinClosedReason(
-	event: Pick<table.Event, 'status' | 'joinClosed' | 'endsAt'>,
+	event: Pick<table.Event, 'status' | 'joinClosed' | 'endsAt' | 'datePrecision'>,
 	graceHours = defaultJoinGraceHours,
 	now = Date.now()
 ): JoinClosedReason | null {
 	if (event.status === 'closed') return 'event_closed';
+	if (event.datePrecision === 'month') return 'event_over';
 	if (event.joinClosed) return 'closed_by_moderator';
 	if (now > localToInstant(event.endsAt) + graceHours * 3_600_000) return 'event_over';
 	return null;

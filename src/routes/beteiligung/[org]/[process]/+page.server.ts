@@ -1,7 +1,7 @@
 import { getDb } from '$lib/server/db';
 import { listEvents } from '$lib/server/events/events';
 import { listFields, listGuidelines } from '$lib/server/process/fields';
-import { currentPhase, listPhases } from '$lib/server/process/phases';
+import { currentPhase, listPhases, withStates } from '$lib/server/process/phases';
 import { todayIn } from '$lib/server/time';
 import type { PageServerLoad } from './$types';
 import { requirePublicProcess } from './public';
@@ -19,7 +19,7 @@ export const load: PageServerLoad = ({ params }) => {
 			description: process.description,
 			status: process.status
 		},
-		phases,
+		phases: withStates(phases, today),
 		currentPhaseId: currentPhase(phases, today).current?.id ?? null,
 		fields: listFields(db, process.id).map(({ id, code, title, description }) => ({
 			id,
@@ -40,6 +40,7 @@ export const load: PageServerLoad = ({ params }) => {
 				place: event.place,
 				startsAt: event.startsAt,
 				endsAt: event.endsAt,
+				datePrecision: event.datePrecision,
 				bodyName
 			})
 		)

@@ -9,7 +9,7 @@ import { parseForm } from '$lib/server/forms/parse';
 import { checkbox } from '$lib/server/forms/process-fields';
 import { requireProcess } from '$lib/server/guard';
 import { listFields, listGuidelines } from '$lib/server/process/fields';
-import { currentPhase, listPhases } from '$lib/server/process/phases';
+import { currentPhase, listPhases, withStates } from '$lib/server/process/phases';
 import { updateProcess } from '$lib/server/process/processes';
 import { todayIn } from '$lib/server/time';
 import { m } from '$lib/paraglide/messages';
@@ -31,7 +31,7 @@ export const load: PageServerLoad = (event) => {
 	const { current, next } = currentPhase(phases, today);
 	return {
 		description: process.description,
-		phases,
+		phases: withStates(phases, today),
 		currentPhaseId: current?.id ?? null,
 		nextPhaseTitle: next?.title ?? null,
 		fields: listFields(db, process.id),

@@ -7,6 +7,8 @@ import { eventForm } from '$lib/server/forms/events';
 import { parseForm } from '$lib/server/forms/parse';
 import { requireProcess } from '$lib/server/guard';
 import { listPhases } from '$lib/server/process/phases';
+import { todayIn } from '$lib/server/time';
+import { isHeld } from '$lib/event-dates';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {
@@ -14,6 +16,7 @@ export const load: PageServerLoad = (event) => {
 	const db = getDb();
 	const showArchived = event.url.searchParams.get('archived') === '1';
 	return {
+		currentMonth: todayIn().slice(0, 7),
 		archived: showArchived
 			? listEvents(db, process.id, { archived: true }).map(({ event: archived }) => ({
 					id: archived.id,
@@ -23,6 +26,7 @@ export const load: PageServerLoad = (event) => {
 			: null,
 		events: listEvents(db, process.id).map(({ event, bodyName, phaseTitle }) => ({
 			...event,
+			held: isHeld(event),
 			bodyName,
 			phaseTitle
 		})),

@@ -2,7 +2,7 @@ import { error, fail } from '@sveltejs/kit';
 import * as v from 'valibot';
 import { m } from '$lib/paraglide/messages';
 import { getDb } from '$lib/server/db';
-import { phaseStatuses } from '$lib/server/db/schema';
+import { phaseOverrides } from '$lib/server/db/schema';
 import { askToConfirm, confirmed } from '$lib/server/forms/confirm';
 import * as field from '$lib/server/forms/fields';
 import { parseForm } from '$lib/server/forms/parse';
@@ -21,7 +21,8 @@ import {
 	phaseEvents,
 	listPhases,
 	movePhase,
-	updatePhase
+	updatePhase,
+	withStates
 } from '$lib/server/process/phases';
 import { todayIn } from '$lib/server/time';
 import type { Actions, PageServerLoad } from './$types';
@@ -31,7 +32,7 @@ const phaseEntries = {
 	description: field.optionalText(1000),
 	startsOn: optionalIsoDate,
 	endsOn: optionalIsoDate,
-	status: field.choice(phaseStatuses)
+	statusOverride: v.optional(field.choice(phaseOverrides), 'automatic')
 };
 type PhaseValues = v.InferOutput<v.ObjectSchema<typeof phaseEntries, undefined>>;
 const phaseFields = v.pipe(
@@ -47,8 +48,13 @@ const deleteForm = v.object({ id, ...confirmed });
 
 export const load: PageServerLoad = (event) => {
 	const { process } = requireProcess(event, 'readProcess');
+	event.depends('app:phases');
 	const phases = listPhases(getDb(), process.id);
-	return { phases, currentPhaseId: currentPhase(phases, todayIn()).current?.id ?? null };
+	const today = todayIn();
+	return {
+		phases: withStates(phases, today),
+		currentPhaseId: currentPhase(phases, today).current?.id ?? null
+	};
 };
 
 export const actions: Actions = {

@@ -10,12 +10,14 @@ import {
 	eventDependents,
 	eventRefsInProcess,
 	eventRemoval,
+	heldMarkRefusal,
 	listAgenda,
 	listAttendees,
 	moveAgendaItem,
 	removeAttendee,
 	removeEvent,
 	restoreEvent,
+	setMarkedHeld,
 	setMemberAttendance,
 	updateAgendaItem,
 	updateEvent
@@ -32,7 +34,9 @@ import { measuresOfIdeas, measuresOfResult } from '$lib/server/concept/measures'
 import { loadAttachments, removeAttachment, uploadAttachment } from '$lib/server/forms/attachments';
 import type { Db } from '$lib/server/db';
 import { listPhases } from '$lib/server/process/phases';
-import type { Actions, PageServerLoad } from './$types';
+import { todayIn } from '$lib/server/time';
+import { isHeld } from '$lib/event-dates';
+import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 const idForm = v.object({ id });
 const confirmForm = v.object(confirmed);
@@ -53,13 +57,26 @@ function withMeasures(db: Db, processId: number, results: RankedResult[]) {
 	}));
 }
 
+function markHeld(request: RequestEvent, held: boolean) {
+	const { process, event } = requireEvent(request, 'manageEvents');
+	const refusal = heldMarkRefusal(event);
+	if (refusal === 'live_session') return fail(409, { message: m.event_held_by_live() });
+	if (refusal === 'not_past') return fail(409, { message: m.event_held_not_past() });
+	setMarkedHeld(getDb(), process.id, event.id, held);
+	return { saved: m.saved() };
+}
+
 export const load: PageServerLoad = (request) => {
 	const { process, event } = requireEvent(request, 'readProcess');
+	request.depends('app:event');
 	const db = getDb();
 	// An archived body still names its past meetings.
 	const bodies = [...listBodies(db, process.id), ...listBodies(db, process.id, { archived: true })];
 	return {
 		event,
+		held: isHeld(event),
+		heldMark: heldMarkRefusal(event),
+		currentMonth: todayIn().slice(0, 7),
 		bodyName: bodies.find((b) => b.id === event.bodyId)?.name ?? null,
 		agenda: listAgenda(db, event.id),
 		attendees: listAttendees(db, event.id),
@@ -87,9 +104,17 @@ export const actions: Actions = {
 		if (!form.ok) return fail(400, { eventErrors: form.errors, values: form.values });
 		if (!eventRefsInProcess(getDb(), process.id, form.data))
 			error(404, { message: m.error_not_found() });
+		if (form.data.datePrecision === 'month' && event.joinCode !== null) {
+			return fail(400, {
+				eventErrors: { startMonth: m.event_month_had_live() },
+				values: form.values
+			});
+		}
 		updateEvent(getDb(), process.id, event.id, form.data);
 		return { saved: m.saved() };
 	},
+	markHeld: (request) => markHeld(request, true),
+	unmarkHeld: (request) => markHeld(request, false),
 	delete: async (request) => {
 		const { organisation, process, event } = requireEvent(request, 'manageEvents');
 		const form = parseForm(confirmForm, await request.request.formData());

@@ -1,3 +1,5 @@
+import { error } from '@sveltejs/kit';
+import { m } from '$lib/paraglide/messages';
 import { getDb } from '$lib/server/db';
 import { requireEvent } from '$lib/server/guard';
 import { joinClosedReasonNow, joinGraceHours } from '$lib/server/join-guard';
@@ -8,6 +10,8 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (request) => {
 	const { process, event } = requireEvent(request, 'manageEvents');
+	// Opening the console starts the live session (it makes the join code); that needs a day.
+	if (event.datePrecision === 'month') error(409, { message: m.event_month_no_live() });
 	request.depends('live:join-rate');
 	const db = getDb();
 	return {

@@ -38,6 +38,7 @@ export const load: PageServerLoad = (request) => {
 			title: event.title,
 			startsAt: event.startsAt,
 			endsAt: event.endsAt,
+			datePrecision: event.datePrecision,
 			place: event.place
 		},
 		current: shown ?? null,
