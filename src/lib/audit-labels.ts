@@ -54,7 +54,9 @@ const tableLabels: Record<string, () => string> = {
 	topic: m.audit_table_topic,
 	topic_item: m.audit_table_topic_item,
 	user: m.audit_table_user,
-	import_upload: m.audit_table_import_upload
+	import_upload: m.audit_table_import_upload,
+	public_comment_period: m.audit_table_public_comment_period,
+	public_comment: m.audit_table_public_comment
 };
 
 export const auditTableNames = Object.keys(tableLabels);

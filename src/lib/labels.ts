@@ -14,7 +14,9 @@ import type {
 	organisationKinds,
 	phaseStatuses,
 	processStatuses,
-	processTemplates
+	processTemplates,
+	publicCommentStatuses,
+	publicCommentVerdicts
 } from '$lib/domain';
 
 const roleLabels: Record<Role, () => string> = {
@@ -169,4 +171,16 @@ export const measureStatus = labelled<typeof measureStatuses>({
 	done: m.measure_status_done,
 	deferred: m.measure_status_deferred,
 	dropped: m.measure_status_dropped
+});
+
+export const publicCommentVerdict = labelled<typeof publicCommentVerdicts>({
+	adopted: m.public_verdict_adopted,
+	partly_adopted: m.public_verdict_partly_adopted,
+	not_adopted: m.public_verdict_not_adopted
+});
+
+export const publicCommentStatus = labelled<typeof publicCommentStatuses>({
+	held: m.public_comment_status_held,
+	published: m.public_comment_status_published,
+	rejected: m.public_comment_status_rejected
 });

@@ -129,6 +129,9 @@ export const auditPolicy = {
 	user: 'all',
 	// Who uploaded which file for an import; the file itself is a blob, never copied.
 	import_upload: 'all',
+	public_comment_period: 'all',
+	// Comments are written by the public; staff publish, reject and answer them.
+	public_comment: 'changes',
 	session: { excluded: 'sign-ins, not records; holds token hashes' },
 	participant: { excluded: "participants' phones; holds device token hashes" },
 	dot: { excluded: "participants' votes: high volume, and not staff writes" },
