@@ -9,6 +9,7 @@ import { hasAnyUser } from '../auth/users';
 import { addMember, createOrganisation } from '../organisations/organisations';
 import { updateLegalDetails, type LegalDetails } from '../privacy/legal';
 import { createProcess } from '../process/processes';
+import { seedPublicParticipation } from './public';
 import { seedRecords } from './records';
 import { seedFinishedWorkshop } from './workshop';
 
@@ -249,6 +250,7 @@ async function seedDemoData(db: Db, now: Date): Promise<boolean> {
 	seedStaffEdits(db, processId);
 
 	seedRecords(db, processId, seeded.steering, now);
+	seedPublicParticipation(db, processId, seeded.steering.approver, now);
 	return true;
 }
 
