@@ -17,7 +17,7 @@ test('a visitor reads the results in Arabic and English and comments; staff answ
 	await expectAccessible(visitor);
 
 	// Arabic: right to left, the staff's texts as they wrote them.
-	await visitor.getByText('Sprache', { exact: true }).click();
+	await visitor.locator('details.languages summary').click();
 	await visitor.getByRole('button', { name: 'العربية' }).click();
 	await expect(visitor.locator('html')).toHaveAttribute('dir', 'rtl');
 	const results = visitor.getByRole('region', { name: 'نتائج ورش العمل العامة' });
@@ -27,14 +27,14 @@ test('a visitor reads the results in Arabic and English and comments; staff answ
 	await expectAccessible(visitor);
 
 	// English, then a comment on a measure.
-	await visitor.getByText('اللغة', { exact: true }).click();
+	await visitor.locator('details.languages summary').click();
 	await visitor.getByRole('button', { name: 'English' }).click();
 	await expect(visitor.locator('html')).toHaveAttribute('dir', 'ltr');
 	await expect(
 		visitor.getByRole('heading', { name: 'Results of the public workshops' })
 	).toBeVisible();
 	await expectAccessible(visitor);
-	await visitor.getByText('4 Freizeit', { exact: false }).first().click();
+	await visitor.locator('summary', { hasText: '4 Freizeit' }).click();
 	await visitor.getByRole('link', { name: /^Comment on measure 4\.1$/ }).click();
 	await expect(visitor.getByLabel('What would you like to comment on?')).toHaveValue(/^measure:/);
 	await visitor.getByLabel('Your comment (required)').fill('Bitte auch in den Ferien anbieten.');
@@ -47,6 +47,7 @@ test('a visitor reads the results in Arabic and English and comments; staff answ
 
 	// Staff publish it and answer.
 	await logIn(page, expectAccessible, 'integration@landau.example');
+	await expectAccessible();
 	await page.goto('/o/stadt-landau-in-der-pfalz-demo/p/integrationskonzept-2-0');
 	await expectAccessible();
 	await page.getByRole('link', { name: 'Öffentliche Kommentare' }).click();
@@ -67,9 +68,9 @@ test('a visitor reads the results in Arabic and English and comments; staff answ
 
 	// The visitor sees the answer.
 	await visitor.goto(publicPath);
-	await visitor.getByText('4 Freizeit', { exact: false }).first().click();
+	await visitor.locator('summary', { hasText: '4 Freizeit' }).click();
 	const thread = visitor
-		.getByRole('listitem')
+		.locator('li.comment')
 		.filter({ hasText: 'Bitte auch in den Ferien anbieten.' });
 	await expect(thread.getByText('Answer: adopted')).toBeVisible();
 	await expect(thread.getByText('Die Probetrainings laufen auch in den Ferien.')).toBeVisible();
