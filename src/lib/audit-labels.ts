@@ -62,7 +62,9 @@ const tableLabels: Record<string, () => string> = {
 	topic_item: m.audit_table_topic_item,
 	user: m.audit_table_user,
 	import_upload: m.audit_table_import_upload,
-	attachment: m.audit_table_attachment
+	attachment: m.audit_table_attachment,
+	public_comment_period: m.audit_table_public_comment_period,
+	public_comment: m.audit_table_public_comment
 };
 
 export const auditTableNames = Object.keys(tableLabels);

@@ -167,6 +167,13 @@ export const minutesStatuses = ['draft', 'submitted', 'approved'] as const;
 export type MinutesStatus = (typeof minutesStatuses)[number];
 export const minutesItemKinds = ['agenda', 'decision', 'task'] as const;
 
+/** A public comment on the draft: held until staff publish or reject it. */
+export const publicCommentStatuses = ['held', 'published', 'rejected'] as const;
+export type PublicCommentStatus = (typeof publicCommentStatuses)[number];
+/** How the process answered a published public comment. */
+export const publicCommentVerdicts = ['adopted', 'partly_adopted', 'not_adopted'] as const;
+export type PublicCommentVerdict = (typeof publicCommentVerdicts)[number];
+
 /** The languages of the participant pages: those of the people the conferences invite. */
 export const participantLocales = ['de', 'en', 'tr', 'ar', 'fa', 'uk', 'ru'] as const;
 export type ParticipantLocale = (typeof participantLocales)[number];

@@ -16,7 +16,9 @@ import type {
 	phaseOverrides,
 	phaseStatuses,
 	processStatuses,
-	processTemplates
+	processTemplates,
+	publicCommentStatuses,
+	publicCommentVerdicts
 } from '$lib/domain';
 
 const roleLabels: Record<Role, () => string> = {
@@ -187,4 +189,16 @@ export const adoptionResult = labelled<typeof adoptionResults>({
 	adopted_amended: m.council_result_adopted_amended,
 	deferred: m.council_result_deferred,
 	rejected: m.council_result_rejected
+});
+
+export const publicCommentVerdict = labelled<typeof publicCommentVerdicts>({
+	adopted: m.public_verdict_adopted,
+	partly_adopted: m.public_verdict_partly_adopted,
+	not_adopted: m.public_verdict_not_adopted
+});
+
+export const publicCommentStatus = labelled<typeof publicCommentStatuses>({
+	held: m.public_comment_status_held,
+	published: m.public_comment_status_published,
+	rejected: m.public_comment_status_rejected
 });

@@ -1,7 +1,7 @@
 /**
  * Which languages a page speaks depends on who it is for. The participant pages (joining and
  * taking part in a workshop) speak all seven languages of the people the conferences invite;
- * the pages for staff speak German and English. A language chosen on a phone therefore never
+ * the public pages of a process speak them too; the pages for staff speak German and English. A language chosen on a phone therefore never
  * turns an administration page into a half-German Arabic one.
  */
 import { participantLocales, type ParticipantLocale } from '../domain';
@@ -32,6 +32,16 @@ export function acceptedLanguages(header: string | null): string[] {
 		.map((entry) => entry.tag.split('-')[0]!.toLowerCase());
 }
 
+/** The public pages of a process (`/beteiligung/…`): read by anyone, in the phones' languages. */
+export function isPublicPath(pathname: string): boolean {
+	return pathname.split('/')[1] === 'beteiligung';
+}
+
+/** Pages that speak all seven languages: the participants' and the public's. */
+export function speaksParticipantLocales(pathname: string): boolean {
+	return isParticipantPath(pathname) || isPublicPath(pathname);
+}
+
 /**
  * The language for a page: the one chosen with the language switcher if the page speaks it,
  * else the browser's most preferred one the page speaks, else German.
@@ -41,7 +51,9 @@ export function pickLocale(
 	chosen: string | undefined,
 	accepted: readonly string[]
 ): ParticipantLocale {
-	const speaks: readonly string[] = isParticipantPath(pathname) ? participantLocales : staffLocales;
+	const speaks: readonly string[] = speaksParticipantLocales(pathname)
+		? participantLocales
+		: staffLocales;
 	if (chosen && speaks.includes(chosen)) return chosen as ParticipantLocale;
 	return (accepted.find((tag) => speaks.includes(tag)) as ParticipantLocale | undefined) ?? 'de';
 }

@@ -137,6 +137,9 @@ export const auditPolicy = {
 	import_upload: 'all',
 	// Council papers and annexes: who attached which file (name, type, size, SHA-256), never the bytes.
 	attachment: 'all',
+	public_comment_period: 'all',
+	// Comments are written by the public; staff publish, reject and answer them.
+	public_comment: 'changes',
 	session: { excluded: 'sign-ins, not records; holds token hashes' },
 	participant: { excluded: "participants' phones; holds device token hashes" },
 	dot: { excluded: "participants' votes: high volume, and not staff writes" },

@@ -21,6 +21,8 @@ import {
 	phaseOverrides,
 	processStatuses,
 	processTemplates,
+	publicCommentStatuses,
+	publicCommentVerdicts,
 	type ResultGroup,
 	roles,
 	stakeholderCategories
@@ -1230,3 +1232,51 @@ export const attachment = sqliteTable(
 	]
 );
 export type Attachment = typeof attachment.$inferSelect;
+
+/**
+ * The public comment period (Öffentliche Beteiligung) of a process: while today (Europe/Berlin)
+ * lies between its first and last day, anyone may comment on the draft's fields and measures.
+ */
+export const publicCommentPeriod = sqliteTable('public_comment_period', {
+	processId: integer('process_id')
+		.primaryKey()
+		.references(() => process.id, { onDelete: 'cascade' }),
+	opensOn: text('opens_on').notNull(),
+	closesOn: text('closes_on').notNull(),
+	createdAt: createdAt()
+});
+export type PublicCommentPeriod = typeof publicCommentPeriod.$inferSelect;
+
+/**
+ * A comment of the public on a field or a measure of the draft. Held for moderation; once
+ * published, staff answer it (adopted, partly, not adopted, and why). No address is stored.
+ */
+export const publicComment = sqliteTable(
+	'public_comment',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		processId: integer('process_id')
+			.notNull()
+			.references(() => process.id, { onDelete: 'cascade' }),
+		fieldOfActionId: integer('field_of_action_id').references(() => fieldOfAction.id, {
+			onDelete: 'cascade'
+		}),
+		measureId: integer('measure_id').references(() => measure.id, { onDelete: 'cascade' }),
+		authorName: text('author_name').notNull().default(''),
+		body: text('body').notNull(),
+		status: text('status', { enum: publicCommentStatuses }).notNull().default('held'),
+		moderatedAt: integer('moderated_at', { mode: 'timestamp_ms' }),
+		moderatedByName: text('moderated_by_name'),
+		verdict: text('verdict', { enum: publicCommentVerdicts }),
+		answer: text('answer').notNull().default(''),
+		answeredAt: integer('answered_at', { mode: 'timestamp_ms' }),
+		answeredByName: text('answered_by_name'),
+		createdAt: createdAt()
+	},
+	(t) => [
+		index('public_comment_process_idx').on(t.processId, t.status),
+		index('public_comment_field_idx').on(t.fieldOfActionId),
+		index('public_comment_measure_idx').on(t.measureId)
+	]
+);
+export type PublicComment = typeof publicComment.$inferSelect;

@@ -12,6 +12,7 @@ import { createProcess } from '../process/processes';
 import { seedAttachments } from './attachments';
 import { seedCatalogue } from './catalogue';
 import { seedCouncil } from './council';
+import { seedPublicParticipation } from './public';
 import { seedRecords } from './records';
 import { seedTimeline } from './timeline';
 import { seedFinishedWorkshop } from './workshop';
@@ -245,6 +246,7 @@ async function seedDemoData(db: Db, now: Date): Promise<boolean> {
 	await seedCatalogue(db, processId, now);
 	seedCouncil(db, processId, seeded.steering.approver);
 	seedTimeline(db, processId, now);
+	seedPublicParticipation(db, processId, seeded.steering.approver, now);
 	return true;
 }
 

@@ -1,0 +1,112 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { participantLocales, type ParticipantLocale } from '../domain';
+import { pickLocale } from './area';
+
+// Tests run from the project's root.
+const src = join(process.cwd(), 'src');
+
+/** Everything the public pages of a process show: their routes and the parts they import. */
+const publicSources = [
+	'routes/beteiligung',
+	'lib/components/public',
+	'lib/components/process/Timeline.svelte',
+	'lib/components/process/EventWhen.svelte'
+];
+
+/** Messages the public pages meet through labels, the layout, the forms and the error page. */
+const sharedOnPublicPages = [
+	'app_name',
+	'skip_to_content',
+	'language_label',
+	'legal_nav',
+	'legal_impressum',
+	'legal_datenschutz',
+	'legal_barrierefreiheit',
+	'required_hint',
+	'form_has_errors',
+	'error_required',
+	'error_too_long',
+	'error_choice',
+	'error_title',
+	'error_not_found',
+	'error_forbidden',
+	'error_generic',
+	'live_throttled',
+	'phase_status_planned',
+	'phase_status_active',
+	'phase_status_done',
+	'process_status_preparation',
+	'process_status_running',
+	'process_status_adopted',
+	'process_status_implementation',
+	'process_status_archived',
+	'measure_status_proposed',
+	'measure_status_agreed',
+	'measure_status_council_decision_needed',
+	'measure_status_resource_reservation',
+	'measure_status_adopted',
+	'measure_status_in_implementation',
+	'measure_status_done',
+	'measure_status_deferred',
+	'measure_status_dropped',
+	'timeframe_short',
+	'timeframe_medium',
+	'timeframe_long',
+	'timeframe_period',
+	'public_verdict_adopted',
+	'public_verdict_partly_adopted',
+	'public_verdict_not_adopted'
+];
+
+function filesUnder(path: string): string[] {
+	const full = join(src, path);
+	if (/\.(svelte|ts)$/.test(path)) return [full];
+	return readdirSync(full, { recursive: true, encoding: 'utf8' })
+		.filter((name) => /\.(svelte|ts)$/.test(name) && !name.endsWith('.test.ts'))
+		.map((name) => join(full, name));
+}
+
+const publicKeys = [
+	...new Set([
+		...publicSources
+			.flatMap(filesUnder)
+			.flatMap((file) => [...readFileSync(file, 'utf8').matchAll(/\bm\.([a-z0-9_]+)\b/g)])
+			.map((match) => match[1]!),
+		...sharedOnPublicPages
+	])
+].sort();
+
+const files = Object.fromEntries(
+	participantLocales.map((locale) => [
+		locale,
+		JSON.parse(readFileSync(join(src, `lib/i18n/messages/${locale}.json`), 'utf8')) as Record<
+			string,
+			unknown
+		>
+	])
+) as Record<ParticipantLocale, Record<string, unknown>>;
+
+describe('the public pages in every language', () => {
+	it('finds the keys the public pages use', () => {
+		expect(publicKeys.length).toBeGreaterThan(60);
+		expect(publicKeys).toContain('public_comment_submit');
+		expect(publicKeys).toContain('public_minutes_heading');
+	});
+
+	it.each(participantLocales)(
+		'has every public key in %s (a missing one shows German)',
+		(locale) => {
+			const missing = publicKeys.filter((key) => !(key in files[locale]));
+			expect(missing).toEqual([]);
+		}
+	);
+
+	it('speaks a language chosen on a phone on the public pages, but not on staff pages', () => {
+		expect(pickLocale('/beteiligung/landau/ik-2', 'ar', [])).toBe('ar');
+		expect(pickLocale('/beteiligung/landau/ik-2/protokoll/4', 'fa', [])).toBe('fa');
+		expect(pickLocale('/beteiligung/landau/ik-2', undefined, ['uk', 'de'])).toBe('uk');
+		expect(pickLocale('/o/landau/p/ik-2', 'ar', ['en'])).toBe('en');
+	});
+});
