@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addGoal } from '../../src/lib/server/concept/measures';
+import { addGoal, createMeasure, type MeasureInput } from '../../src/lib/server/concept/measures';
 import type { Db } from '../../src/lib/server/db';
 import { addIndicator } from '../../src/lib/server/monitoring/indicators';
 import * as table from '../../src/lib/server/db/schema';
@@ -9,6 +9,7 @@ import { submitIdea } from '../../src/lib/server/workshop/ideas';
 import { joinEvent } from '../../src/lib/server/workshop/participants';
 import { placeDot } from '../../src/lib/server/workshop/votes';
 import { addField, listFields } from '../../src/lib/server/process/fields';
+import { createRevision } from '../../src/lib/server/process/processes';
 import { createMember, createTestEvent, createTestOrganisation, testPassword } from '../factories';
 import { startServer, Visitor, type TestServer } from './server';
 
@@ -24,16 +25,85 @@ const seeded = {
 	otherGoalId: 0,
 	moderator: '',
 	steering: '',
-	stranger: ''
+	stranger: '',
+	/** A measure whose original is in another organisation, and one whose original is not. */
+	linked: { foreign: '', own: '', ownOrigin: '' }
 };
+
+const foreignTitle = 'Vorläufer des Nachbarkreises';
+
+/**
+ * A Fortschreibung's copied measure remembers its original. One whose original lies in another
+ * organisation (as a bad import or a hand-edited database could leave it) must not show it,
+ * nor a continuation the other organisation made of one of ours.
+ */
+function seedRevisionLinks(
+	db: Db,
+	organisation: { id: number; slug: string },
+	strangerOrganisationId: number
+) {
+	const plain = (fieldOfActionId: number, title: string): MeasureInput => ({
+		fieldOfActionId,
+		goalId: null,
+		title,
+		description: '',
+		lead: '',
+		timeframe: 'short',
+		costEstimate: '',
+		funding: 'open',
+		priority: 'medium',
+		status: 'proposed'
+	});
+	const other = createTestEvent(db, strangerOrganisationId).process;
+	addField(db, other.id, { code: '1', title: 'Sprache', description: '' });
+	const foreign = createMeasure(
+		db,
+		other.id,
+		plain(listFields(db, other.id)[0]!.id, foreignTitle)
+	)!;
+
+	const old = createTestEvent(db, organisation.id, 'Fachkonferenz 2011').process;
+	addField(db, old.id, { code: '1', title: 'Sprache', description: '' });
+	const ownOrigin = createMeasure(
+		db,
+		old.id,
+		plain(listFields(db, old.id)[0]!.id, 'Sprachpaten 2011')
+	)!;
+	const revision = createRevision(db, old, {
+		title: 'Integrationskonzept 2.0',
+		description: '',
+		template: 'empty',
+		startsOn: '2027-01-01'
+	});
+	const copy = db
+		.select()
+		.from(table.measure)
+		.where(eq(table.measure.processId, revision.id))
+		.get()!;
+	const crossed = createMeasure(db, revision.id, plain(copy.fieldOfActionId, 'Sprachpaten neu'))!;
+	db.update(table.measure)
+		.set({ originMeasureId: foreign.id })
+		.where(eq(table.measure.id, crossed.id))
+		.run();
+	// The other organisation "continues" our original.
+	db.update(table.measure)
+		.set({ originMeasureId: ownOrigin.id })
+		.where(eq(table.measure.id, foreign.id))
+		.run();
+	const base = (processSlug: string) => `/o/${organisation.slug}/p/${processSlug}/measures`;
+	seeded.linked = {
+		foreign: `${base(revision.slug)}/${crossed.id}`,
+		own: `${base(revision.slug)}/${copy.id}`,
+		ownOrigin: `${base(old.slug)}/${ownOrigin.id}`
+	};
+}
 
 async function seed(db: Db) {
 	const org = createTestOrganisation(db, 'Landkreis Wittmund');
 	seeded.moderator = (await createMember(db, org.id, 'moderator')).email;
 	seeded.steering = (await createMember(db, org.id, 'steering_member')).email;
-	seeded.stranger = (
-		await createMember(db, createTestOrganisation(db, 'Anderswo').id, 'admin')
-	).email;
+	const strangerOrganisation = createTestOrganisation(db, 'Anderswo');
+	seeded.stranger = (await createMember(db, strangerOrganisation.id, 'admin')).email;
 	const { process, event } = createTestEvent(db, org.id);
 	seeded.base = `/o/${org.slug}/p/${process.slug}`;
 	seeded.processId = process.id;
@@ -72,6 +142,7 @@ async function seed(db: Db) {
 	}
 	placeDot(db, activity, phone.participant.id, 'd', { kind: 'idea', id: seeded.ideaId });
 	moveToStage(db, activity, 'revealed');
+	seedRevisionLinks(db, org, strangerOrganisation.id);
 }
 
 beforeAll(async () => {
@@ -161,6 +232,37 @@ describe('measures over HTTP', () => {
 
 		const stranger = await signedIn(seeded.stranger);
 		expect((await stranger.get(`${seeded.base}/measures`)).status).toBe(404);
+	});
+});
+
+/** A link to the page, as SvelteKit writes it (relative to the page), with the text. */
+const linkTo = (path: string, text: string) =>
+	new RegExp(`href="[./]*${path.slice(1)}">[^<]*${text}`);
+
+describe('links between Fortschreibungen over HTTP', () => {
+	it('never link a measure of another organisation, nor name it', async () => {
+		const moderator = await signedIn(seeded.moderator);
+		const own = await moderator.get(seeded.linked.own);
+		expect(own.status).toBe(200);
+		// The original in the organisation is linked, to show what the check below would see.
+		expect(own.body).toContain('Fortschreibung von:');
+		expect(own.body).toMatch(linkTo(seeded.linked.ownOrigin, 'Sprachpaten 2011'));
+
+		const crossed = await moderator.get(seeded.linked.foreign);
+		expect(crossed.status).toBe(200);
+		expect(crossed.body).toContain('Sprachpaten neu');
+		expect(crossed.body).not.toContain('Fortschreibung von:');
+		expect(crossed.body).not.toContain(foreignTitle);
+		// Not in the page's data either: no address of the other organisation.
+		expect(crossed.body).not.toContain('/o/anderswo/');
+
+		// Our original lists our own continuation only, not the other organisation's.
+		const original = await moderator.get(seeded.linked.ownOrigin);
+		expect(original.body).toContain('Fortgeschrieben als:');
+		expect(original.body).toMatch(linkTo(seeded.linked.own, 'Sprachpaten 2011'));
+		expect(original.body).not.toContain(foreignTitle);
+		expect(original.body).not.toContain('/o/anderswo/');
+		expect(original.body.split('Fortgeschrieben als:')).toHaveLength(2);
 	});
 });
 

@@ -7,6 +7,12 @@ interface StaffEnhanceOptions {
 	dependency?: string;
 	/** Where focus goes after a success; by default the success message. */
 	focus?: () => HTMLElement | null | undefined;
+	/**
+	 * False for a form that edits a record: its fields show the saved values. A reset would
+	 * blank them on a page rendered in the browser (its fields have no default values), and the
+	 * reloaded data puts back only the values that changed.
+	 */
+	reset?: boolean;
 }
 
 /**
@@ -14,10 +20,14 @@ interface StaffEnhanceOptions {
  * focus on what changed. The message appears in FormMessage's live region, so a screen reader
  * hears it politely (an error, as an alert); the page keeps its scroll position.
  */
-export function staffEnhance({ dependency, focus }: StaffEnhanceOptions = {}): SubmitFunction {
+export function staffEnhance({
+	dependency,
+	focus,
+	reset = true
+}: StaffEnhanceOptions = {}): SubmitFunction {
 	return () =>
 		async ({ result, update }) => {
-			await update({ invalidateAll: dependency === undefined });
+			await update({ reset, invalidateAll: dependency === undefined });
 			if (result.type !== 'success') return;
 			if (dependency) await invalidate(dependency);
 			await tick();

@@ -15,6 +15,7 @@ import { seedCouncil } from './council';
 import { seedPublicParticipation } from './public';
 import { seedRecords } from './records';
 import { seedTimeline } from './timeline';
+import { seedRelations } from './relations';
 import { seedFinishedWorkshop } from './workshop';
 
 export const demoPassword = 'mitwirken-demo';
@@ -247,6 +248,7 @@ async function seedDemoData(db: Db, now: Date): Promise<boolean> {
 	seedCouncil(db, processId, seeded.steering.approver);
 	seedTimeline(db, processId, now);
 	seedPublicParticipation(db, processId, seeded.steering.approver, now);
+	seedRelations(db, processId);
 	return true;
 }
 

@@ -40,6 +40,7 @@ function requireMeasure(
 
 export const load: PageServerLoad = (event) => {
 	const { organisation, process, measure } = requireMeasure(event, 'readProcess');
+	event.depends('app:measure');
 	const db = getDb();
 	const provenance = provenanceOf(db, measure.id);
 	return {
