@@ -1,11 +1,7 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { participantLocales, type ParticipantLocale } from '../domain';
 import { m } from '../paraglide/messages';
-
-// Tests run from the project's root.
-const src = join(process.cwd(), 'src');
+import { messageFiles, messageKeysOf } from './used-messages';
 
 /** Everything only phones show: the join and workshop pages and what they import. */
 const phoneSources = [
@@ -38,33 +34,11 @@ const sharedOnPhones = [
 	'error_generic'
 ];
 
-function filesUnder(path: string): string[] {
-	const full = join(src, path);
-	if (path.endsWith('.ts')) return [full];
-	return readdirSync(full, { recursive: true, encoding: 'utf8' })
-		.filter((name) => /\.(svelte|ts)$/.test(name) && !name.endsWith('.test.ts'))
-		.map((name) => join(full, name));
-}
-
-const phoneKeys = [
-	...new Set([
-		...phoneSources
-			.flatMap(filesUnder)
-			.flatMap((file) => [...readFileSync(file, 'utf8').matchAll(/\bm\.([a-z0-9_]+)\b/g)])
-			.map((match) => match[1]!),
-		...sharedOnPhones
-	])
-].sort();
+const phoneKeys = messageKeysOf(phoneSources, sharedOnPhones);
 
 type Variants = [{ declarations: string[]; selectors: string[]; match: Record<string, string> }];
-type MessageFile = Record<string, string | Variants>;
 
-const files = Object.fromEntries(
-	participantLocales.map((locale) => [
-		locale,
-		JSON.parse(readFileSync(join(src, `lib/i18n/messages/${locale}.json`), 'utf8')) as MessageFile
-	])
-) as Record<ParticipantLocale, MessageFile>;
+const files = messageFiles<string | Variants>();
 
 type Render = (inputs: Record<string, number>, options: { locale: ParticipantLocale }) => string;
 const render = (key: string, inputs: Record<string, number>, locale: ParticipantLocale) =>

@@ -1,11 +1,7 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { participantLocales, type ParticipantLocale } from '../domain';
+import { participantLocales } from '../domain';
 import { pickLocale } from './area';
-
-// Tests run from the project's root.
-const src = join(process.cwd(), 'src');
+import { messageFiles, messageKeysOf } from './used-messages';
 
 /** Everything the public pages of a process show: their routes and the parts they import. */
 const publicSources = [
@@ -60,33 +56,9 @@ const sharedOnPublicPages = [
 	'public_verdict_not_adopted'
 ];
 
-function filesUnder(path: string): string[] {
-	const full = join(src, path);
-	if (/\.(svelte|ts)$/.test(path)) return [full];
-	return readdirSync(full, { recursive: true, encoding: 'utf8' })
-		.filter((name) => /\.(svelte|ts)$/.test(name) && !name.endsWith('.test.ts'))
-		.map((name) => join(full, name));
-}
+const publicKeys = messageKeysOf(publicSources, sharedOnPublicPages);
 
-const publicKeys = [
-	...new Set([
-		...publicSources
-			.flatMap(filesUnder)
-			.flatMap((file) => [...readFileSync(file, 'utf8').matchAll(/\bm\.([a-z0-9_]+)\b/g)])
-			.map((match) => match[1]!),
-		...sharedOnPublicPages
-	])
-].sort();
-
-const files = Object.fromEntries(
-	participantLocales.map((locale) => [
-		locale,
-		JSON.parse(readFileSync(join(src, `lib/i18n/messages/${locale}.json`), 'utf8')) as Record<
-			string,
-			unknown
-		>
-	])
-) as Record<ParticipantLocale, Record<string, unknown>>;
+const files = messageFiles();
 
 describe('the public pages in every language', () => {
 	it('finds the keys the public pages use', () => {
