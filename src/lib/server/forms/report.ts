@@ -15,7 +15,10 @@ export const narrativeForm = v.pipe(
 		text: field.optionalText(narrativeMaxLength)
 	}),
 	v.forward(
-		v.check((input) => input.from <= input.to, () => m.error_end_before_start()),
+		v.check(
+			(input) => input.from <= input.to,
+			() => m.error_end_before_start()
+		),
 		['to']
 	)
 );

@@ -11,7 +11,11 @@ export interface NarrativeInput {
 }
 
 export type NarrativeSaving =
-	| { ok: true; narrative: table.ReportNarrative | null }
+	| {
+			ok: true;
+			field: Pick<table.FieldOfAction, 'code' | 'title'>;
+			narrative: table.ReportNarrative | null;
+	  }
 	| { ok: false; reason: 'not_found' };
 
 /**
@@ -26,7 +30,11 @@ export function saveNarrative(
 ): NarrativeSaving {
 	return db.transaction((tx) => {
 		const field = tx
-			.select({ id: table.fieldOfAction.id })
+			.select({
+				id: table.fieldOfAction.id,
+				code: table.fieldOfAction.code,
+				title: table.fieldOfAction.title
+			})
 			.from(table.fieldOfAction)
 			.where(
 				and(eq(table.fieldOfAction.id, input.fieldId), eq(table.fieldOfAction.processId, processId))
@@ -41,7 +49,7 @@ export function saveNarrative(
 		);
 		if (input.text === '') {
 			tx.delete(table.reportNarrative).where(key).run();
-			return { ok: true, narrative: null } as const;
+			return { ok: true, field, narrative: null } as const;
 		}
 		const narrative = tx
 			.insert(table.reportNarrative)
@@ -64,7 +72,7 @@ export function saveNarrative(
 			})
 			.returning()
 			.get();
-		return { ok: true, narrative } as const;
+		return { ok: true, field, narrative } as const;
 	});
 }
 
