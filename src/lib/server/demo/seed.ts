@@ -10,6 +10,7 @@ import { addMember, createOrganisation } from '../organisations/organisations';
 import { updateLegalDetails, type LegalDetails } from '../privacy/legal';
 import { createProcess } from '../process/processes';
 import { seedRecords } from './records';
+import { seedReport } from './report';
 import { seedFinishedWorkshop } from './workshop';
 
 export const demoPassword = 'mitwirken-demo';
@@ -249,6 +250,7 @@ async function seedDemoData(db: Db, now: Date): Promise<boolean> {
 	seedStaffEdits(db, processId);
 
 	seedRecords(db, processId, seeded.steering, now);
+	seedReport(db, processId, now);
 	return true;
 }
 
