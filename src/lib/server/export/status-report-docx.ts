@@ -108,12 +108,16 @@ function fieldBlocks(report: StatusReport, line: FieldLine): Block[] {
 		narrative
 			? { kind: 'text', text: narrative.text }
 			: { kind: 'text', text: m.report_narrative_none({}, de), italics: true },
-		{
-			kind: 'heading',
-			level: 3,
-			text: m.report_field_counts({ date: germanDate(report.to) }, de)
-		},
-		countsTable(line.counts),
+		...(measures.length === 0
+			? []
+			: [
+					{
+						kind: 'heading',
+						level: 3,
+						text: m.report_field_counts({ date: germanDate(report.to) }, de)
+					} as const,
+					countsTable(line.counts)
+				]),
 		{ kind: 'heading', level: 3, text: m.report_money({}, de) },
 		moneyTable(report, line.money),
 		{ kind: 'heading', level: 3, text: m.report_measures({}, de) },
