@@ -150,6 +150,10 @@ describe('forms', () => {
 				{ recordedOn: '2026-05-04', status: 'in_implementation', note: text }
 			],
 			[
+				`${base}/monitoring/bericht?/saveNarrative`,
+				{ fieldId: String(plain.fieldId), from: '2026-01-01', to: '2026-12-31', text }
+			],
+			[
 				`${base}/monitoring/indikatoren?/addIndicator`,
 				{ goalId: String(plain.goalId), name: text, unit: 'Personen', targetValue: '12,5' }
 			],
@@ -320,7 +324,7 @@ describe('exports of hostile text from the database', () => {
 		]);
 		expectReadableDocx(
 			await download(admin, `${base}/monitoring/bericht.docx`),
-			['measure title', 'update note', 'indicator name', 'indicator value note'],
+			['measure title', 'update note', 'indicator name', 'indicator value note', 'field narrative'],
 			false
 		);
 	});

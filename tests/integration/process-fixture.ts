@@ -22,6 +22,7 @@ import {
 } from '../../src/lib/server/minutes/minutes';
 import { addIndicator, recordIndicatorValue } from '../../src/lib/server/monitoring/indicators';
 import { recordUpdate } from '../../src/lib/server/monitoring/monitoring';
+import { saveNarrative } from '../../src/lib/server/monitoring/narratives';
 import {
 	addField,
 	addGuideline,
@@ -221,7 +222,8 @@ export function seedProcess(
 			recordedOn: todayIn(),
 			status: 'in_implementation',
 			note: text('update note'),
-			percentDone: 10
+			percentDone: 10,
+			spentCents: 123_456
 		},
 		{ name: author.name }
 	);
@@ -238,6 +240,18 @@ export function seedProcess(
 		process.id,
 		indicator.id,
 		{ measuredOn: todayIn(), value: 20, note: text('indicator value note') },
+		{ name: author.name }
+	);
+	// For the report's default period, this year up to today.
+	saveNarrative(
+		db,
+		process.id,
+		{
+			fieldId,
+			from: `${todayIn().slice(0, 4)}-01-01`,
+			to: todayIn(),
+			text: text('field narrative')
+		},
 		{ name: author.name }
 	);
 	const minutes = draftMinutes(db, event.id);

@@ -2,7 +2,7 @@ import { expect, logIn, test } from '../fixtures';
 
 const process = '/o/stadt-landau-in-der-pfalz-demo/p/integrationskonzept-2-0';
 
-test('an indicator of a goal gets a new value, and the status report shows it with its target', async ({
+test('an indicator of a goal gets a new value, the status report shows it with its target, and a field gets its text', async ({
 	page,
 	expectAccessible
 }) => {
@@ -39,5 +39,37 @@ test('an indicator of a goal gets a new value, and the status report shows it wi
 	await expect(report.getByRole('row', { name: /Messwert/ }).last()).toContainText(
 		'21,5 Wohnungen'
 	);
+	await expectAccessible();
+
+	// Last year's report has the office's text on each field; at 320 px a text is written on
+	// the housing field for this year's report, saved without a page load, and shown.
+	const lastYear = new Date().getFullYear() - 1;
+	await page.goto(`${process}/monitoring/bericht?from=${lastYear}-01-01&to=${lastYear}-12-31`);
+	const lastYearHousing = page.getByRole('region', { name: '3 Wohnen' });
+	await expect(lastYearHousing.getByText('Die Wohnraumbörse vermittelt weiter')).toBeVisible();
+	await expect(
+		lastYearHousing.getByRole('table', { name: 'Kosten und Ausgaben: 3 Wohnen' })
+	).toContainText(`Bisher verausgabt (Stand 31.12.${lastYear})`);
+	await page.setViewportSize({ width: 320, height: 740 });
+	await page.goto(`${process}/monitoring/bericht`);
+	const housing = page.getByRole('region', { name: '3 Wohnen' });
+	await expect(
+		housing.getByText('Für diesen Berichtszeitraum ist noch kein Text geschrieben.')
+	).toBeVisible();
+	await housing.getByText('Text schreiben').click();
+	const narrative = housing.getByLabel('Text zu 3 Wohnen für den Berichtszeitraum');
+	await narrative.fill(
+		'Acht weitere Wohnungen über die Börse vermittelt.\nDie Warteliste bleibt lang.'
+	);
+	await expectAccessible();
+	await housing.getByRole('button', { name: 'Text speichern' }).click();
+	await expect(page.getByText('Der Text zu 3 Wohnen ist gespeichert.')).toBeFocused();
+	await expect(
+		housing.getByText('Acht weitere Wohnungen über die Börse vermittelt.')
+	).toBeVisible();
+	await expect(
+		housing.getByText('Zuletzt geändert von Integrationsbeauftragte (Demo)')
+	).toBeVisible();
+	expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
 	await expectAccessible();
 });

@@ -128,6 +128,7 @@ export const auditPolicy = {
 	measure_update: 'all',
 	indicator: 'all',
 	indicator_value: 'all',
+	report_narrative: 'all',
 	topic: 'all',
 	topic_item: 'all',
 	// Accounts: who was invited in, renamed, or changed a password (as a fact, never the hash);

@@ -991,6 +991,8 @@ export const measureUpdate = sqliteTable(
 		status: text('status', { enum: measureStatuses }).notNull(),
 		note: text('note').notNull().default(''),
 		percentDone: integer('percent_done'),
+		/** Bisher verausgabt: what the measure has spent in all by that day, in euro cents. */
+		spentCents: integer('spent_cents'),
 		recordedBy: text('recorded_by').notNull(),
 		/** A correction is a new entry pointing to the wrong one, with the reason. */
 		correctsId: integer('corrects_id').references((): AnySQLiteColumn => measureUpdate.id, {
@@ -1002,6 +1004,39 @@ export const measureUpdate = sqliteTable(
 	(t) => [
 		index('measure_update_measure_idx').on(t.measureId, t.recordedOn),
 		uniqueIndex('measure_update_corrects_idx').on(t.correctsId)
+	]
+);
+
+/**
+ * What staff write about a field of action for one report period (Sachstandsbericht): one text
+ * per process, period and field, shown under the field on the report page and in the DOCX.
+ */
+export const reportNarrative = sqliteTable(
+	'report_narrative',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		processId: integer('process_id')
+			.notNull()
+			.references(() => process.id, { onDelete: 'cascade' }),
+		fieldOfActionId: integer('field_of_action_id')
+			.notNull()
+			.references(() => fieldOfAction.id, { onDelete: 'cascade' }),
+		periodFrom: text('period_from').notNull(),
+		periodTo: text('period_to').notNull(),
+		text: text('text').notNull(),
+		writtenBy: text('written_by').notNull(),
+		createdAt: createdAt(),
+		updatedAt: integer('updated_at', { mode: 'timestamp_ms' })
+			.notNull()
+			.default(sql`(unixepoch('subsec') * 1000)`)
+	},
+	(t) => [
+		uniqueIndex('report_narrative_period_idx').on(
+			t.processId,
+			t.periodFrom,
+			t.periodTo,
+			t.fieldOfActionId
+		)
 	]
 );
 
@@ -1145,6 +1180,7 @@ export type ConceptVersion = typeof conceptVersion.$inferSelect;
 export type ConceptComment = typeof conceptComment.$inferSelect;
 export type MeasureUpdate = typeof measureUpdate.$inferSelect;
 export type Indicator = typeof indicator.$inferSelect;
+export type ReportNarrative = typeof reportNarrative.$inferSelect;
 export type IndicatorValue = typeof indicatorValue.$inferSelect;
 export type AuditLogEntry = typeof auditLog.$inferSelect;
 export type AdoptionStep = typeof adoptionStep.$inferSelect;

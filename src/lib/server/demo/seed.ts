@@ -16,6 +16,7 @@ import { seedPublicParticipation } from './public';
 import { seedRecords } from './records';
 import { seedTimeline } from './timeline';
 import { seedRelations } from './relations';
+import { seedReport } from './report';
 import { seedFinishedWorkshop } from './workshop';
 
 export const demoPassword = 'mitwirken-demo';
@@ -249,6 +250,7 @@ async function seedDemoData(db: Db, now: Date): Promise<boolean> {
 	seedTimeline(db, processId, now);
 	seedPublicParticipation(db, processId, seeded.steering.approver, now);
 	seedRelations(db, processId);
+	seedReport(db, processId, now);
 	return true;
 }
 

@@ -2,6 +2,7 @@
 import type { MeasureStatus } from '../../domain';
 import { barScale, formatIndicatorValue, indicatorBar } from '../../indicators';
 import { measureStatus } from '../../labels';
+import { formatEuro } from '../../measure-values';
 import { m } from '../../paraglide/messages';
 import type { StatusReport } from '../monitoring/monitoring';
 import { germanDate, outlineDocx, type Block, type Outline } from './outline';
@@ -26,11 +27,8 @@ function statusReportOutline(
 	};
 	const blocks: Block[] = [
 		{ kind: 'heading', level: 1, text: m.report_counts({}, de) },
-		{
-			kind: 'table',
-			header: [m.measure_status({}, de), m.report_count({}, de)],
-			rows: report.counts.map(({ status, count }) => [statusLabel(status), String(count)])
-		},
+		countsTable(report.counts),
+		moneyTable(report, report.money),
 		{ kind: 'heading', level: 1, text: m.report_changes({}, de) },
 		report.changes.length === 0
 			? { kind: 'text', text: m.report_no_changes({}, de) }
@@ -69,42 +67,86 @@ function statusReportOutline(
 					])
 				}
 	];
-	for (const { field, measures } of report.fields) {
-		blocks.push(
-			{ kind: 'heading', level: 2, text: `${field.code} ${field.title}` },
-			measures.length === 0
-				? { kind: 'text', text: m.measures_none({}, de) }
-				: {
-						kind: 'table',
-						header: [
-							m.measure_number({}, de),
-							m.measure_title({}, de),
-							m.measure_lead({}, de),
-							m.measure_status({}, de),
-							m.monitoring_latest({}, de)
-						],
-						rows: measures.map((measure) => [
-							measure.number,
-							measure.title,
-							measure.lead,
-							statusLabel(measure.status),
-							measure.latest
-								? `${germanDate(measure.latest.recordedOn)}: ${measure.latest.note}`
-								: ''
-						])
-					}
-		);
-	}
-	blocks.push(...indicatorBlocks(report));
+	blocks.push({ kind: 'heading', level: 1, text: m.report_fields({}, de) });
+	for (const line of report.fields) blocks.push(...fieldBlocks(report, line));
 	return { cover, blocks };
 }
 
-/** Per goal a table for each indicator: baseline, the values of the period, target, as bars. */
-function indicatorBlocks(report: StatusReport): Block[] {
-	if (report.indicators.length === 0) return [];
-	const blocks: Block[] = [{ kind: 'heading', level: 1, text: m.report_indicators({}, de) }];
-	for (const { field, goal, indicators } of report.indicators) {
-		blocks.push({ kind: 'heading', level: 2, text: `${field.code} ${goal.title}` });
+type FieldLine = StatusReport['fields'][number];
+
+function countsTable(counts: StatusReport['counts']): Block {
+	return {
+		kind: 'table',
+		header: [m.measure_status({}, de), m.report_count({}, de)],
+		rows: counts.map(({ status, count }) => [statusLabel(status), String(count)])
+	};
+}
+
+function moneyTable(report: StatusReport, money: StatusReport['money']): Block {
+	return {
+		kind: 'table',
+		header: [m.report_money({}, de), m.report_money_amount({}, de)],
+		rows: [
+			[m.report_money_planned({ years: report.years }, de), formatEuro(money.plannedCents)],
+			[
+				m.report_money_spent({ date: germanDate(report.to) }, de),
+				money.spentCents === null ? '–' : formatEuro(money.spentCents)
+			]
+		]
+	};
+}
+
+/**
+ * A field of action: the text written on it, the status of its measures at the end of the
+ * period, its money, its measures, and per goal a table for each indicator: baseline, the
+ * values of the period, target, as bars.
+ */
+function fieldBlocks(report: StatusReport, line: FieldLine): Block[] {
+	const { field, narrative, measures } = line;
+	const blocks: Block[] = [
+		{ kind: 'heading', level: 2, text: `${field.code} ${field.title}` },
+		narrative
+			? { kind: 'text', text: narrative.text }
+			: { kind: 'text', text: m.report_narrative_none({}, de), italics: true },
+		...(measures.length === 0
+			? []
+			: [
+					{
+						kind: 'heading',
+						level: 3,
+						text: m.report_field_counts({ date: germanDate(report.to) }, de)
+					} as const,
+					countsTable(line.counts)
+				]),
+		{ kind: 'heading', level: 3, text: m.report_money({}, de) },
+		moneyTable(report, line.money),
+		{ kind: 'heading', level: 3, text: m.report_measures({}, de) },
+		measures.length === 0
+			? { kind: 'text', text: m.measures_none({}, de) }
+			: {
+					kind: 'table',
+					header: [
+						m.measure_number({}, de),
+						m.measure_title({}, de),
+						m.measure_lead({}, de),
+						m.measure_status({}, de),
+						m.monitoring_latest({}, de)
+					],
+					rows: measures.map((measure) => [
+						measure.number,
+						measure.title,
+						measure.lead,
+						statusLabel(measure.status),
+						measure.latest ? `${germanDate(measure.latest.recordedOn)}: ${measure.latest.note}` : ''
+					])
+				}
+	];
+	for (const { goal, indicators } of line.indicators) {
+		blocks.push({
+			kind: 'heading',
+			level: 3,
+			text: m.report_goal_indicators({ goal: goal.title }, de)
+		});
 		for (const indicator of indicators) {
 			const points: [string, string | null, number | null][] = [
 				[m.indicator_baseline({}, de), indicator.baselineOn, indicator.baselineValue],
@@ -118,9 +160,9 @@ function indicatorBlocks(report: StatusReport): Block[] {
 			const scale = barScale(points.map(([, , value]) => value));
 			blocks.push(
 				{
-					kind: 'heading',
-					level: 3,
-					text: indicator.unit ? `${indicator.name} (${indicator.unit})` : indicator.name
+					kind: 'text',
+					text: indicator.unit ? `${indicator.name} (${indicator.unit})` : indicator.name,
+					italics: true
 				},
 				...(indicator.inPeriod.length === 0
 					? [{ kind: 'text', text: m.report_indicator_no_values({}, de) } as const]

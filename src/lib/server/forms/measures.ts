@@ -110,7 +110,9 @@ export const updateForm = v.object({
 				v.maxValue(100, () => m.error_percent())
 			)
 		)
-	)
+	),
+	/** Bisher verausgabt: in all by that day, typed like the cost. */
+	spentCents: parsedWith(parseEuro)
 });
 
 /** A correction of a status entry: a new entry with the reason, pointing to the wrong one. */

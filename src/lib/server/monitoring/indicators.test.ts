@@ -71,13 +71,15 @@ describe('indicators of goals', () => {
 		// Oldest first, whatever order they were recorded in.
 		expect(goals[0]!.indicators[0]!.values.map((v) => v.value)).toEqual([38, 33.5]);
 
+		// Under their field: only the goals that have indicators.
 		const report = statusReport(db, process.id, '2026-01-01', '2026-12-31');
-		expect(report.indicators).toHaveLength(1);
-		expect(report.indicators[0]!.indicators[0]).toMatchObject({
+		expect(report.fields[0]!.indicators.map(({ goal }) => goal.id)).toEqual([goal.id]);
+		expect(report.fields[0]!.indicators[0]!.indicators[0]).toMatchObject({
 			inPeriod: [{ value: 33.5 }],
 			latest: { value: 33.5 }
 		});
-		const before = statusReport(db, process.id, '2025-01-01', '2025-12-31').indicators[0]!;
+		const before = statusReport(db, process.id, '2025-01-01', '2025-12-31').fields[0]!
+			.indicators[0]!;
 		expect(before.indicators[0]).toMatchObject({
 			inPeriod: [{ value: 38 }],
 			latest: { value: 38 }
@@ -90,7 +92,7 @@ describe('indicators of goals', () => {
 				)
 			)['word/document.xml']!
 		);
-		expect(xml).toContain('Indikatoren der Ziele');
+		expect(xml).toContain(`Ziel: ${goal.title}`);
 		expect(xml).toContain('Kinder mit Sprachförderbedarf (%)');
 		expect(xml).toContain('Messwert: Einschulungsuntersuchung');
 		expect(xml).toContain('33,5 %');

@@ -4,12 +4,15 @@ import * as table from '../db/schema';
 import { listCatalogue, type NumberedMeasure } from '../concept/measures';
 import { todayIn } from '../time';
 import { indicatorsInPeriod } from './indicators';
+import { narrativesOf } from './narratives';
+import { costYearsOfProcess, plannedInYears, spentAt } from './report-money';
 import { statusAt } from './status-at';
 
 export type UpdateInput = Pick<
 	table.MeasureUpdate,
 	'recordedOn' | 'status' | 'note' | 'percentDone'
->;
+> &
+	Partial<Pick<table.MeasureUpdate, 'spentCents'>>;
 
 /** Statuses in which nothing more is expected of a measure. */
 const settled = new Set<table.MeasureStatus>(['done', 'dropped', 'deferred']);
@@ -187,40 +190,76 @@ export function yearlyPlan(db: Db, processId: number, today: string) {
 	}));
 }
 
+/** How many measures stand at each status, in the order of the statuses, "none yet" last. */
+export function countByStatus(measures: readonly { status: table.MeasureStatus | null }[]) {
+	const order = [...table.measureStatuses, null];
+	const counts = new Map<table.MeasureStatus | null, number>();
+	for (const { status } of measures) counts.set(status, (counts.get(status) ?? 0) + 1);
+	return [...counts]
+		.sort(([a], [b]) => order.indexOf(a) - order.indexOf(b))
+		.map(([status, count]) => ({ status, count }));
+}
+
+/** Planned and spent money summed; a sum of no spent amount at all is null, not zero. */
+function sumMoney(measures: readonly { plannedCents: number; spentCents: number | null }[]) {
+	const spent = measures.flatMap((m) => (m.spentCents === null ? [] : [m.spentCents]));
+	return {
+		plannedCents: measures.reduce((sum, m) => sum + m.plannedCents, 0),
+		spentCents: spent.length === 0 ? null : spent.reduce((sum, cents) => sum + cents, 0)
+	};
+}
+
 /**
- * The status report (Sachstandsbericht) for a period: per field of action its measures with
- * their status at the end of the period (`statusAt`: nothing recorded after it shows, and a
- * measure reported on only later has no status yet), the count per status, and the updates
- * recorded within the period ("what changed since the last report"), and the goals'
- * indicators with the values measured in the period.
+ * The status report (Sachstandsbericht) for a period. Per field of action: the text staff
+ * wrote on it for exactly this period, its measures with their status at the end of the
+ * period (`statusAt`: nothing recorded after it shows, and a measure reported on only later
+ * has no status yet) and the count per status, the money planned for the years of the period
+ * and spent by its end, and its goals' indicators with the values measured in the period.
+ * Across fields: the count per status, the money, and the updates recorded within the period
+ * ("what changed since the last report"). A fixed number of queries, however many measures.
  */
 export function statusReport(db: Db, processId: number, from: string, to: string) {
 	const histories = listUpdatesOfProcess(db, processId);
-	const fields = listCatalogue(db, processId).map(({ field, measures }) => ({
-		field,
-		measures: measures.map((measure) => {
+	const costs = costYearsOfProcess(db, processId);
+	const narratives = narrativesOf(db, processId, from, to);
+	const indicators = indicatorsInPeriod(db, processId, from, to);
+	const years = [Number(from.slice(0, 4)), Number(to.slice(0, 4))] as const;
+	const fields = listCatalogue(db, processId).map(({ field, measures }) => {
+		const lines = measures.map((measure) => {
 			const history = histories.get(measure.id) ?? [];
 			const then = statusAt(history, to, measure.status);
 			return {
 				...measure,
 				status: then.status,
 				latest: then.entry,
-				changes: history.filter((u) => u.recordedOn >= from && u.recordedOn <= to).reverse()
+				changes: history.filter((u) => u.recordedOn >= from && u.recordedOn <= to).reverse(),
+				plannedCents: plannedInYears(measure, costs.get(measure.id) ?? [], ...years),
+				spentCents: spentAt(history, to)
 			};
-		})
-	}));
+		});
+		return {
+			field,
+			narrative: narratives.get(field.id) ?? null,
+			measures: lines,
+			counts: countByStatus(lines),
+			money: sumMoney(lines),
+			indicators: indicators
+				.filter((entry) => entry.field.id === field.id)
+				.map(({ goal, indicators }) => ({ goal, indicators }))
+		};
+	});
 	const all = fields.flatMap((f) => f.measures);
-	const counts = new Map<table.MeasureStatus | null, number>();
-	for (const measure of all) counts.set(measure.status, (counts.get(measure.status) ?? 0) + 1);
 	return {
 		from,
 		to,
+		/** The years the planned money is for. */
+		years: years[0] === years[1] ? String(years[0]) : `${years[0]}–${years[1]}`,
 		fields,
-		counts: [...counts].map(([status, count]) => ({ status, count })),
+		counts: countByStatus(all),
+		money: sumMoney(all),
 		changes: all.flatMap((measure) =>
 			measure.changes.map((update) => ({ number: measure.number, title: measure.title, update }))
-		),
-		indicators: indicatorsInPeriod(db, processId, from, to)
+		)
 	};
 }
 

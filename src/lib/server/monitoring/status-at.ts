@@ -29,6 +29,20 @@ export function statusAt<T extends StatusEntry>(
 	catalogueStatus: MeasureStatus
 ): StatusAt<T> {
 	if (entries.length === 0) return { status: catalogueStatus, entry: null };
+	const entry = decisiveEntry(entries, date);
+	return { status: entry?.status ?? null, entry };
+}
+
+/**
+ * The entry that decides on `date` by the rule of `statusAt`, among the entries `counts`
+ * accepts: the spent amount, for one, comes from the latest entry that states one. An entry
+ * that was corrected never counts, whatever its correction states.
+ */
+export function decisiveEntry<T extends StatusEntry>(
+	entries: readonly T[],
+	date: string,
+	counts: (entry: T) => boolean = () => true
+): T | null {
 	const byId = new Map(entries.map((entry) => [entry.id, entry]));
 	const corrected = new Set(entries.map((entry) => entry.correctsId));
 	// A correction takes the place in the order of the first entry of its chain.
@@ -43,7 +57,7 @@ export function statusAt<T extends StatusEntry>(
 	};
 	let decisive: { entry: T; place: number } | null = null;
 	for (const entry of entries) {
-		if (corrected.has(entry.id) || entry.recordedOn > date) continue;
+		if (corrected.has(entry.id) || entry.recordedOn > date || !counts(entry)) continue;
 		const candidate = { entry, place: place(entry) };
 		if (
 			!decisive ||
@@ -53,5 +67,5 @@ export function statusAt<T extends StatusEntry>(
 			decisive = candidate;
 		}
 	}
-	return { status: decisive?.entry.status ?? null, entry: decisive?.entry ?? null };
+	return decisive?.entry ?? null;
 }

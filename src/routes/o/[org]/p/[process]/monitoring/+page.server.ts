@@ -23,6 +23,7 @@ export const load: PageServerLoad = (event) => {
 			latest: latest && {
 				recordedOn: latest.recordedOn,
 				percentDone: latest.percentDone,
+				spentCents: latest.spentCents,
 				note: latest.note
 			}
 		}))

@@ -1,8 +1,13 @@
+import { error, fail } from '@sveltejs/kit';
+import { m } from '$lib/paraglide/messages';
 import { getDb } from '$lib/server/db';
+import { parseForm } from '$lib/server/forms/parse';
+import { narrativeForm } from '$lib/server/forms/report';
 import { requireProcess } from '$lib/server/guard';
 import { statusReport } from '$lib/server/monitoring/monitoring';
+import { saveNarrative } from '$lib/server/monitoring/narratives';
 import { reportPeriod } from '$lib/server/monitoring/period';
-import type { PageServerLoad } from './$types';
+import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {
 	const { process } = requireProcess(event, 'readProcess');
@@ -29,8 +34,12 @@ export const load: PageServerLoad = (event) => {
 					}
 				}
 			})),
-			fields: report.fields.map(({ field, measures }) => ({
+			fields: report.fields.map(({ field, narrative, measures, counts, money, indicators }) => ({
 				field: { id: field.id, code: field.code, title: field.title },
+				narrative: narrative && { text: narrative.text, writtenBy: narrative.writtenBy },
+				counts,
+				money,
+				indicators,
 				measures: measures.map(({ id, number, title, lead, status, latest }) => ({
 					id,
 					number,
@@ -42,4 +51,20 @@ export const load: PageServerLoad = (event) => {
 			}))
 		}
 	};
+};
+
+export const actions: Actions = {
+	saveNarrative: async (event) => {
+		const { process, user } = requireProcess(event, 'manageMeasures');
+		const form = parseForm(narrativeForm, await event.request.formData());
+		const fieldId = Number(form.values.fieldId) || null;
+		if (!form.ok) return fail(400, { narrativeErrors: form.errors, fieldId, values: form.values });
+		const result = saveNarrative(getDb(), process.id, form.data, user);
+		if (!result.ok) error(404, { message: m.error_not_found() });
+		const name = { field: `${result.field.code} ${result.field.title}` };
+		const saved = result.narrative
+			? m.report_narrative_saved(name)
+			: m.report_narrative_removed(name);
+		return { saved, fieldId };
+	}
 };
