@@ -14,6 +14,8 @@ import {
 	phaseOverride,
 	processStatus,
 	processTemplate,
+	publicCommentStatus,
+	publicCommentVerdict,
 	roleOptions,
 	stakeholderCategory
 } from './labels';
@@ -221,6 +223,13 @@ const partyRole = {
 	]
 };
 
+const datePrecision = {
+	options: () => [
+		{ value: 'day', label: m.audit_choice_exact_day() },
+		{ value: 'month', label: m.audit_choice_months() }
+	]
+};
+
 const targetKind = {
 	options: () => [
 		{ value: 'idea', label: m.audit_choice_idea() },
@@ -241,6 +250,7 @@ const choiceColumns: Record<string, { options: () => { value: string; label: str
 	'body_member.function': memberFunction,
 	'body_member.category': stakeholderCategory,
 	'event.status': eventStatus,
+	'event.date_precision': datePrecision,
 	'event_attendee.category': stakeholderCategory,
 	'activity.stage': activityStage,
 	'measure.status': measureStatus,
@@ -253,6 +263,8 @@ const choiceColumns: Record<string, { options: () => { value: string; label: str
 	'adoption_step.result': adoptionResult,
 	'measure_source.target_kind': targetKind,
 	'minutes.status': minutesStatus,
+	'public_comment.status': publicCommentStatus,
+	'public_comment.verdict': publicCommentVerdict,
 	'minutes_item.kind': minutesItemKind,
 	'topic_item.target_kind': targetKind
 };
