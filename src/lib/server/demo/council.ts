@@ -99,9 +99,10 @@ export function seedCouncil(db: Db, revisionId: number, author: { id: number; na
 		})
 	];
 	for (const input of steps) addStep(db, process.id, version.id, input, author);
-	// Implementation began long ago; the adoption's status entries stay in the history.
+	// Implementation began long ago; the adoption's status entries stay in the history. It is
+	// public, so that `/` leads to an adopted concept with its measures' status.
 	db.update(table.process)
-		.set({ status: 'implementation' })
+		.set({ status: 'implementation', isPublic: true })
 		.where(eq(table.process.id, process.id))
 		.run();
 }
