@@ -35,6 +35,14 @@ describe('demo data on first start', () => {
 		expect(reply.status).toBe(200);
 		expect(reply.body).toContain('Beschluss im Stadtrat');
 		expect(reply.body).toContain('Fachkonferenz Sprache und Bildung');
+
+		// The concept of 2011, adopted through three bodies, is public with its measures' status.
+		const adopted = '/beteiligung/stadt-landau-in-der-pfalz-demo/integrationskonzept-2011';
+		expect(home.body).toContain(`href=".${adopted}">Integrationskonzept 2011</a>`);
+		const concept = await visitor.get(adopted);
+		expect(concept.status).toBe(200);
+		expect(concept.body).toContain('Das beschlossene Konzept');
+		expect(concept.body).toContain('Stadtrat');
 	});
 
 	it('is not added twice', async ({ onTestFinished }) => {
