@@ -315,8 +315,8 @@ describe('attachments over HTTP', () => {
 			.from(table.auditLog)
 			.where(eq(table.auditLog.tableName, 'attachment'))
 			.all()
-			.map((row) => JSON.parse(String(row.after)) as Record<string, unknown>)
-			.find((after) => after.title === 'Protokolliert')!;
+			.map((row) => JSON.parse(String(row.after)) as Record<string, unknown> | null)
+			.find((after) => after?.title === 'Protokolliert')!;
 		expect(entry.sha256).toBe(createHash('sha256').update(sample.content).digest('hex'));
 		expect(entry).not.toHaveProperty('content');
 		expect(JSON.stringify(entry)).not.toContain('%PDF');

@@ -136,7 +136,7 @@ describe('importing a catalogue over HTTP', () => {
 			budgetReservation: true,
 			status: 'in_implementation'
 		});
-		expect(listsOfMeasure(db, catalogue[0]!.measures[0]!.id)).toEqual({
+		expect(listsOfMeasure(db, catalogue[0]!.measures[0]!.id)).toMatchObject({
 			addressees: [],
 			partners: ['volkshochschulen', 'Mütterzentrum Süd'],
 			costYears: [
