@@ -19,6 +19,8 @@ test('a version goes through Sozialausschuss, Kreisausschuss and Kreistag, and t
 	await expectAccessible();
 	await page.goto('/o/stadt-landau-in-der-pfalz-demo/p/integrationskonzept-2-0/concept');
 	await expectAccessible();
+	// The demo already has a version, so the form starts closed.
+	await page.locator('summary', { hasText: 'Als neue Fassung speichern' }).click();
 	await page.getByLabel('Anlass der Fassung').fill('Beschlussvorlage für den Kreistag');
 	await page.getByRole('button', { name: 'Als neue Fassung speichern' }).click();
 	const saved = page.getByText(/^Fassung \d+ gespeichert\.$/);

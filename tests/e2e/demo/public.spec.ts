@@ -35,7 +35,7 @@ test('a visitor reads the results in Arabic and English and comments; staff answ
 	).toBeVisible();
 	await expectAccessible(visitor);
 	await visitor.locator('summary', { hasText: '4 Freizeit' }).click();
-	await visitor.getByRole('link', { name: /^Comment on measure 4\.1$/ }).click();
+	await visitor.getByRole('link', { name: /^Comment on measure IK 4\.1$/ }).click();
 	await expect(visitor.getByLabel('What would you like to comment on?')).toHaveValue(/^measure:/);
 	await visitor.getByLabel('Your comment (required)').fill('Bitte auch in den Ferien anbieten.');
 	await visitor.getByLabel('Your name (optional)').fill('Elternbeirat Kita Horst');
