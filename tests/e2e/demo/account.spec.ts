@@ -69,7 +69,7 @@ test('a new member resets a forgotten password through an administrator’s link
 	await expectAccessible();
 	await page
 		.getByRole('button', {
-			name: 'Link für ein neues Passwort von Fachdienst Migration (Demo) erstellen'
+			name: 'Link für neues Passwort: Fachdienst Migration (Demo)'
 		})
 		.click();
 	const resetLink = page.getByLabel('Link für ein neues Passwort', { exact: true });
@@ -142,7 +142,7 @@ test('the demo administrator ends an older session, and may not leave the organi
 	).toBeVisible();
 	await expect(page.getByRole('button', { name: /endgültig löschen/ })).toHaveCount(0);
 	await expectAccessible();
-	await page.getByRole('button', { name: /Anmeldung Firefox auf Windows vom .* beenden/ }).click();
+	await page.getByRole('button', { name: /^Abmelden: Firefox auf Windows vom / }).click();
 	await expect(page.getByText('Beendete Anmeldungen: 1.')).toBeVisible();
 	await expect(page.getByText('Firefox auf Windows')).toHaveCount(0);
 	await expectAccessible();

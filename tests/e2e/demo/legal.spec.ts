@@ -94,6 +94,9 @@ test('the phone says what is stored, by whom and how long, before joining', asyn
 	await page.goto(`/o/${org}/p/integrationskonzept-2-0/events`);
 	await expectAccessible();
 	await page.getByRole('link', { name: 'Fachkonferenz Sprache und Bildung' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+		'Fachkonferenz Sprache und Bildung'
+	);
 	await expectAccessible();
 	await page.getByRole('link', { name: 'Live-Workshop moderieren' }).click();
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Live-Workshop');
