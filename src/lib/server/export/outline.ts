@@ -141,12 +141,12 @@ function runs(text: string, format: RunFormat = {}): TextRun[] {
 	let at = 0;
 	for (const match of clean.matchAll(arabicSpan)) {
 		if (match.index > at)
-			out.push(new TextRun({ text: clean.slice(at, match.index), font: fonts, ...format }));
-		out.push(new TextRun({ text: match[0], font: fonts, rightToLeft: true, ...format }));
+			out.push(new TextRun({ text: clean.slice(at, match.index), ...format }));
+		out.push(new TextRun({ text: match[0], rightToLeft: true, ...format }));
 		at = match.index + match[0].length;
 	}
 	if (at < clean.length || out.length === 0) {
-		out.push(new TextRun({ text: clean.slice(at), font: fonts, ...format }));
+		out.push(new TextRun({ text: clean.slice(at), ...format }));
 	}
 	return out;
 }
