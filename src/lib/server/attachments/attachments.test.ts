@@ -20,6 +20,7 @@ import {
 	attachmentFile,
 	deleteAttachment,
 	listAttachments,
+	listPublicAttachments,
 	publicAttachmentFile
 } from './attachments';
 import { contentDisposition, storedFileName } from './file-name';
@@ -215,6 +216,33 @@ describe('attachments', () => {
 		expect(publicAttachmentFile(db, process.id, shown.attachment.id)?.content).toEqual(
 			Buffer.from(acceptedSamples[0].content)
 		);
+	});
+
+	it('serves a public file only while its event, measure or version is public too', async () => {
+		const { db, process, event, measure, version, uploader, pdf } = await setUp();
+		const add = (target: Parameters<typeof addAttachment>[2]) => {
+			const added = addAttachment(db, process.id, target, { ...pdf(), isPublic: true }, uploader);
+			if (!added.ok) throw new Error(added.reason);
+			return added.attachment.id;
+		};
+		const onEvent = add({ kind: 'event', id: event.id });
+		const onMeasure = add({ kind: 'measure', id: measure.id });
+		const onVersion = add({ kind: 'version', id: version.id });
+		const served = () =>
+			[onEvent, onMeasure, onVersion].filter((id) => publicAttachmentFile(db, process.id, id));
+		const listed = () => listPublicAttachments(db, process.id).map((file) => file.id);
+		// A draft version's annex waits for the council.
+		expect(served()).toEqual([onEvent, onMeasure]);
+		expect(listed().sort()).toEqual([onEvent, onMeasure].sort());
+
+		db.update(table.event).set({ isPublic: false }).where(eq(table.event.id, event.id)).run();
+		db.update(table.measure)
+			.set({ archivedAt: new Date() })
+			.where(eq(table.measure.id, measure.id))
+			.run();
+		addStep(db, process.id, version.id, councilStep({ isFinal: true }), uploader);
+		expect(served()).toEqual([onVersion]);
+		expect(listed()).toEqual([onVersion]);
 	});
 
 	it('logs who attached what, without the bytes', async () => {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { and, desc, eq, isNull, type SQL } from 'drizzle-orm';
+import { and, desc, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import type { AttachmentTarget } from '../../attachments';
 import { adoptedSql } from '../concept/versions';
 import type { Db } from '../db';
@@ -117,6 +117,17 @@ export function attachmentFile(db: Db, processId: number, attachmentId: number) 
 		.get();
 }
 
+/**
+ * SQL: the attachment's target is public too. A file marked public on an internal event, an
+ * archived measure or a version the council has not adopted stays internal.
+ */
+const targetIsPublic = sql`(${table.attachment.eventId} is null or exists (select 1 from ${table.event}
+		where ${table.event.id} = ${table.attachment.eventId} and ${table.event.isPublic} = 1
+			and ${table.event.archivedAt} is null))
+	and (${table.attachment.measureId} is null or exists (select 1 from ${table.measure}
+		where ${table.measure.id} = ${table.attachment.measureId} and ${table.measure.archivedAt} is null))
+	and (${table.attachment.conceptVersionId} is null or ${adoptedSql(table.attachment.conceptVersionId)})`;
+
 /** A public attachment of the process with its bytes; the caller checks that the process is public. */
 export function publicAttachmentFile(db: Db, processId: number, attachmentId: number) {
 	return db
@@ -126,7 +137,8 @@ export function publicAttachmentFile(db: Db, processId: number, attachmentId: nu
 			and(
 				eq(table.attachment.id, attachmentId),
 				eq(table.attachment.processId, processId),
-				eq(table.attachment.isPublic, true)
+				eq(table.attachment.isPublic, true),
+				targetIsPublic
 			)
 		)
 		.get();
@@ -137,7 +149,13 @@ export function listPublicAttachments(db: Db, processId: number): ListedAttachme
 	return db
 		.select(listed)
 		.from(table.attachment)
-		.where(and(eq(table.attachment.processId, processId), eq(table.attachment.isPublic, true)))
+		.where(
+			and(
+				eq(table.attachment.processId, processId),
+				eq(table.attachment.isPublic, true),
+				targetIsPublic
+			)
+		)
 		.orderBy(desc(table.attachment.createdAt), desc(table.attachment.id))
 		.all();
 }

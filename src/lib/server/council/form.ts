@@ -8,6 +8,9 @@ import { checkbox, id, optionalCount, optionalId, optionalIsoDate } from '../for
 /** The most seats a body's vote can count (the largest Kreistage have about 100). */
 export const maxVotes = 999;
 
+/** A step's note; an import appends to it and stays within it. */
+export const noteLimit = 2000;
+
 const isHttps = (text: string) => {
 	if (!URL.canParse(text)) return false;
 	return new URL(text).protocol === 'https:';
@@ -33,7 +36,7 @@ export const stepForm = v.object({
 	votesNo: optionalCount(maxVotes),
 	votesAbstained: optionalCount(maxVotes),
 	oparlUrl,
-	note: field.optionalText(2000),
+	note: field.optionalText(noteLimit),
 	isFinal: checkbox,
 	changes: field.optionalText(4000),
 	reportDueOn: optionalIsoDate,

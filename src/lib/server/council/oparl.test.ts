@@ -152,9 +152,18 @@ describe('the OParl import', () => {
 		});
 		const ka = await importFromOparl(at('/paper/117'), { ...local, bodyName: 'Kreisausschuss' });
 		expect(ka).toMatchObject({ ok: true, found: { meetingOn: '2026-10-19', isPublic: false } });
-		// Without a matching name, the authoritative consultation (the decision) counts.
-		const any = await importFromOparl(at('/paper/117'), { ...local, bodyName: 'Beirat' });
-		expect(any).toMatchObject({ ok: true, found: { meetingOn: '2026-11-20', result: 'adopted' } });
+		const short = await importFromOparl(at('/paper/117'), { ...local, bodyName: ' kt ' });
+		expect(short).toMatchObject({ ok: true, found: { meetingOn: '2026-11-20' } });
+		// Another body's result never lands in the step: not the decision's, not a similar name's.
+		for (const bodyName of ['Beirat', 'Kreistag', 'Sozialausschuss Nord', '']) {
+			expect(await importFromOparl(at('/paper/117'), { ...local, bodyName })).toEqual({
+				ok: false,
+				problem: 'other_body'
+			});
+		}
+		expect(
+			await importFromOparl(at('/consultation/3'), { ...local, bodyName: 'Sozialausschuss' })
+		).toEqual({ ok: false, problem: 'other_body' });
 	});
 
 	it('keeps a result in other words as a cleaned note', async () => {
@@ -209,6 +218,8 @@ describe('the OParl import', () => {
 		expect(
 			[
 				'einstimmig beschlossen',
+				'ungeändert beschlossen',
+				'Beschlussempfehlung angenommen',
 				'geändert beschlossen',
 				'mit Änderungen angenommen',
 				'empfohlen',
@@ -220,6 +231,8 @@ describe('the OParl import', () => {
 			].map(resultOf)
 		).toEqual([
 			'adopted',
+			'adopted',
+			'recommended',
 			'adopted_amended',
 			'adopted_amended',
 			'recommended',

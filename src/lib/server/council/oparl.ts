@@ -11,7 +11,7 @@ import { cleanLine } from '../../text/clean';
 import { todayIn } from '../time';
 
 export type OparlProblem =
-	'scheme' | 'unreachable' | 'status' | 'too_large' | 'not_oparl' | 'redirect';
+	'scheme' | 'unreachable' | 'status' | 'too_large' | 'not_oparl' | 'redirect' | 'other_body';
 
 export interface OparlStep {
 	meetingOn: string | null;
@@ -33,7 +33,7 @@ export interface OparlOptions {
 	maxBytes?: number;
 }
 
-const maxRequests = 8;
+const maxRequests = 16;
 const maxRedirects = 3;
 const localHosts = new Set(['localhost', '127.0.0.1', '[::1]']);
 
@@ -92,9 +92,12 @@ export function resultOf(wording: string): AdoptionResult | null {
 	if (/\bnicht\b|\bkein\b/.test(said)) return null;
 	if (/abgelehnt/.test(said)) return 'rejected';
 	if (/vertagt|zurückgestellt|abgesetzt|zurückgezogen/.test(said)) return 'deferred';
-	if (/geändert|mit änderung|abgeändert/.test(said)) return 'adopted_amended';
-	if (/beschlossen|zugestimmt|angenommen/.test(said)) return 'adopted';
+	// „Beschlussempfehlung angenommen“ is a committee's recommendation, not the decision.
 	if (/empfohlen|empfehlung/.test(said)) return 'recommended';
+	// „ungeändert beschlossen“ contains „geändert“.
+	if (/ungeändert|unverändert|ohne änderung/.test(said)) return 'adopted';
+	if (/geändert|mit änderung/.test(said)) return 'adopted_amended';
+	if (/beschlossen|zugestimmt|angenommen/.test(said)) return 'adopted';
 	return null;
 }
 
@@ -195,31 +198,39 @@ class Reader {
 	}
 }
 
-const sameBody = (name: string, wanted: string) => {
-	const a = name.toLowerCase();
-	const b = wanted.toLowerCase();
-	return a !== '' && b !== '' && (a.includes(b) || b.includes(a));
-};
+const bodyKey = (name: string) => cleanLine(name).toLocaleLowerCase('de').replace(/\s+/g, ' ');
 
-/** The consultation of the paper in the step's body, else the only or the authoritative one. */
+/**
+ * Whether the consultation is the step's body's, by the exact name or short name of its
+ * organisation (a part of a name is not enough: „Kreistag“ is not „Kreistagsausschuss“). One
+ * without an organisation is only taken when the step names no body.
+ */
+async function inBody(
+	reader: Reader,
+	consultation: Consultation,
+	bodyName: string
+): Promise<boolean> {
+	const wanted = bodyKey(bodyName);
+	const address = consultation.organization?.[0];
+	if (!wanted || !address) return !wanted;
+	const organization = await reader.object(address, organizationSchema);
+	return [organization.name, organization.shortName ?? ''].some((n) => bodyKey(n) === wanted);
+}
+
+/**
+ * The paper's consultation in the step's body. Another body's result must never land in the
+ * step: a final step's result adopts the concept and cannot be corrected afterwards.
+ */
 async function pickConsultation(
 	reader: Reader,
 	consultations: Consultation[],
 	bodyName: string
-): Promise<Consultation | undefined> {
-	if (consultations.length === 1) return consultations[0];
-	if (bodyName) {
-		for (const consultation of consultations.slice(0, 4)) {
-			const first = consultation.organization?.[0];
-			if (!first) continue;
-			const organization = await reader.object(first, organizationSchema);
-			if ([organization.name, organization.shortName ?? ''].some((n) => sameBody(n, bodyName))) {
-				return consultation;
-			}
-		}
+): Promise<Consultation> {
+	if (!bodyKey(bodyName) && consultations.length === 1) return consultations[0]!;
+	for (const consultation of bodyKey(bodyName) ? consultations : []) {
+		if (await inBody(reader, consultation, bodyName)) return consultation;
 	}
-	const authoritative = consultations.filter((c) => c.authoritative);
-	return authoritative.length === 1 ? authoritative[0] : undefined;
+	throw new Refusal('other_body');
 }
 
 /** Imports a step from an OParl Consultation or Paper URL. */
@@ -243,7 +254,7 @@ export async function importFromOparl(
 			note: ''
 		};
 		const first = await reader.object(address, v.union([paperSchema, consultationSchema]));
-		let consultation: Consultation | undefined;
+		let consultation: Consultation;
 		if (v.is(paperSchema, first)) {
 			const paper = first;
 			found.paperNumber = cleanLine(paper.reference ?? '').slice(0, 60);
@@ -254,16 +265,19 @@ export async function importFromOparl(
 			);
 		} else {
 			consultation = first;
+			if (!(await inBody(reader, consultation, options.bodyName ?? ''))) {
+				throw new Refusal('other_body');
+			}
 			if (consultation.paper) {
 				const paper = await reader.object(consultation.paper, paperSchema);
 				found.paperNumber = cleanLine(paper.reference ?? '').slice(0, 60);
 			}
 		}
-		if (consultation?.meeting) {
+		if (consultation.meeting) {
 			const meeting = await reader.object(consultation.meeting, meetingSchema);
 			if (meeting.start) found.meetingOn = todayIn(undefined, new Date(meeting.start));
 		}
-		if (consultation?.agendaItem) {
+		if (consultation.agendaItem) {
 			const item = await reader.object(consultation.agendaItem, agendaItemSchema);
 			found.isPublic = item.public ?? null;
 			const wording = cleanLine(item.result ?? '').slice(0, 500);

@@ -19,6 +19,7 @@ import { getDb } from '$lib/server/db';
 import { askToConfirm, confirmed } from '$lib/server/forms/confirm';
 import {
 	importForm,
+	noteLimit,
 	startersOf,
 	stepForm,
 	stepInputOf,
@@ -62,7 +63,8 @@ const oparlMessages: Record<OparlProblem, () => string> = {
 	status: m.council_import_status,
 	too_large: m.council_import_too_large,
 	not_oparl: m.council_import_not_oparl,
-	redirect: m.council_import_redirect
+	redirect: m.council_import_redirect,
+	other_body: m.council_import_other_body
 };
 
 export const actions: Actions = {
@@ -132,20 +134,31 @@ export const actions: Actions = {
 			return fail(409, { message: m.council_import_failed({ reason }), values: form.values });
 		}
 		const { found: oparl } = imported;
-		const starters = listSteps(db, found.version.id).find((s) => s.id === step.id)!;
+		// The fetch took seconds: build on the step as it is now, so a colleague's edit in the
+		// meantime is kept, and a step decided meanwhile is not overwritten.
+		const now = findStep(db, process.id, step.id)?.step;
+		if (!now) error(404, { message: m.error_not_found() });
+		if (now.result !== 'pending') {
+			return fail(409, { message: m.council_import_pending_only(), values: form.values });
+		}
+		const { starterMeasureIds } = listSteps(db, found.version.id).find((s) => s.id === step.id)!;
+		// Importing again adds the same words once, and the note stays within its form's limit.
+		const note = now.note.split('\n').includes(oparl.note)
+			? now.note
+			: [now.note, oparl.note].filter(Boolean).join('\n').slice(0, noteLimit);
 		const outcome = updateStep(
 			db,
 			process.id,
 			step.id,
 			{
-				...step,
-				meetingOn: oparl.meetingOn ?? step.meetingOn,
-				paperNumber: oparl.paperNumber || step.paperNumber,
-				isPublic: oparl.isPublic ?? step.isPublic,
-				result: oparl.result ?? step.result,
-				note: [step.note, oparl.note].filter(Boolean).join('\n'),
+				...now,
+				meetingOn: oparl.meetingOn ?? now.meetingOn,
+				paperNumber: oparl.paperNumber || now.paperNumber,
+				isPublic: oparl.isPublic ?? now.isPublic,
+				result: oparl.result ?? now.result,
+				note,
 				oparlUrl: form.data.url,
-				starterMeasureIds: starters.starterMeasureIds
+				starterMeasureIds
 			},
 			{ reason: '', by: user.name }
 		);
