@@ -214,6 +214,35 @@ describe('the OParl import', () => {
 		});
 	});
 
+	it('asks no host of the own network unless IT listed it', async () => {
+		for (const address of [
+			'https://127.0.0.1/paper',
+			'https://localhost/paper',
+			'https://10.0.0.5:8443/api',
+			'https://192.168.1.10/oparl',
+			'https://172.20.0.1/oparl',
+			'https://169.254.169.254/latest/meta-data',
+			'https://100.64.0.1/oparl',
+			'https://[::1]/paper',
+			'https://[fd00::1]/paper',
+			'https://[fe80::1]/paper',
+			'https://[::ffff:127.0.0.1]/paper',
+			'https://0.0.0.0/paper'
+		]) {
+			expect(await importFromOparl(address, { timeoutMs: 1_500 }), address).toEqual({
+				ok: false,
+				problem: 'internal'
+			});
+		}
+		// Listed by IT: asked (and here nobody answers).
+		expect(
+			await importFromOparl('https://10.255.255.1:1/oparl', {
+				timeoutMs: 300,
+				trustedHosts: ['10.255.255.1']
+			})
+		).toEqual({ ok: false, problem: 'unreachable' });
+	});
+
 	it('maps the words council systems use to our results', () => {
 		expect(
 			[

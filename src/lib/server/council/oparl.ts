@@ -3,15 +3,25 @@
  * (https://oparl.org): from a Consultation, or from a Paper and its consultations, the meeting
  * day (Meeting.start), the result (AgendaItem.result), whether it was public, and the paper's
  * reference (Drucksache). The only outbound request the app makes besides SMTP, and only when
- * staff ask for it: https only, one host, a deadline, a size cap and few requests.
+ * staff ask for it: https only, one host outside the own network, a deadline, a size cap and few
+ * requests.
  */
+import { lookup } from 'node:dns/promises';
+import { BlockList, isIP } from 'node:net';
 import * as v from 'valibot';
 import type { AdoptionResult } from '../../domain';
 import { cleanLine } from '../../text/clean';
 import { todayIn } from '../time';
 
 export type OparlProblem =
-	'scheme' | 'unreachable' | 'status' | 'too_large' | 'not_oparl' | 'redirect' | 'other_body';
+	| 'scheme'
+	| 'unreachable'
+	| 'status'
+	| 'too_large'
+	| 'not_oparl'
+	| 'redirect'
+	| 'other_body'
+	| 'internal';
 
 export interface OparlStep {
 	meetingOn: string | null;
@@ -29,6 +39,8 @@ export interface OparlOptions {
 	bodyName?: string;
 	/** Tests serve fixtures over plain http on localhost; nothing else ever may. */
 	allowLocalHttp?: boolean;
+	/** Hosts IT allows although they resolve into the own network (`OPARL_HOSTS`). */
+	trustedHosts?: readonly string[];
 	timeoutMs?: number;
 	maxBytes?: number;
 }
@@ -36,6 +48,33 @@ export interface OparlOptions {
 const maxRequests = 16;
 const maxRedirects = 3;
 const localHosts = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/** The machine's and the own network's addresses, where no request may go unless IT allows it. */
+const internal = new BlockList();
+for (const [network, prefix] of [
+	['0.0.0.0', 8],
+	['10.0.0.0', 8],
+	['100.64.0.0', 10],
+	['127.0.0.0', 8],
+	['169.254.0.0', 16],
+	['172.16.0.0', 12],
+	['192.0.0.0', 24],
+	['192.168.0.0', 16],
+	['198.18.0.0', 15],
+	['224.0.0.0', 3]
+] as const) {
+	internal.addSubnet(network, prefix, 'ipv4');
+}
+for (const [network, prefix] of [
+	['::', 127],
+	['::ffff:0:0', 96],
+	['64:ff9b::', 96],
+	['fc00::', 7],
+	['fe80::', 10],
+	['ff00::', 8]
+] as const) {
+	internal.addSubnet(network, prefix, 'ipv6');
+}
 
 const typed = (kind: string) =>
 	v.pipe(
@@ -103,12 +142,15 @@ export function resultOf(wording: string): AdoptionResult | null {
 
 class Reader {
 	private requests = 0;
+	private hostChecked = false;
 	private readonly host: string;
 	private readonly deadline: number;
 
 	constructor(
 		start: URL,
-		private readonly options: Required<Pick<OparlOptions, 'allowLocalHttp' | 'maxBytes'>> & {
+		private readonly options: Required<
+			Pick<OparlOptions, 'allowLocalHttp' | 'maxBytes' | 'trustedHosts'>
+		> & {
 			timeoutMs: number;
 		}
 	) {
@@ -122,12 +164,35 @@ class Reader {
 		return url.protocol === 'http:' && this.options.allowLocalHttp && localHosts.has(url.hostname);
 	}
 
+	/**
+	 * Whether the host may be asked: every address it resolves to lies outside the own network,
+	 * or IT listed it. (A name server that answers differently a moment later could still point
+	 * the request inside; it then still needs https with a valid certificate for that name.)
+	 */
+	private async outside(url: URL): Promise<boolean> {
+		const name = url.hostname.replace(/^\[|\]$/g, '').toLowerCase();
+		if (this.options.trustedHosts.includes(name)) return true;
+		if (this.options.allowLocalHttp && localHosts.has(url.hostname)) return true;
+		const addresses = isIP(name)
+			? [{ address: name, family: isIP(name) }]
+			: await lookup(name, { all: true, verbatim: true }).catch(() => {
+					throw new Refusal('unreachable');
+				});
+		return addresses.every(
+			({ address, family }) => !internal.check(address, family === 6 ? 'ipv6' : 'ipv4')
+		);
+	}
+
 	/** One object: same host, redirects only within it, within the deadline and size cap. */
 	async object<S extends v.GenericSchema>(address: string, schema: S): Promise<v.InferOutput<S>> {
 		if (!URL.canParse(address)) throw new Refusal('scheme');
 		let url = new URL(address);
 		if (!this.allowed(url)) throw new Refusal('scheme');
 		if (url.host !== this.host) throw new Refusal('not_oparl');
+		if (!this.hostChecked) {
+			if (!(await this.outside(url))) throw new Refusal('internal');
+			this.hostChecked = true;
+		}
 		for (let redirects = 0; ; redirects += 1) {
 			this.requests += 1;
 			if (this.requests > maxRequests) throw new Refusal('not_oparl');
@@ -242,6 +307,7 @@ export async function importFromOparl(
 	if (!start) return { ok: false, problem: 'scheme' };
 	const reader = new Reader(start, {
 		allowLocalHttp: options.allowLocalHttp ?? false,
+		trustedHosts: options.trustedHosts ?? [],
 		timeoutMs: options.timeoutMs ?? 8_000,
 		maxBytes: options.maxBytes ?? 2_000_000
 	});

@@ -1,4 +1,5 @@
 import { error, fail } from '@sveltejs/kit';
+import { env } from '$env/dynamic/private';
 import * as v from 'valibot';
 import { m } from '$lib/paraglide/messages';
 import { roleAllows } from '$lib/server/auth/roles';
@@ -64,8 +65,16 @@ const oparlMessages: Record<OparlProblem, () => string> = {
 	too_large: m.council_import_too_large,
 	not_oparl: m.council_import_not_oparl,
 	redirect: m.council_import_redirect,
-	other_body: m.council_import_other_body
+	other_body: m.council_import_other_body,
+	internal: m.council_import_internal
 };
+
+/** Council information systems in the own network that IT allows: `OPARL_HOSTS=ris.intern,…`. */
+const trustedHosts = () =>
+	(env.OPARL_HOSTS ?? '')
+		.split(',')
+		.map((host) => host.trim().toLowerCase())
+		.filter(Boolean);
 
 export const actions: Actions = {
 	add: async (event) => {
@@ -128,7 +137,10 @@ export const actions: Actions = {
 		if (step.result !== 'pending') {
 			return fail(409, { message: m.council_import_pending_only(), values: form.values });
 		}
-		const imported = await importFromOparl(form.data.url, { bodyName: step.bodyName });
+		const imported = await importFromOparl(form.data.url, {
+			bodyName: step.bodyName,
+			trustedHosts: trustedHosts()
+		});
 		if (!imported.ok) {
 			const reason = oparlMessages[imported.problem]();
 			return fail(409, { message: m.council_import_failed({ reason }), values: form.values });
