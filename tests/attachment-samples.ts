@@ -4,18 +4,34 @@ import { strToU8, zipSync } from 'fflate';
 const bytes = (...parts: (string | number[])[]) =>
 	new Uint8Array(parts.flatMap((part) => (typeof part === 'string' ? [...strToU8(part)] : part)));
 
-const openDocument = (type: string) =>
+const openDocument = (type: string, parts: Record<string, string> = {}) =>
 	zipSync({
 		mimetype: [strToU8(type), { level: 0 }],
 		'content.xml': strToU8('<office:document-content/>'),
-		'META-INF/manifest.xml': strToU8('<manifest:manifest/>')
-	});
-
-const officeOpenXml = (parts: Record<string, string>) =>
-	zipSync({
-		'[Content_Types].xml': strToU8('<Types/>'),
+		'META-INF/manifest.xml': strToU8('<manifest:manifest/>'),
 		...Object.fromEntries(Object.entries(parts).map(([name, text]) => [name, strToU8(text)]))
 	});
+
+const officeOpenXml = (parts: Record<string, string>, types = '<Types/>') =>
+	zipSync({
+		'[Content_Types].xml': strToU8(types),
+		...Object.fromEntries(Object.entries(parts).map(([name, text]) => [name, strToU8(text)]))
+	});
+
+const relationship = (type: string, target: string, external: boolean) =>
+	`<Relationships><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/${type}" Target="${target}"${external ? ' TargetMode="External"' : ''}/></Relationships>`;
+
+/** Only the local header of an OpenDocument's first entry, then anything: no zip behind it. */
+const odtHeaderOnly = () => {
+	const type = 'application/vnd.oasis.opendocument.text';
+	const header = new Uint8Array(30);
+	const data = new DataView(header.buffer);
+	data.setUint32(0, 0x04034b50, true);
+	data.setUint32(18, type.length, true);
+	data.setUint32(22, type.length, true);
+	data.setUint16(26, 'mimetype'.length, true);
+	return bytes([...header], 'mimetype', type, 'MZ<script>alert(1)</script>');
+};
 
 /** Accepted: file name, content, and the media type it is stored as. */
 export const acceptedSamples = [
@@ -26,7 +42,11 @@ export const acceptedSamples = [
 	},
 	{
 		name: 'Anlage 1.docx',
-		content: officeOpenXml({ 'word/document.xml': '<w:document/>' }),
+		content: officeOpenXml({
+			'word/document.xml': '<w:document/>',
+			// A link to a web page is an external relationship too, and harmless.
+			'word/_rels/document.xml.rels': relationship('hyperlink', 'https://oparl.org/', true)
+		}),
 		mediaType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
 	},
 	{
@@ -91,6 +111,58 @@ export const refusedSamples = [
 		content: officeOpenXml({ 'word/document.xml': '<w:document/>', 'word/vbaProject.bin': 'x' }),
 		reason: 'macros'
 	},
+	{
+		name: 'Makro umbenannt.docx',
+		content: officeOpenXml(
+			{ 'word/document.xml': '<w:document/>', 'word/a.bin': 'x' },
+			'<Types><Override PartName="/word/a.bin" ContentType="application/vnd.ms-office.vbaProject"/></Types>'
+		),
+		reason: 'macros'
+	},
+	{
+		name: 'Makrovorlage.docx',
+		content: officeOpenXml(
+			{ 'word/document.xml': '<w:document/>' },
+			'<Types><Override PartName="/word/document.xml" ContentType="application/vnd.ms-word.document.macroEnabled.main+xml"/></Types>'
+		),
+		reason: 'macros'
+	},
+	{
+		name: 'Fernvorlage.docx',
+		content: officeOpenXml({
+			'word/document.xml': '<w:document/>',
+			'word/_rels/settings.xml.rels': relationship(
+				'attachedTemplate',
+				'https://x.example/v.dotm',
+				true
+			)
+		}),
+		reason: 'macros'
+	},
+	{
+		name: 'Steuerelement.xlsx',
+		content: officeOpenXml({
+			'xl/workbook.xml': '<workbook/>',
+			'xl/activeX/activeX1.xml': '<ax/>'
+		}),
+		reason: 'macros'
+	},
+	{
+		name: 'Objekt.docx',
+		content: officeOpenXml({
+			'word/document.xml': '<w:document/>',
+			'word/embeddings/oleObject1.bin': 'x'
+		}),
+		reason: 'macros'
+	},
+	{
+		name: 'Basic.odt',
+		content: openDocument('application/vnd.oasis.opendocument.text', {
+			'Basic/Standard/Module1.xml': '<script:module/>'
+		}),
+		reason: 'macros'
+	},
+	{ name: 'Kopf.odt', content: odtHeaderOnly(), reason: 'other_zip' },
 	{ name: 'Paket.zip', content: zipSync({ 'a.txt': strToU8('a') }), reason: 'other_zip' },
 	{
 		name: 'Alt.doc',

@@ -1,3 +1,4 @@
+import { strFromU8, unzipSync } from 'fflate';
 import { attachmentKinds, attachmentMaxBytes, type AttachmentKind } from '../../attachments';
 
 /** Why a file is not taken; each has a translated message (forms/attachments.ts). */
@@ -112,13 +113,50 @@ function looksLikeMarkup(text: string): boolean {
 	);
 }
 
+/** Parts that carry code: VBA projects, ActiveX controls, embedded OLE objects. */
+const activePart = /(^|\/)(vbaProject[^/]*\.bin$|activeX\/|embeddings\/oleObject)/i;
+/** Relationships that make Office fetch a template, an object or a frame from elsewhere. */
+const remoteRelationship =
+	/\bType="[^"]*\/(attachedTemplate|oleObject|frame|subDocument)"[^>]*\bTargetMode="External"|\bTargetMode="External"[^>]*\bType="[^"]*\/(attachedTemplate|oleObject|frame|subDocument)"/i;
+
+/**
+ * An Office Open XML or OpenDocument file, read from its central directory: the names of its
+ * parts, and the small XML parts that declare macros or remote content, unpacked up to 1 MB each.
+ */
 function kindOfZip(bytes: Uint8Array, known: (kind: AttachmentKind) => FileIdentity): FileIdentity {
+	const names: string[] = [];
+	let parts: Record<string, Uint8Array>;
+	try {
+		parts = unzipSync(bytes, {
+			filter: (file) => {
+				names.push(file.name);
+				return (
+					(file.name === '[Content_Types].xml' || file.name.endsWith('.rels')) &&
+					file.originalSize <= 1024 * 1024
+				);
+			}
+		});
+	} catch {
+		return refused('other_zip');
+	}
 	const odf = openDocumentType(bytes);
-	if (odf === 'application/vnd.oasis.opendocument.text') return known('odt');
-	if (odf === 'application/vnd.oasis.opendocument.spreadsheet') return known('ods');
-	const names = zipEntryNames(bytes);
-	if (!names || !names.includes('[Content_Types].xml')) return refused('other_zip');
-	if (names.some((name) => /(^|\/)vbaProject\.bin$/i.test(name))) return refused('macros');
+	if (odf) {
+		if (!names.includes('content.xml') || !names.includes('META-INF/manifest.xml')) {
+			return refused('other_zip');
+		}
+		if (names.some((name) => /^(Basic|Scripts)\//.test(name))) return refused('macros');
+		if (odf === 'application/vnd.oasis.opendocument.text') return known('odt');
+		if (odf === 'application/vnd.oasis.opendocument.spreadsheet') return known('ods');
+		return refused('other_zip');
+	}
+	const types = parts['[Content_Types].xml'];
+	if (!types) return refused('other_zip');
+	if (names.some((name) => activePart.test(name))) return refused('macros');
+	if (/macroEnabled|vbaProject/i.test(strFromU8(types))) return refused('macros');
+	const relationships = Object.entries(parts).filter(([name]) => name.endsWith('.rels'));
+	if (relationships.some(([, xml]) => remoteRelationship.test(strFromU8(xml)))) {
+		return refused('macros');
+	}
 	if (names.some((name) => name.startsWith('word/'))) return known('docx');
 	if (names.some((name) => name.startsWith('xl/'))) return known('xlsx');
 	return refused('other_zip');
@@ -139,33 +177,4 @@ function openDocumentType(bytes: Uint8Array): string | null {
 	const start = 30 + nameLength + extraLength;
 	if (start + size > bytes.length) return null;
 	return new TextDecoder('latin1').decode(bytes.subarray(start, start + size));
-}
-
-/** The names in a zip file's central directory, read without unpacking anything. */
-function zipEntryNames(bytes: Uint8Array): string[] | null {
-	const data = view(bytes);
-	const endSignature = 0x06054b50;
-	// The end record is 22 bytes plus a comment of at most 65,535.
-	const lowest = Math.max(0, bytes.length - 22 - 0xffff);
-	let end = -1;
-	for (let at = bytes.length - 22; at >= lowest; at--) {
-		if (data.getUint32(at, true) === endSignature) {
-			end = at;
-			break;
-		}
-	}
-	if (end < 0) return null;
-	const entries = data.getUint16(end + 10, true);
-	let at = data.getUint32(end + 16, true);
-	const names: string[] = [];
-	for (let i = 0; i < entries; i++) {
-		if (at + 46 > bytes.length || data.getUint32(at, true) !== 0x02014b50) return null;
-		const nameLength = data.getUint16(at + 28, true);
-		const extraLength = data.getUint16(at + 30, true);
-		const commentLength = data.getUint16(at + 32, true);
-		if (at + 46 + nameLength > bytes.length) return null;
-		names.push(new TextDecoder('utf-8').decode(bytes.subarray(at + 46, at + 46 + nameLength)));
-		at += 46 + nameLength + extraLength + commentLength;
-	}
-	return names;
 }
