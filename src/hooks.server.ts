@@ -18,7 +18,7 @@ import { requestAuditPath, runAudited } from '$lib/server/db/audit';
 import { demoAccounts, demoPassword, seedDemo } from '$lib/server/demo/seed';
 import { takeLiveServer } from '$lib/server/live/server';
 import { scheduleRetention } from '$lib/server/privacy/retention';
-import { bodyTooLarge } from '$lib/server/request-limits';
+import { bodyRefusal } from '$lib/server/request-limits';
 import { attachLive } from '$lib/server/live/socket';
 import { documentPolicy, securityHeaders } from '$lib/server/security-headers';
 
@@ -103,9 +103,9 @@ const handleAudit: Handle = ({ event, resolve }) => {
 
 /** Only attachment uploads use BODY_SIZE_LIMIT's 21 MB; other posts are refused above 3 MB. */
 const handleBodySize: Handle = ({ event, resolve }) => {
-	if (bodyTooLarge(event.request, event.url)) {
-		return new Response('Payload Too Large', { status: 413 });
-	}
+	const refusal = bodyRefusal(event.request, event.url);
+	if (refusal === 411) return new Response('Length Required', { status: 411 });
+	if (refusal === 413) return new Response('Payload Too Large', { status: 413 });
 	return resolve(event);
 };
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { bodyTooLarge, requestLimits } from './request-limits';
+import { bodyRefusal, requestLimits } from './request-limits';
 
 const post = (length: number) =>
 	new Request('http://localhost/x', {
@@ -12,13 +12,25 @@ describe('request limits', () => {
 	it('lets attachment uploads send 21 MB, every other form 3 MB', () => {
 		const upload = new URL('http://localhost/o/a/p/b?/uploadAttachment');
 		const other = new URL('http://localhost/o/a/p/b?/saveBasics');
-		expect(bodyTooLarge(post(21 * 1024 * 1024), upload)).toBe(false);
-		expect(bodyTooLarge(post(21 * 1024 * 1024 + 1), upload)).toBe(true);
-		expect(bodyTooLarge(post(3 * 1024 * 1024), other)).toBe(false);
-		expect(bodyTooLarge(post(3 * 1024 * 1024 + 1), other)).toBe(true);
+		expect(bodyRefusal(post(21 * 1024 * 1024), upload)).toBe(null);
+		expect(bodyRefusal(post(21 * 1024 * 1024 + 1), upload)).toBe(413);
+		expect(bodyRefusal(post(3 * 1024 * 1024), other)).toBe(null);
+		expect(bodyRefusal(post(3 * 1024 * 1024 + 1), other)).toBe(413);
 		expect(
-			bodyTooLarge(post(4 * 1024 * 1024), new URL('http://localhost/x?/uploadAttachmentX'))
-		).toBe(true);
+			bodyRefusal(post(4 * 1024 * 1024), new URL('http://localhost/x?/uploadAttachmentX'))
+		).toBe(413);
+	});
+
+	it('refuses a body that does not say its length', () => {
+		const chunked = new Request('http://localhost/x?/comment', {
+			method: 'POST',
+			body: new ReadableStream({ start: (controller) => controller.close() }),
+			duplex: 'half'
+		} as RequestInit);
+		expect(bodyRefusal(chunked, new URL(chunked.url))).toBe(411);
+		expect(bodyRefusal(new Request('http://localhost/x'), new URL('http://localhost/x'))).toBe(
+			null
+		);
 	});
 
 	it("matches server.js's default BODY_SIZE_LIMIT", () => {

@@ -10,10 +10,16 @@ export const requestLimits = {
 	attachmentUpload: attachmentMaxBytes + 1024 * 1024
 } as const;
 
-/** Whether a request declares a body longer than its route takes (`?/uploadAttachment` or any other). */
-export function bodyTooLarge(request: Request, url: URL): boolean {
+/**
+ * Why a request's body is refused before anything reads it: 411 when it does not say its length
+ * (a chunked post could otherwise send BODY_SIZE_LIMIT's 21 MB to any form; browsers always
+ * send the length of a form), 413 when it is longer than its route takes
+ * (`?/uploadAttachment` or any other); null when it may be read.
+ */
+export function bodyRefusal(request: Request, url: URL): 411 | 413 | null {
+	if (request.body !== null && !request.headers.has('content-length')) return 411;
 	const declared = Number(request.headers.get('content-length') ?? 0);
 	const upload =
 		url.search === '?/uploadAttachment' || url.search.startsWith('?/uploadAttachment&');
-	return declared > (upload ? requestLimits.attachmentUpload : requestLimits.form);
+	return declared > (upload ? requestLimits.attachmentUpload : requestLimits.form) ? 413 : null;
 }
