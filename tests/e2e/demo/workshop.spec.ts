@@ -151,6 +151,7 @@ test('a moderator and three phones run a whole workshop, and the projector shows
 	await expect(page.getByRole('group', { name: 'Lesen' })).toBeVisible();
 	// Tap-to-move: the second reading idea joins by choosing the cluster.
 	await page.getByLabel('Verschieben nach: Lesepaten für Kinder').selectOption({ label: 'Lesen' });
+	await page.getByRole('button', { name: 'Verschieben: Lesepaten für Kinder' }).click();
 	await expect(
 		page.getByRole('group', { name: 'Lesen' }).getByRole('checkbox', { name: /Lesepaten für/ })
 	).toBeVisible();
