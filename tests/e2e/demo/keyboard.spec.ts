@@ -130,7 +130,7 @@ test('a moderator and a phone run a workshop with the keyboard alone', async ({
 	await page.keyboard.press('Enter');
 	const reveal = page.getByRole('button', { name: 'Ergebnis zeigen' });
 	await expect(reveal).toBeFocused();
-	await expect(phone.getByText('Ihre Punkte: noch 5 von 5')).toBeVisible();
+	await expect(phone.getByText('Ihre Punkte: noch 5 von 5', { exact: true })).toBeVisible();
 	await expectAccessible(phone);
 	const give = phone.getByRole('button', { name: 'Einen Punkt geben: Eltern erreichen' });
 	await expect(
@@ -140,8 +140,8 @@ test('a moderator and a phone run a workshop with the keyboard alone', async ({
 	await phone.keyboard.press('Enter');
 	await phone.keyboard.press('Enter');
 	await expect(give).toBeFocused();
-	await expect(phone.getByText('Von Ihnen: 2 Punkte')).toBeVisible();
-	await expect(politeRegion(phone)).toContainText('Ihre Punkte: noch 3 von 5');
+	await expect(phone.getByText('Von Ihnen: 2 Punkte', { exact: true })).toBeVisible();
+	await expect(politeRegion(phone)).toHaveText('Von Ihnen: 2 Punkte. Ihre Punkte: noch 3 von 5');
 	// The server counted both: the moderator's live tally shows them.
 	await expect(page.getByText(/^\s*2 Punkte ·/)).toBeVisible();
 
