@@ -1,26 +1,23 @@
 /**
  * The phone's connection: ideas wait in an outbox until the server has acknowledged them; dots
- * go one at a time.
+ * are queued, shown at once and sent one after the other.
  */
 import type { DotTarget } from '$lib/workshop/messages';
 import { LiveConnection, newClientId, type ClientErrorCode } from './connection.svelte';
+import { DotQueue, type DotWrite } from './dot-queue.svelte';
 import { IdeaOutbox } from './idea-outbox.svelte';
-
-type DotWrite = { event: 'dot:place' | 'dot:remove'; clientId: string; target: DotTarget };
 
 /** How long to wait before resending an idea the rate limit refused. */
 const rateLimitRetryMs = 5_000;
 
 export class ParticipantConnection extends LiveConnection {
 	outbox: IdeaOutbox;
-	/** A dot is on its way; further taps wait for its answer. */
-	voting = $state(false);
+	dots = new DotQueue();
 	/** The last refused dot, shown to the participant. */
 	dotError = $state<ClientErrorCode | null>(null);
 
 	private flushing = false;
-	/** A dot whose answer was lost with the link: resent with the same id once it is back. */
-	private unanswered: DotWrite | null = null;
+	private sendingDots = false;
 
 	constructor(eventId: number) {
 		super();
@@ -34,7 +31,7 @@ export class ParticipantConnection extends LiveConnection {
 
 	protected override connected() {
 		void this.flush();
-		if (this.unanswered) void this.sendDot(this.unanswered);
+		void this.sendDots();
 	}
 
 	private async flush() {
@@ -58,26 +55,34 @@ export class ParticipantConnection extends LiveConnection {
 	}
 
 	placeDot(target: DotTarget) {
-		return this.sendDot({ event: 'dot:place', clientId: newClientId(), target });
+		this.press('dot:place', target);
 	}
 
 	removeDot(target: DotTarget) {
-		return this.sendDot({ event: 'dot:remove', clientId: newClientId(), target });
+		this.press('dot:remove', target);
 	}
 
-	private async sendDot(write: DotWrite) {
-		const activityId = this.activity?.id;
-		if (activityId === undefined) return;
-		this.voting = true;
-		this.dotError = null;
-		const reply = await this.request(write.event, {
-			activityId,
-			clientId: write.clientId,
-			target: write.target
-		});
-		this.voting = false;
-		this.unanswered = !reply.ok && reply.error === 'no_connection' ? write : null;
-		if (reply.ok) this.applyMine(activityId, reply.value);
-		else this.dotError = reply.error;
+	private press(event: DotWrite['event'], target: DotTarget) {
+		if (!this.activity) return;
+		this.dotError = this.dots.press(this.activity, { event, clientId: newClientId(), target });
+		if (this.dotError === null) void this.sendDots();
+	}
+
+	/** Sends the queued dots in order; a lost link keeps the rest for the next connect. */
+	private async sendDots() {
+		if (this.sendingDots) return;
+		this.sendingDots = true;
+		try {
+			for (let write = this.dots.next; write; write = this.dots.next) {
+				const { event, activityId, clientId, target } = write;
+				const reply = await this.request(event, { activityId, clientId, target });
+				if (!reply.ok && reply.error === 'no_connection') break;
+				this.dots.answered(write);
+				if (reply.ok) this.applyMine(activityId, reply.value);
+				else this.dotError = reply.error;
+			}
+		} finally {
+			this.sendingDots = false;
+		}
 	}
 }

@@ -142,7 +142,7 @@ test('a moderator and three phones run a whole workshop, and the projector shows
 
 	// Cluster: the two reading ideas together.
 	await page.getByRole('button', { name: 'Sammeln beenden, Ideen ordnen' }).click();
-	await expect(jonas.getByText('Die Moderation ordnet die Ideen')).toBeVisible();
+	await expect(jonas.getByText('Die Moderation ordnet die Ideen', { exact: true })).toBeVisible();
 	await page
 		.getByRole('checkbox', { name: /^Für neuen Cluster markieren Lesepatenschaften/ })
 		.check();
@@ -151,6 +151,7 @@ test('a moderator and three phones run a whole workshop, and the projector shows
 	await expect(page.getByRole('group', { name: 'Lesen' })).toBeVisible();
 	// Tap-to-move: the second reading idea joins by choosing the cluster.
 	await page.getByLabel('Verschieben nach: Lesepaten für Kinder').selectOption({ label: 'Lesen' });
+	await page.getByRole('button', { name: 'Verschieben: Lesepaten für Kinder' }).click();
 	await expect(
 		page.getByRole('group', { name: 'Lesen' }).getByRole('checkbox', { name: /Lesepaten für/ })
 	).toBeVisible();
@@ -165,11 +166,11 @@ test('a moderator and three phones run a whole workshop, and the projector shows
 			await button.click();
 		}
 	};
-	await expect(jonas.getByText('Ihre Punkte: noch 3 von 3')).toBeVisible();
+	await expect(jonas.getByText('Ihre Punkte: noch 3 von 3', { exact: true })).toBeVisible();
 	await expectAccessible(jonas);
 	await vote(jonas, 'Einen Punkt geben', 'Lesen', 2);
 	await vote(jonas, 'Einen Punkt geben', 'Hausaufgabenhilfe im Quartier', 1);
-	await expect(jonas.getByText('Ihre Punkte: noch 0 von 3')).toBeVisible();
+	await expect(jonas.getByText('Ihre Punkte: noch 0 von 3', { exact: true })).toBeVisible();
 	// No more than the budget: every "give" button is disabled now.
 	await expect(
 		jonas.getByRole('button', { name: 'Einen Punkt geben: Hausaufgabenhilfe im Quartier' })
@@ -182,7 +183,7 @@ test('a moderator and three phones run a whole workshop, and the projector shows
 
 	// A reload keeps the phone's identity and its dots.
 	await jonas.reload();
-	await expect(jonas.getByText('Ihre Punkte: noch 0 von 3')).toBeVisible();
+	await expect(jonas.getByText('Ihre Punkte: noch 0 von 3', { exact: true })).toBeVisible();
 
 	await vote(amal, 'إعطاء نقطة', 'Lesen', 1);
 	await vote(amal, 'إعطاء نقطة', 'دروس لغة للأمهات مع رعاية الأطفال', 2);
