@@ -9,6 +9,7 @@
  */
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import { FailureThrottle } from './throttle';
+import { throttleKey } from '../client-network';
 
 export interface LoginThrottleOptions {
 	/** Failures per account and address before the waits begin. */
@@ -49,13 +50,14 @@ export class LoginThrottle {
 	 * until `succeeded` forgives it.
 	 */
 	async attempt(email: string, address: string, now = Date.now()): Promise<LoginAttempt> {
-		const pair = pairKey(email, address);
+		const key = throttleKey(address);
+		const pair = pairKey(email, key);
 		const pairWait = this.pairs.retryAfter(pair, now);
 		if (pairWait > 0) return { allowed: false, waitMs: pairWait };
 		// Counted at once, before anything is awaited, so parallel guesses see each other.
 		this.pairs.recordFailure(pair, now);
 		try {
-			await this.addresses.consume(address);
+			await this.addresses.consume(key);
 		} catch (refusal) {
 			if (!(refusal instanceof RateLimiterRes)) throw refusal;
 			return { allowed: false, waitMs: Math.max(1, refusal.msBeforeNext) };
@@ -65,8 +67,9 @@ export class LoginThrottle {
 
 	/** The password was right: the attempt was no failure, and the pair starts afresh. */
 	async succeeded(email: string, address: string) {
-		this.pairs.reset(pairKey(email, address));
-		await this.addresses.reward(address);
+		const key = throttleKey(address);
+		this.pairs.reset(pairKey(email, key));
+		await this.addresses.reward(key);
 	}
 }
 

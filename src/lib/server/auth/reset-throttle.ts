@@ -4,6 +4,7 @@
  * what a person who forgot a password needs.
  */
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { throttleKey } from '../client-network';
 
 export const resetRequestsPerAddress = { points: 10, duration: 15 * 60 };
 export const resetMailsPerEmail = { points: 3, duration: 60 * 60 };
@@ -21,7 +22,7 @@ function waitFrom(refusal: unknown): number {
 
 /** 0 when the address may ask for a link now (and counts it), else ms until it may. */
 export function takeResetRequest(address: string): Promise<number> {
-	return perAddress.consume(address).then(() => 0, waitFrom);
+	return perAddress.consume(throttleKey(address)).then(() => 0, waitFrom);
 }
 
 /**

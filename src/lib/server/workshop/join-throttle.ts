@@ -4,6 +4,7 @@
  * app runs on more than one process.
  */
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { throttleKey } from '../client-network';
 
 /**
  * New participants per address. A venue's whole audience often shares one Wi-Fi and so one
@@ -30,7 +31,7 @@ function waitFrom(refusal: unknown): number {
 
 /** 0 when the address may add a participant now (and counts it), else ms until it may. */
 export function takeJoin(address: string): Promise<number> {
-	return joins.consume(address).then(() => 0, waitFrom);
+	return joins.consume(throttleKey(address)).then(() => 0, waitFrom);
 }
 
 /**
@@ -39,8 +40,9 @@ export function takeJoin(address: string): Promise<number> {
  * past the budget between a check and a count.
  */
 export async function judgeCodeLookup(address: string, found: boolean): Promise<number> {
-	if (!found) return missedCodes.consume(address).then(() => 0, waitFrom);
-	const state = await missedCodes.get(address);
+	const key = throttleKey(address);
+	if (!found) return missedCodes.consume(key).then(() => 0, waitFrom);
+	const state = await missedCodes.get(key);
 	return state && state.consumedPoints >= missedCodeBudget.points ? state.msBeforeNext : 0;
 }
 
