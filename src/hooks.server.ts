@@ -2,7 +2,7 @@ import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { dev } from '$app/environment';
 import { sequence } from '@sveltejs/kit/hooks';
 import { cookieValue } from '$lib/cookie-value';
-import { acceptedLanguages, pickLocale } from '$lib/i18n/area';
+import { acceptedLanguages, pickLocale, spokenLanguage } from '$lib/i18n/area';
 import { cookieName, defineCustomServerStrategy, getTextDirection } from '$lib/paraglide/runtime';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import { deleteSessionCookie, setSessionCookie } from '$lib/server/auth/cookies';
@@ -59,7 +59,7 @@ const handleLocale: Handle = ({ event, resolve }) =>
 		return resolve(event, {
 			transformPageChunk: ({ html }) =>
 				html
-					.replace('%paraglide.lang%', locale)
+					.replace('%paraglide.lang%', spokenLanguage(locale))
 					.replace('%paraglide.dir%', getTextDirection(locale))
 		});
 	});

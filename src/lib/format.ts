@@ -1,10 +1,12 @@
 import { dateTimeFormat } from '$lib/date-time-format';
 import type { EventDatePrecision } from '$lib/domain';
 import { eventMonths, formatMonthRange, type EventDates } from '$lib/event-dates';
+import { easyReadLocale } from '$lib/i18n/area';
 import { getLocale } from '$lib/paraglide/runtime';
 
 /** The reader's language with Latin digits: Arabic and Farsi pages keep 0–9, as the phone pages do. */
-export const latinDigits = (locale: string = getLocale()) => `${locale}-u-nu-latn`;
+export const latinDigits = (locale: string = getLocale()) =>
+	`${locale === easyReadLocale ? 'de' : locale}-u-nu-latn`;
 
 /** `YYYY-MM-DD` as a date in the reader's language, e.g. „10. März 2026“. */
 export function formatDate(isoDate: string | null, style: 'long' | 'medium' = 'medium'): string {

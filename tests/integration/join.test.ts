@@ -163,6 +163,16 @@ describe('joining a workshop', () => {
 			server.db().select().from(table.participant).where(eq(table.participant.id, stored!.id)).get()
 				?.locale
 		).toBe('ar');
+
+		// Leichte Sprache is German to screen readers and in the minutes.
+		await phone.post('/language', { locale: 'de-x-ls', redirectTo: `/${seeded.code}` });
+		const easyRead = (await phone.get(`/${seeded.code}`)).body;
+		expect(htmlTag(easyRead)).toBe('<html lang="de" dir="ltr">');
+		expect(easyRead).toContain('Wir verbinden Ihr Telefon');
+		expect(
+			server.db().select().from(table.participant).where(eq(table.participant.id, stored!.id)).get()
+				?.locale
+		).toBe('de');
 	});
 
 	it('keeps staff pages in German or English whatever language the phone chose', async () => {
@@ -171,6 +181,10 @@ describe('joining a workshop', () => {
 		expect(htmlTag((await phone.get('/login')).body)).toBe('<html lang="de" dir="ltr">');
 		await phone.post('/language', { locale: 'ar', redirectTo: '/login' });
 		expect(htmlTag((await phone.get('/login')).body)).toBe('<html lang="de" dir="ltr">');
+		await phone.post('/language', { locale: 'de-x-ls', redirectTo: '/login' });
+		const login = (await phone.get('/login')).body;
+		expect(htmlTag(login)).toBe('<html lang="de" dir="ltr">');
+		expect(login).not.toMatch(/\blogin_\w+/);
 		const english = new Visitor(server.url, 'uk,en;q=0.8');
 		expect(htmlTag((await english.get('/login')).body)).toBe('<html lang="en" dir="ltr">');
 	});

@@ -8,6 +8,22 @@ import { participantLocales, type ParticipantLocale } from '../domain';
 
 export const staffLocales = ['de', 'en'] as const satisfies readonly ParticipantLocale[];
 
+/**
+ * Leichte Sprache (plain German after the rules of the Netzwerk Leichte Sprache) is a page
+ * language of its own for participants and the public, but it is German: `lang` says `de`, and a
+ * participant who reads it takes part in German. Staff pages do not speak it.
+ */
+export const easyReadLocale = 'de-x-ls';
+
+/** What the participant and public pages offer: the seven languages and Leichte Sprache. */
+export const pageLocales = [...participantLocales, easyReadLocale] as const;
+export type PageLocale = (typeof pageLocales)[number];
+
+/** The language a page locale is written in, for `lang` attributes and the participation. */
+export function spokenLanguage(locale: PageLocale): ParticipantLocale {
+	return locale === easyReadLocale ? 'de' : locale;
+}
+
 /** Join codes avoid 0/O and 1/I/L; people may type them in lower case. */
 export const joinCodeSegment = /^[A-HJ-KMNP-Za-hj-kmnp-z2-9]{6}$/;
 
@@ -50,10 +66,8 @@ export function pickLocale(
 	pathname: string,
 	chosen: string | undefined,
 	accepted: readonly string[]
-): ParticipantLocale {
-	const speaks: readonly string[] = speaksParticipantLocales(pathname)
-		? participantLocales
-		: staffLocales;
-	if (chosen && speaks.includes(chosen)) return chosen as ParticipantLocale;
-	return (accepted.find((tag) => speaks.includes(tag)) as ParticipantLocale | undefined) ?? 'de';
+): PageLocale {
+	const speaks: readonly string[] = speaksParticipantLocales(pathname) ? pageLocales : staffLocales;
+	if (chosen && speaks.includes(chosen)) return chosen as PageLocale;
+	return (accepted.find((tag) => speaks.includes(tag)) as PageLocale | undefined) ?? 'de';
 }

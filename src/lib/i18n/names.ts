@@ -1,12 +1,13 @@
-import type { ParticipantLocale } from '../domain';
+import type { PageLocale } from './area';
 
 /** Each language names itself, so people who cannot read the current one still find theirs. */
-export const languageNames: Record<ParticipantLocale, string> = {
+export const languageNames: Record<PageLocale, string> = {
 	de: 'Deutsch',
 	en: 'English',
 	tr: 'Türkçe',
 	ar: 'العربية',
 	fa: 'فارسی',
 	uk: 'Українська',
-	ru: 'Русский'
+	ru: 'Русский',
+	'de-x-ls': 'Leichte Sprache'
 };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { participantLocales, type ParticipantLocale } from '../domain';
 import { m } from '../paraglide/messages';
+import { pageLocales, type PageLocale } from './area';
 import { messageFiles, messageKeysOf } from './used-messages';
 
 /** Everything only phones show: the join and workshop pages and what they import. */
@@ -40,8 +40,8 @@ type Variants = [{ declarations: string[]; selectors: string[]; match: Record<st
 
 const files = messageFiles<string | Variants>();
 
-type Render = (inputs: Record<string, number>, options: { locale: ParticipantLocale }) => string;
-const render = (key: string, inputs: Record<string, number>, locale: ParticipantLocale) =>
+type Render = (inputs: Record<string, number>, options: { locale: PageLocale }) => string;
+const render = (key: string, inputs: Record<string, number>, locale: PageLocale) =>
 	(m as unknown as Record<string, Render>)[key]!(inputs, { locale });
 
 const counts = [0, 1, 2, 3, 5, 11, 21, 100];
@@ -53,31 +53,28 @@ describe('the phone pages in every language', () => {
 		expect(phoneKeys).toContain('live_code_unknown_title');
 	});
 
-	it.each(participantLocales)(
-		'has every phone key in %s (a missing one shows German)',
-		(locale) => {
-			const missing = phoneKeys.filter((key) => !(key in files[locale]));
-			expect(missing).toEqual([]);
-		}
-	);
+	it.each(pageLocales)('has every phone key in %s (a missing one shows German)', (locale) => {
+		const missing = phoneKeys.filter((key) => !(key in files[locale]));
+		expect(missing).toEqual([]);
+	});
 
-	it.each(participantLocales)('keeps no key in %s that German lacks', (locale) => {
+	it.each(pageLocales)('keeps no key in %s that German lacks', (locale) => {
 		const stale = Object.keys(files[locale]).filter((key) => !(key in files.de));
 		expect(stale).toEqual([]);
 	});
 
 	/** Messages where a number meets a noun: plural in at least one language. */
 	const counted = Object.keys(files.de).filter((key) =>
-		participantLocales.some((locale) => Array.isArray(files[locale][key]))
+		pageLocales.some((locale) => Array.isArray(files[locale][key]))
 	);
 	const inputOf = (key: string) => {
-		const message = participantLocales
+		const message = pageLocales
 			.map((locale) => files[locale][key])
 			.find((found) => Array.isArray(found)) as Variants;
 		return message[0].declarations[0]!.replace('input ', '');
 	};
 
-	it.each(participantLocales)('gives each plural in %s exactly the CLDR categories', (locale) => {
+	it.each(pageLocales)('gives each plural in %s exactly the CLDR categories', (locale) => {
 		const categories = new Intl.PluralRules(locale).resolvedOptions().pluralCategories;
 		expect(counted.length).toBeGreaterThanOrEqual(9);
 		for (const key of counted) {
@@ -91,7 +88,7 @@ describe('the phone pages in every language', () => {
 		}
 	});
 
-	it.each(participantLocales)('picks the form Intl.PluralRules names in %s', (locale) => {
+	it.each(pageLocales)('picks the form Intl.PluralRules names in %s', (locale) => {
 		const rules = new Intl.PluralRules(locale);
 		for (const key of counted) {
 			const message = files[locale][key]!;
@@ -110,15 +107,14 @@ describe('the phone pages in every language', () => {
 	});
 
 	it('says a number with the right noun', () => {
-		const hint = (max: number, locale: ParticipantLocale) =>
-			render('live_vote_hint', { max }, locale);
+		const hint = (max: number, locale: PageLocale) => render('live_vote_hint', { max }, locale);
 		expect(hint(1, 'de')).toContain('Höchstens 1 Punkt pro Idee');
 		expect(hint(2, 'de')).toContain('Höchstens 2 Punkte pro Idee');
 		expect(hint(1, 'ar')).toContain('نقطة واحدة');
 		expect(hint(2, 'ar')).toContain('نقطتان');
 		expect(hint(3, 'ar')).toContain('3 نقاط');
 		expect(hint(11, 'ar')).toContain('11 نقطة');
-		const dots = (count: number, locale: ParticipantLocale) =>
+		const dots = (count: number, locale: PageLocale) =>
 			render('live_result_dots', { count }, locale);
 		expect([1, 3, 5, 21, 22, 11].map((n) => dots(n, 'ru'))).toEqual([
 			'1 балл',
@@ -139,7 +135,7 @@ describe('the phone pages in every language', () => {
 
 	it('writes numbers with Latin digits in every language', () => {
 		const eastern = /[\u0660-\u0669\u06f0-\u06f9]/;
-		for (const locale of participantLocales) {
+		for (const locale of pageLocales) {
 			for (const key of counted) {
 				for (const count of counts) {
 					expect(render(key, { [inputOf(key)]: count }, locale)).not.toMatch(eastern);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { participantLocales } from '../domain';
-import { pickLocale } from './area';
+import { m } from '../paraglide/messages';
+import { pageLocales, pickLocale, spokenLanguage } from './area';
 import { messageFiles, messageKeysOf } from './used-messages';
 
 /** Everything the public pages of a process show: their routes and the parts they import. */
@@ -67,18 +67,25 @@ describe('the public pages in every language', () => {
 		expect(publicKeys).toContain('public_minutes_heading');
 	});
 
-	it.each(participantLocales)(
-		'has every public key in %s (a missing one shows German)',
-		(locale) => {
-			const missing = publicKeys.filter((key) => !(key in files[locale]));
-			expect(missing).toEqual([]);
-		}
-	);
+	it.each(pageLocales)('has every public key in %s (a missing one shows German)', (locale) => {
+		const missing = publicKeys.filter((key) => !(key in files[locale]));
+		expect(missing).toEqual([]);
+	});
 
 	it('speaks a language chosen on a phone on the public pages, but not on staff pages', () => {
 		expect(pickLocale('/beteiligung/landau/ik-2', 'ar', [])).toBe('ar');
 		expect(pickLocale('/beteiligung/landau/ik-2/protokoll/4', 'fa', [])).toBe('fa');
 		expect(pickLocale('/beteiligung/landau/ik-2', undefined, ['uk', 'de'])).toBe('uk');
 		expect(pickLocale('/o/landau/p/ik-2', 'ar', ['en'])).toBe('en');
+	});
+
+	it('offers Leichte Sprache to the public and the phones; staff pages fall back to German', () => {
+		expect(pickLocale('/beteiligung/landau', 'de-x-ls', ['en'])).toBe('de-x-ls');
+		expect(pickLocale('/mitmachen', 'de-x-ls', [])).toBe('de-x-ls');
+		expect(pickLocale('/o/landau/p/ik-2', 'de-x-ls', [])).toBe('de');
+		expect(pickLocale('/o/landau/p/ik-2', 'de-x-ls', ['en'])).toBe('en');
+		expect(spokenLanguage('de-x-ls')).toBe('de');
+		// A staff message has no Leichte Sprache text: Paraglide shows the German one, not the key.
+		expect(m.nav_account({}, { locale: 'de-x-ls' })).toBe(m.nav_account({}, { locale: 'de' }));
 	});
 });

@@ -4,7 +4,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { participantLocales, type ParticipantLocale } from '../domain';
+import { pageLocales, type PageLocale } from './area';
 
 const src = join(process.cwd(), 'src');
 
@@ -29,18 +29,15 @@ export function messageKeysOf(sources: string[], shared: string[]): string[] {
 	].sort();
 }
 
-/** The message file of every participant language, as written. */
-export function messageFiles<Message = unknown>(): Record<
-	ParticipantLocale,
-	Record<string, Message>
-> {
+/** The message file of every participant and public page language, as written. */
+export function messageFiles<Message = unknown>(): Record<PageLocale, Record<string, Message>> {
 	return Object.fromEntries(
-		participantLocales.map((locale) => [
+		pageLocales.map((locale) => [
 			locale,
 			JSON.parse(readFileSync(join(src, `lib/i18n/messages/${locale}.json`), 'utf8')) as Record<
 				string,
 				Message
 			>
 		])
-	) as Record<ParticipantLocale, Record<string, Message>>;
+	) as Record<PageLocale, Record<string, Message>>;
 }

@@ -1,6 +1,7 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import * as v from 'valibot';
 import { stakeholderCategories } from '$lib/domain';
+import { spokenLanguage } from '$lib/i18n/area';
 import { m } from '$lib/paraglide/messages';
 import { getLocale } from '$lib/paraglide/runtime';
 import { getDb } from '$lib/server/db';
@@ -81,7 +82,7 @@ export const actions: Actions = {
 		}
 		const { token: newToken } = joinEvent(getDb(), event.id, {
 			...profile,
-			locale: getLocale()
+			locale: spokenLanguage(getLocale())
 		});
 		request.cookies.set(participantCookieName, newToken, {
 			httpOnly: true,

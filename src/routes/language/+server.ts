@@ -1,5 +1,5 @@
 import { redirect } from '@sveltejs/kit';
-import { participantLocales, type ParticipantLocale } from '$lib/domain';
+import { pageLocales, spokenLanguage, type PageLocale } from '$lib/i18n/area';
 import { cookieMaxAge, cookieName, isLocale } from '$lib/paraglide/runtime';
 import { getDb } from '$lib/server/db';
 import { safeRedirectTarget } from '$lib/server/guard';
@@ -24,8 +24,8 @@ export const POST: RequestHandler = async ({ request, cookies }) => {
 		// Kept with the participation, so that the minutes can say in which languages people took part.
 		const token = cookies.get(participantCookieName);
 		const participant = token ? findParticipant(getDb(), token) : undefined;
-		if (participant && (participantLocales as readonly string[]).includes(locale)) {
-			setParticipantLocale(getDb(), participant.id, locale as ParticipantLocale);
+		if (participant && (pageLocales as readonly string[]).includes(locale)) {
+			setParticipantLocale(getDb(), participant.id, spokenLanguage(locale as PageLocale));
 		}
 	}
 	const target = form.get('redirectTo');
