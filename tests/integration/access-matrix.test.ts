@@ -276,7 +276,8 @@ function routesOnDisk(): string[] {
 	for (const file of filesUnder(routesDir)) {
 		const name = file.split(sep).at(-1)!;
 		const id = routeId(file);
-		if (/^\+page\.svelte$/.test(name)) keys.push(`GET ${id}`);
+		// `+page@.svelte` resets to another layout; still a page.
+		if (/^\+page(@[^.]*)?\.svelte$/.test(name)) keys.push(`GET ${id}`);
 		if (/^\+page\.server\.[jt]s$/.test(name)) {
 			for (const action of exportsOf(file).actions) keys.push(`POST ${id}?/${action}`);
 		}

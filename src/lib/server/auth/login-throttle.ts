@@ -9,7 +9,7 @@
  */
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import { FailureThrottle } from './throttle';
-import { throttleKey } from '../client-network';
+import { throttleKey } from '../network/throttle-key';
 
 export interface LoginThrottleOptions {
 	/** Failures per account and address before the waits begin. */

@@ -4,7 +4,7 @@
  * what a person who forgot a password needs.
  */
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
-import { throttleKey } from '../client-network';
+import { throttleKey } from '../network/throttle-key';
 
 export const resetRequestsPerAddress = { points: 10, duration: 15 * 60 };
 export const resetMailsPerEmail = { points: 3, duration: 60 * 60 };

@@ -4,7 +4,7 @@
  * on thousands. Counts in memory; rate-limiter-flexible has the same interface on Redis.
  */
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
-import { throttleKey } from '../client-network';
+import { throttleKey } from '../network/throttle-key';
 
 /** Comments per address and quarter hour: an office or a family may share one address. */
 export const commentBudget = { points: 10, duration: 15 * 60 };

@@ -4,7 +4,7 @@
  * app runs on more than one process.
  */
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
-import { throttleKey } from '../client-network';
+import { throttleKey } from '../network/throttle-key';
 
 /**
  * New participants per address. A venue's whole audience often shares one Wi-Fi and so one

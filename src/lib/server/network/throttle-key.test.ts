@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { throttleKey } from './client-network';
+import { throttleKey } from './throttle-key';
 
 describe('throttleKey', () => {
 	it('counts IPv4 per address, also when written as IPv6', () => {
