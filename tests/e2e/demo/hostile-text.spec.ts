@@ -21,6 +21,9 @@ test('hostile text typed into a form is stored clean and shown as text', async (
 	await logIn(page, expectAccessible, 'integration@landau.example');
 	await expectAccessible();
 	await page.getByRole('link', { name: 'Stadt Landau in der Pfalz (Demo)' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+		'Stadt Landau in der Pfalz (Demo)'
+	);
 	await expectAccessible();
 	await page.getByRole('link', { name: 'Neuer Beteiligungsprozess' }).click();
 	await expectAccessible();
