@@ -291,8 +291,11 @@ async function pickConsultation(
 	consultations: Consultation[],
 	bodyName: string
 ): Promise<Consultation> {
-	if (!bodyKey(bodyName) && consultations.length === 1) return consultations[0]!;
-	for (const consultation of bodyKey(bodyName) ? consultations : []) {
+	if (!bodyKey(bodyName)) {
+		if (consultations.length === 1) return consultations[0]!;
+		throw new Refusal('other_body');
+	}
+	for (const consultation of consultations) {
 		if (await inBody(reader, consultation, bodyName)) return consultation;
 	}
 	throw new Refusal('other_body');

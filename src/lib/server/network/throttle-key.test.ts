@@ -22,4 +22,10 @@ describe('throttleKey', () => {
 		expect(throttleKey('::1')).toBe('0:0:0:0::/64');
 		expect(throttleKey('2001:db8::')).toBe('2001:db8:0:0::/64');
 	});
+
+	it('keys a value that is no address as it is, without failing', () => {
+		for (const forged of ['1:2:3:4:5:6:7:8::1:2', '::ffff:999.1', 'zz::', '', 'x'.repeat(1000)]) {
+			expect(throttleKey(forged)).toBe(forged);
+		}
+	});
 });
