@@ -1,4 +1,4 @@
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type Locator, type Page } from '@playwright/test';
 import type { AxeResults, RunOptions } from 'axe-core';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -112,4 +112,17 @@ export async function markDocument(page: Page) {
 		document.documentElement.dataset.kept = 'yes';
 	});
 	return () => expect(page.locator('html')).toHaveAttribute('data-kept', 'yes');
+}
+
+/**
+ * Follows a link and waits until the page shows its address: a client-side navigation lands
+ * after the click returns, and a check run before would belong to the page left behind.
+ */
+export async function follow(link: Locator) {
+	const href = await link.getAttribute('href');
+	expect(href, 'a link with an address').toBeTruthy();
+	const page = link.page();
+	const target = new URL(href!, page.url());
+	await link.click();
+	await page.waitForURL((url) => url.pathname === target.pathname);
 }

@@ -1,4 +1,4 @@
-import { expect, logIn, markDocument, test } from '../fixtures';
+import { expect, follow, logIn, markDocument, test } from '../fixtures';
 
 const process = '/o/stadt-landau-in-der-pfalz-demo/p/integrationskonzept-2-0';
 
@@ -137,9 +137,9 @@ test('a list of people becomes invitations after a dry run', async ({ page, expe
 	await expectAccessible();
 	await page.goto('/o/stadt-landau-in-der-pfalz-demo/members');
 	await expectAccessible();
-	await page
-		.getByRole('link', { name: 'Mitglieder aus einer Liste einladen (CSV, Excel)' })
-		.click();
+	await follow(
+		page.getByRole('link', { name: 'Mitglieder aus einer Liste einladen (CSV, Excel)' })
+	);
 	await expectAccessible();
 	await page.getByLabel('Datei').setInputFiles({
 		name: 'mitglieder.csv',

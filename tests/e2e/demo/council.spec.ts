@@ -1,4 +1,4 @@
-import { expect, logIn, test } from '../fixtures';
+import { expect, follow, logIn, test } from '../fixtures';
 
 test('a version goes through Sozialausschuss, Kreisausschuss and Kreistag, and the adoption reaches process and measures', async ({
 	page,
@@ -26,7 +26,7 @@ test('a version goes through Sozialausschuss, Kreisausschuss and Kreistag, and t
 	const saved = page.getByText(/^Fassung \d+ gespeichert\.$/);
 	await expect(saved).toBeVisible();
 	const version = (await saved.textContent())!.match(/\d+/)![0];
-	await page.getByRole('link', { name: `Beratungsfolge der Fassung ${version}` }).click();
+	await follow(page.getByRole('link', { name: `Beratungsfolge der Fassung ${version}` }));
 	await expectAccessible();
 
 	const addStep = page.getByRole('region', { name: 'Beratungsschritt hinzufügen' });

@@ -1,6 +1,6 @@
 import { safeText } from '../../../src/lib/text/clean';
 import { icsText, parseIcs } from '../../parsers';
-import { expect, logIn, test } from '../fixtures';
+import { expect, follow, logIn, test } from '../fixtures';
 
 /** What a pasted text can carry: markup, control characters, overrides, emoji, decomposed letters. */
 const pasted =
@@ -25,7 +25,7 @@ test('hostile text typed into a form is stored clean and shown as text', async (
 		'Stadt Landau in der Pfalz (Demo)'
 	);
 	await expectAccessible();
-	await page.getByRole('link', { name: 'Neuer Beteiligungsprozess' }).click();
+	await follow(page.getByRole('link', { name: 'Neuer Beteiligungsprozess' }));
 	await expectAccessible();
 	await page.getByLabel('Titel (Pflichtfeld)').fill('Prüfung mit fremden Zeichen');
 	await page.getByLabel('Beginn (Pflichtfeld)').fill('2026-09-01');
@@ -33,7 +33,7 @@ test('hostile text typed into a form is stored clean and shown as text', async (
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Prüfung mit fremden Zeichen');
 	await expectAccessible();
 
-	await page.getByRole('link', { name: 'Termine' }).click();
+	await follow(page.getByRole('link', { name: 'Termine' }));
 	await expectAccessible();
 	const newEvent = page.locator('form[action="?/create"]');
 	await newEvent.getByLabel('Titel (Pflichtfeld)').fill(pasted);
@@ -50,7 +50,7 @@ test('hostile text typed into a form is stored clean and shown as text', async (
 	expect(dialogs).toEqual([]);
 
 	// The calendar file the events page offers opens in a calendar as typed, cleaned.
-	await page.getByRole('link', { name: 'Termine', exact: true }).click();
+	await follow(page.getByRole('link', { name: 'Termine', exact: true }));
 	await expectAccessible();
 	const href = await page
 		.getByRole('link', { name: 'Termine als Kalenderdatei (.ics)' })

@@ -1,6 +1,6 @@
 import { strFromU8, unzipSync } from 'fflate';
 import { readFile } from 'node:fs/promises';
-import { expect, logIn, test } from '../fixtures';
+import { expect, follow, logIn, test } from '../fixtures';
 
 const eventsPath = '/o/stadt-landau-in-der-pfalz-demo/p/integrationskonzept-2-0/events';
 
@@ -15,7 +15,7 @@ test('from a finished workshop to approved minutes, a traceable measure and a Wo
 	await expectAccessible();
 	await page.goto(eventsPath);
 	await expectAccessible();
-	await page.getByRole('link', { name: 'Fachkonferenz Arbeitsmarkt' }).click();
+	await follow(page.getByRole('link', { name: 'Fachkonferenz Arbeitsmarkt' }));
 	await expectAccessible();
 	await page.getByRole('link', { name: 'Protokoll', exact: true }).click();
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(

@@ -1,4 +1,4 @@
-import { expect, logIn, test } from '../fixtures';
+import { expect, follow, logIn, test } from '../fixtures';
 
 test('a process owner sets up a Landau-style process and the public can follow it', async ({
 	page,
@@ -37,7 +37,7 @@ test('a process owner sets up a Landau-style process and the public can follow i
 	await page.setViewportSize({ width: 360, height: 740 });
 	await page.goto(organisationPage);
 
-	await page.getByRole('link', { name: 'Neuer Beteiligungsprozess' }).click();
+	await follow(page.getByRole('link', { name: 'Neuer Beteiligungsprozess' }));
 	await expectAccessible();
 
 	await page.getByLabel('Titel (Pflichtfeld)').fill('Integrationskonzept 3.0');
@@ -54,7 +54,7 @@ test('a process owner sets up a Landau-style process and the public can follow i
 	await expectAccessible();
 
 	// Steering group with Landau's seat plan: at most 19 = 6 politics + 6 administration + 7 civil society.
-	await page.getByRole('link', { name: 'Gremien' }).click();
+	await follow(page.getByRole('link', { name: 'Gremien' }));
 	await expectAccessible();
 	await page
 		.getByLabel('Art des Gremiums (Pflichtfeld)')
@@ -91,7 +91,7 @@ test('a process owner sets up a Landau-style process and the public can follow i
 	await expectAccessible();
 
 	// An expert conference with an agenda, announced publicly.
-	await page.getByRole('link', { name: 'Termine' }).click();
+	await follow(page.getByRole('link', { name: 'Termine' }));
 	await expectAccessible();
 	const newEvent = page.locator('form[action="?/create"]');
 	await newEvent.getByLabel('Titel (Pflichtfeld)').fill('Fachkonferenz Sprache und Bildung');

@@ -1,4 +1,4 @@
-import { expect, logIn, test } from '../fixtures';
+import { expect, follow, logIn, test } from '../fixtures';
 
 const publicPath = '/beteiligung/stadt-landau-in-der-pfalz-demo/integrationskonzept-2-0';
 
@@ -50,7 +50,7 @@ test('a visitor reads the results in Arabic and English and comments; staff answ
 	await expectAccessible();
 	await page.goto('/o/stadt-landau-in-der-pfalz-demo/p/integrationskonzept-2-0');
 	await expectAccessible();
-	await page.getByRole('link', { name: 'Öffentliche Kommentare' }).click();
+	await follow(page.getByRole('link', { name: 'Öffentliche Kommentare' }));
 	await expectAccessible();
 	const held = page.getByRole('listitem').filter({ hasText: 'Bitte auch in den Ferien anbieten.' });
 	await held.getByRole('button', { name: 'Veröffentlichen' }).click();

@@ -1,4 +1,4 @@
-import { expect, logIn, test } from '../fixtures';
+import { expect, follow, logIn, test } from '../fixtures';
 
 const process = '/o/stadt-landau-in-der-pfalz-demo/p/integrationskonzept-2-0';
 
@@ -94,7 +94,7 @@ test('approved minutes show their revisions with the reason, and the earlier one
 	await expectAccessible();
 	await page.goto(`${process}/events`);
 	await expectAccessible();
-	await page.getByRole('link', { name: 'Sitzung der Prozesssteuerungsgruppe' }).click();
+	await follow(page.getByRole('link', { name: 'Sitzung der Prozesssteuerungsgruppe' }));
 	await expectAccessible();
 	await page.getByRole('link', { name: 'Protokoll', exact: true }).click();
 	await expect(page.getByText('Fassung 2', { exact: true }).first()).toBeVisible();

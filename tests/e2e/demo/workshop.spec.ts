@@ -1,5 +1,5 @@
 import { devices, type Browser, type Page } from '@playwright/test';
-import { expect, logIn, test } from '../fixtures';
+import { expect, follow, logIn, test } from '../fixtures';
 
 const laptop = { width: 1280, height: 800 };
 const phone = { ...devices['Pixel 5'], isMobile: false, viewport: { width: 360, height: 740 } };
@@ -27,7 +27,7 @@ test('a moderator and three phones run a whole workshop, and the projector shows
 	await expectAccessible();
 	await page.goto('/o/stadt-landau-in-der-pfalz-demo/p/integrationskonzept-2-0/events');
 	await expectAccessible();
-	await page.getByRole('link', { name: 'Fachkonferenz Sprache und Bildung' }).click();
+	await follow(page.getByRole('link', { name: 'Fachkonferenz Sprache und Bildung' }));
 	await expectAccessible();
 	await page.getByRole('link', { name: 'Live-Workshop moderieren' }).click();
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Live-Workshop');
@@ -218,7 +218,11 @@ test('a moderator and three phones run a whole workshop, and the projector shows
 	).toBeVisible();
 	await expectAccessible();
 	const download = page.waitForEvent('download');
-	await page.getByRole('link', { name: 'Ergebnis als CSV herunterladen' }).click();
+	await page
+		.getByRole('link', {
+			name: 'Ergebnis als CSV herunterladen: Was hilft Kindern beim Deutschlernen?'
+		})
+		.click();
 	const csv = await (await download).createReadStream();
 	const chunks: Buffer[] = [];
 	for await (const chunk of csv) chunks.push(chunk as Buffer);
