@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { DotTarget } from '$lib/workshop/messages';
 import { dotsOn, withDot } from '$lib/workshop/rules';
 import { activityOf } from '$lib/workshop/view-factories';
+import { FullStorage, MemoryStorage } from '../../../tests/memory-storage';
 import { DotQueue, type DotWrite } from './dot-queue.svelte';
 
 const reading: DotTarget = { kind: 'cluster', id: 7 };
@@ -91,5 +92,51 @@ describe('queued dots', () => {
 		const queue = new DotQueue();
 		queue.press(voting(), place(reading));
 		expect(queue.shown(activityOf(2, { stage: 'voting' })).remaining).toBe(3);
+	});
+});
+
+describe('dots given in a dead spot', () => {
+	const key = 'mitwirken.dots.7';
+
+	it('keeps the queued presses in storage and gives them back after a reload', () => {
+		const storage = new MemoryStorage();
+		const activity = voting();
+		const before = new DotQueue(storage, key);
+		before.press(activity, place(reading));
+		before.press(activity, place(homework));
+		const after = new DotQueue(storage, key);
+		expect(after.pending).toEqual(before.pending);
+		expect(after.shown(activity).remaining).toBe(1);
+		after.answered(after.next!);
+		expect(new DotQueue(storage, key).pending.map((write) => write.target)).toEqual([homework]);
+	});
+
+	it('drops what another version of the app or a stranger left in storage', () => {
+		const good: DotWrite = { event: 'dot:place', activityId: 1, clientId: 'c1', target: reading };
+		const storage = new MemoryStorage({
+			[key]: JSON.stringify([
+				good,
+				null,
+				'dot',
+				{ ...good, event: 'dot:steal' },
+				{ ...good, activityId: '1' },
+				{ ...good, activityId: 1.5 },
+				{ ...good, clientId: 7 },
+				{ ...good, target: null },
+				{ ...good, target: { kind: 'measure', id: 1 } },
+				{ ...good, target: { kind: 'idea', id: Number.MAX_VALUE } }
+			])
+		});
+		expect(new DotQueue(storage, key).pending).toEqual([good]);
+		expect(new DotQueue(new MemoryStorage({ [key]: '{not json' }), key).pending).toEqual([]);
+		expect(new DotQueue(new MemoryStorage({ [key]: '{}' }), key).pending).toEqual([]);
+	});
+
+	it('still queues when storage is full or disabled', () => {
+		const queue = new DotQueue(new FullStorage(), key);
+		expect(queue.press(voting(), place(reading))).toBeNull();
+		expect(queue.pending).toHaveLength(1);
+		queue.answered(queue.next!);
+		expect(queue.pending).toEqual([]);
 	});
 });

@@ -1,7 +1,9 @@
 /**
  * The phone's dots on their way: each press is queued and shown at once, sent one after the
  * other, confirmed by the server's ack or rolled back when the server refuses it. Two quick
- * presses are two dots.
+ * presses are two dots. The queue is kept in storage (localStorage on the phone), so dots given
+ * in a dead spot survive a reload; the server applies each client id once, so a press whose
+ * ack was lost is not counted twice when it is sent again.
  */
 import type { ActivityView, MyDotsView } from '$lib/workshop/protocol';
 import type { DotTarget } from '$lib/workshop/messages';
@@ -17,8 +19,36 @@ export interface DotWrite {
 
 type Voting = Pick<ActivityView, 'id' | 'mine' | 'dotsPerParticipant' | 'maxDotsPerTarget'>;
 
+/** An entry read back from storage, which another version of the app may have written. */
+function isDotWrite(value: unknown): value is DotWrite {
+	if (typeof value !== 'object' || value === null) return false;
+	const write = value as Record<keyof DotWrite, unknown>;
+	const target = write.target as Record<keyof DotTarget, unknown> | null;
+	return (
+		(write.event === 'dot:place' || write.event === 'dot:remove') &&
+		Number.isSafeInteger(write.activityId) &&
+		typeof write.clientId === 'string' &&
+		typeof target === 'object' &&
+		target !== null &&
+		(target.kind === 'idea' || target.kind === 'cluster') &&
+		Number.isSafeInteger(target.id)
+	);
+}
+
 export class DotQueue {
 	pending = $state<DotWrite[]>([]);
+
+	constructor(
+		private storage?: Pick<Storage, 'getItem' | 'setItem'>,
+		private key = ''
+	) {
+		try {
+			const stored: unknown = JSON.parse(storage?.getItem(key) ?? '[]');
+			this.pending = Array.isArray(stored) ? stored.filter(isDotWrite) : [];
+		} catch {
+			this.pending = [];
+		}
+	}
 
 	/** The server's last word on the activity's dots with the presses still on their way. */
 	shown(activity: Voting): MyDotsView {
@@ -40,7 +70,10 @@ export class DotQueue {
 				: dotsOn(mine, write.target) === 0
 					? 'no_dot_there'
 					: null;
-		if (refusal === null) this.pending.push({ ...write, activityId: activity.id });
+		if (refusal === null) {
+			this.pending.push({ ...write, activityId: activity.id });
+			this.save();
+		}
 		return refusal;
 	}
 
@@ -52,5 +85,14 @@ export class DotQueue {
 	/** The server answered `write` (stored or refused): it no longer counts on top. */
 	answered(write: DotWrite) {
 		this.pending = this.pending.filter((other) => other.clientId !== write.clientId);
+		this.save();
+	}
+
+	private save() {
+		try {
+			this.storage?.setItem(this.key, JSON.stringify(this.pending));
+		} catch {
+			// Storage full or disabled: the queue still lives as long as the page does.
+		}
 	}
 }

@@ -1,6 +1,7 @@
 /**
  * The phone's connection: ideas wait in an outbox until the server has acknowledged them; dots
- * are queued, shown at once and sent one after the other.
+ * are queued, shown at once and sent one after the other. Both are kept on the phone until the
+ * server has answered, so a dead spot or a reload loses nothing.
  */
 import type { DotTarget } from '$lib/workshop/messages';
 import { LiveConnection, newClientId, type ClientErrorCode } from './connection.svelte';
@@ -12,7 +13,7 @@ const rateLimitRetryMs = 5_000;
 
 export class ParticipantConnection extends LiveConnection {
 	outbox: IdeaOutbox;
-	dots = new DotQueue();
+	dots: DotQueue;
 	/** The last refused dot, shown to the participant. */
 	dotError = $state<ClientErrorCode | null>(null);
 
@@ -22,6 +23,7 @@ export class ParticipantConnection extends LiveConnection {
 	constructor(eventId: number) {
 		super();
 		this.outbox = new IdeaOutbox(globalThis.localStorage, `mitwirken.ideas.${eventId}`);
+		this.dots = new DotQueue(globalThis.localStorage, `mitwirken.dots.${eventId}`);
 	}
 
 	submitIdea(activityId: number, text: string, language: string) {
