@@ -31,9 +31,12 @@ try {
 // adapter-node serves before the app's hooks run, and on socket.io's long-polling answers.
 // HSTS only when the public origin is HTTPS: never from a request's own headers.
 const https = new URL(process.env.ORIGIN).protocol === 'https:';
-const headers = Object.entries(globalThis[Symbol.for('mitwirken.securityHeaders')]?.(https) ?? {});
+const { common, policy } = globalThis[Symbol.for('mitwirken.securityHeaders')](https);
+const headers = Object.entries(common);
 const httpServer = createServer((request, response) => {
 	for (const [name, value] of headers) response.setHeader(name, value);
+	// Pages replace it with their own (svelte.config.js); the service worker gets one it can run in.
+	response.setHeader('content-security-policy', policy(request.url?.split('?')[0] ?? ''));
 	handler(request, response);
 });
 // Attached after the app's handler, so that socket.io takes its own requests (long polling)
@@ -41,6 +44,7 @@ const httpServer = createServer((request, response) => {
 io.attach(httpServer);
 io.engine.on('headers', (answer) => {
 	for (const [name, value] of headers) answer[name] = value;
+	answer['content-security-policy'] = policy('/socket.io/');
 });
 let stopping = false;
 httpServer.on('request', (request) =>

@@ -6,6 +6,9 @@ const config = {
 	preprocess: vitePreprocess(),
 	kit: {
 		adapter: adapter(),
+		// Registered by the workshop page alone (`$lib/phone-cache/register.ts`): staff pages
+		// have no use for an offline copy.
+		serviceWorker: { register: false },
 		typescript: {
 			// The benchmarks are TypeScript too; svelte-check covers them with the app.
 			config: (tsconfig) => ({ ...tsconfig, include: [...tsconfig.include, '../bench/**/*.ts'] })
@@ -25,6 +28,7 @@ const config = {
 				'img-src': ['self', 'data:'],
 				'font-src': ['self'],
 				'connect-src': ['self'],
+				'worker-src': ['self'],
 				'object-src': ['none'],
 				'base-uri': ['self'],
 				'frame-ancestors': ['none'],

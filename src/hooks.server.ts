@@ -20,7 +20,7 @@ import { takeLiveServer } from '$lib/server/live/server';
 import { scheduleRetention } from '$lib/server/privacy/retention';
 import { bodyRefusal } from '$lib/server/request-limits';
 import { attachLive } from '$lib/server/live/socket';
-import { documentPolicy, securityHeaders } from '$lib/server/security-headers';
+import { documentPolicy, securityHeaders, staticPolicy } from '$lib/server/security-headers';
 
 export const init: ServerInit = async () => {
 	const db = getDb();
@@ -40,7 +40,7 @@ export const init: ServerInit = async () => {
 	// server.js sets the same headers on the static files and socket.io's answers.
 	(globalThis as Record<symbol, unknown>)[Symbol.for('mitwirken.securityHeaders')] = (
 		https: boolean
-	) => ({ ...securityHeaders(https), 'content-security-policy': documentPolicy });
+	) => ({ common: securityHeaders(https), policy: staticPolicy });
 	if (!dev) console.log('Mitwirken: %s', process.env.ORIGIN ?? `port ${process.env.PORT ?? 3000}`);
 };
 

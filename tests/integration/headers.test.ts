@@ -96,9 +96,19 @@ describe('security headers', () => {
 			expect(asset.headers.get('content-security-policy')).toBe(documentPolicy);
 		}
 
+		// The phone's service worker runs with a policy of its own: a sandbox would leave it
+		// without an origin and so without a cache.
+		const worker = await get(http, '/service-worker.js');
+		expect(worker.status).toBe(200);
+		expectCommonHeaders(worker);
+		expect(worker.headers.get('content-security-policy')).toBe(
+			"default-src 'none'; connect-src 'self'"
+		);
+
 		const polling = await get(http, '/socket.io/?EIO=4&transport=polling');
 		expect(polling.status).toBe(200);
 		expectCommonHeaders(polling);
+		expect(polling.headers.get('content-security-policy')).toBe(documentPolicy);
 	});
 
 	it('HSTS only when the public origin is HTTPS, on pages and static files alike', async () => {

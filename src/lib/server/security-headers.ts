@@ -28,6 +28,20 @@ export const permissionsPolicy = deniedFeatures.map((feature) => `${feature}=()`
 /** For responses that are not pages: no scripts, no styles, no framing. */
 export const documentPolicy = "default-src 'none'; frame-ancestors 'none'; sandbox";
 
+/** Where SvelteKit puts the phone's service worker (`src/service-worker.ts`). */
+export const serviceWorkerPath = '/service-worker.js';
+
+/**
+ * The service worker's own policy: it may fetch from this origin and nothing else. Not
+ * `sandbox`, which would give it an opaque origin without a cache.
+ */
+export const workerPolicy = "default-src 'none'; connect-src 'self'";
+
+/** The policy for a static file or other response the pages' policy does not cover. */
+export function staticPolicy(pathname: string): string {
+	return pathname === serviceWorkerPath ? workerPolicy : documentPolicy;
+}
+
 /** One year; not `includeSubDomains`, as a county's other hosts may still serve plain HTTP. */
 export const strictTransportSecurity = 'max-age=31536000';
 

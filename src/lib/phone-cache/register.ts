@@ -1,0 +1,24 @@
+/**
+ * Called by the workshop page once it runs: registers the service worker and puts this page
+ * and the app files it has loaded into the phone's cache, so a reload in a dead spot finds them
+ * (the worker itself only sees what is fetched after it started).
+ */
+import { dev, version } from '$app/environment';
+import { cacheName, isAppFile, pageKey } from './paths';
+
+export async function keepPageForOffline(): Promise<void> {
+	if (dev || !('serviceWorker' in navigator) || !('caches' in window)) return;
+	try {
+		await navigator.serviceWorker.register('/service-worker.js');
+		const files = performance
+			.getEntriesByType('resource')
+			.map((entry) => new URL(entry.name))
+			.filter((url) => url.origin === location.origin && isAppFile(url.pathname))
+			.map((url) => url.href);
+		const cache = await caches.open(cacheName(version));
+		await cache.addAll([...new Set(files)]);
+		await cache.add(new Request(pageKey(location.href), { credentials: 'same-origin' }));
+	} catch {
+		// No worker (private mode, an old browser, storage full): the page works online as before.
+	}
+}
