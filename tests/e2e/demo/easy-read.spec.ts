@@ -34,9 +34,14 @@ test('Leichte Sprache on the public and the phone pages, and fonts only for the 
 	await expect(visitor.getByLabel('Code für die Veranstaltung')).toBeVisible();
 	await expectAccessible(visitor);
 
-	// The choice holds on the public page, which offers it too.
+	// The choice holds on the public page, which offers it too. Its title's digits come from
+	// the face without the slashed zero.
+	const headingDigits = fontFiles(visitor);
 	await visitor.goto(publicPath);
 	await expect(visitor.getByRole('heading', { name: 'Diese Schritte gibt es' })).toBeVisible();
+	await expect(visitor.getByRole('heading', { level: 1 })).toContainText('2.0');
+	await visitor.evaluate(() => document.fonts.ready);
+	expect(headingDigits.filter((url) => /noto-sans-latin-wght/.test(url))).toHaveLength(1);
 	await expect(visitor.locator('html')).toHaveAttribute('lang', 'de');
 	await expect(visitor.locator('button[value="de-x-ls"]')).toHaveAttribute('aria-current', 'true');
 	await expectAccessible(visitor);
