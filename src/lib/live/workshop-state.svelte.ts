@@ -49,8 +49,11 @@ export class WorkshopState {
 		this.activities = event.activities;
 	}
 
+	/** The event's activities; the question's translations reach the activity on screen too. */
 	applyActivities(activities: ActivitySummary[]) {
 		this.activities = activities;
+		const shown = activities.find((a) => a.id === this.activity?.id);
+		if (shown && this.activity) this.activity.questionTranslations = shown.questionTranslations;
 	}
 
 	/** A whole activity, from a sync or the ack of a stage move; ignored if no longer on screen. */

@@ -1,0 +1,57 @@
+/**
+ * A workshop's question and its cluster titles in further languages, given by the moderator or
+ * an interpreter beside them. German stays the original: the projector and the minutes show it,
+ * and a phone falls back to it where no translation is given.
+ */
+import * as v from 'valibot';
+import { pageLocales, spokenLanguage, type PageLocale } from '../i18n/area';
+
+export type TranslationLocale = Exclude<PageLocale, 'de'>;
+
+/** Every language a phone may choose, except German, the original. */
+export const translationLocales = pageLocales.filter(
+	(locale): locale is TranslationLocale => locale !== 'de'
+);
+
+export type Translations = Partial<Record<TranslationLocale, string>>;
+
+/**
+ * A moderator's set of translations, each cleaned like the original (`clean`) and no longer than
+ * it may be (`max`). A field left empty removes that language. Unknown locales and German are
+ * refused, not dropped, so a typo does not silently lose an interpreter's work.
+ */
+export const translationsSchema = (max: number, clean: (text: string) => string) =>
+	v.pipe(
+		v.record(
+			v.picklist(translationLocales),
+			v.pipe(v.string(), v.transform(clean), v.maxLength(max))
+		),
+		v.transform((translations): Translations => {
+			const given: Translations = {};
+			for (const locale of translationLocales) {
+				const text = translations[locale];
+				if (text) given[locale] = text;
+			}
+			return given;
+		})
+	);
+
+export interface ShownText {
+	text: string;
+	/** For `lang`: the translation's language (Leichte Sprache is German), or German for the original. */
+	lang: string;
+}
+
+export const isTranslationLocale = (locale: string): locale is TranslationLocale =>
+	(translationLocales as readonly string[]).includes(locale);
+
+/** The text in the page's language where it is given, otherwise the German original. */
+export function translated(
+	original: string,
+	translations: Translations | undefined,
+	locale: string
+): ShownText {
+	const text = isTranslationLocale(locale) ? translations?.[locale] : undefined;
+	if (!text || !isTranslationLocale(locale)) return { text: original, lang: 'de' };
+	return { text, lang: spokenLanguage(locale) };
+}
