@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { sessionCookieName } from '../../src/lib/server/auth/session';
+import type { ActivityStage } from '../../src/lib/domain';
 import type { Db } from '../../src/lib/server/db';
 import * as table from '../../src/lib/server/db/schema';
 import { createActivity } from '../../src/lib/server/workshop/activities';
@@ -59,6 +60,14 @@ async function clusterIn(mod: LiveClient, activityId: number, title: string) {
 	const reply = await send(mod, 'cluster:create', { activityId, title, ideaIds: [] });
 	if (!reply.ok) throw new Error(reply.error);
 	return reply.value.id;
+}
+
+/** The next whole activity in `stage`: broadcasts of earlier moves may still be on their way. */
+async function stateIn(socket: LiveClient, stage: ActivityStage) {
+	for (;;) {
+		const state = await next(socket, 'activity:state');
+		if (!state || state.stage === stage) return state;
+	}
 }
 
 const stored = (activityId: number) =>
@@ -122,7 +131,9 @@ describe('translations of the question and the cluster titles', () => {
 		});
 		expect(removed.ok && removed.value.questionTranslations).toEqual({ uk: translations.uk });
 
+		const created = next(ukrainian, 'cluster:changed');
 		const clusterId = await clusterIn(mod, activityId, 'Sprache und Arbeit');
+		expect((await created)?.cluster.titleTranslations).toEqual({});
 		const clusterOnPhone = next(ukrainian, 'cluster:changed');
 		const titled = await send(mod, 'cluster:translate', {
 			activityId,
@@ -150,7 +161,7 @@ describe('translations of the question and the cluster titles', () => {
 		for (const stage of ['clustering', 'voting'] as const) {
 			expect((await send(mod, 'activity:stage', { activityId, stage })).ok).toBe(true);
 		}
-		const revealed = next(ukrainian, 'activity:state');
+		const revealed = stateIn(ukrainian, 'revealed');
 		expect((await send(mod, 'activity:stage', { activityId, stage: 'revealed' })).ok).toBe(true);
 		const state = await revealed;
 		expect(state?.questionTranslations).toEqual({ uk: translations.uk });
