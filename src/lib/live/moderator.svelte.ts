@@ -79,8 +79,7 @@ export class ModeratorConnection extends LiveConnection {
 			activityId: this.activityId,
 			translations
 		});
-		if (reply.ok)
-			this.applyActivities(this.activities.map((a) => (a.id === reply.value.id ? reply.value : a)));
+		if (reply.ok) this.applySummary(reply.value);
 		return reply.ok;
 	}
 

@@ -121,6 +121,9 @@ describe('applyEvent and applyActivities', () => {
 		expect(state.activity?.questionTranslations).toEqual(translations);
 		expect(state.activity?.question).toBe('Frage 1');
 		expect(state.needsActivity).toBe(false);
+		state.applySummary({ ...summary(1, 'voting'), questionTranslations: { en: 'Question 1' } });
+		expect(state.activity?.questionTranslations).toEqual({ en: 'Question 1' });
+		expect(state.activities).toHaveLength(1);
 	});
 });
 

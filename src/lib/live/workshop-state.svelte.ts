@@ -56,6 +56,11 @@ export class WorkshopState {
 		if (shown && this.activity) this.activity.questionTranslations = shown.questionTranslations;
 	}
 
+	/** One activity's summary, from an ack: the list that follows by broadcast says the same. */
+	applySummary(summary: ActivitySummary) {
+		this.applyActivities(this.activities.map((a) => (a.id === summary.id ? summary : a)));
+	}
+
 	/** A whole activity, from a sync or the ack of a stage move; ignored if no longer on screen. */
 	showActivity(view: ActivityView | null) {
 		if (view === null || this.currentId === view.id) this.activity = view;

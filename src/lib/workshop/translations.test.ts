@@ -60,6 +60,7 @@ describe('translations in messages', () => {
 		expect(parse({ en: 1 }).success).toBe(false);
 		expect(parse({ en: null }).success).toBe(false);
 		expect(parse(['en']).success).toBe(false);
+		expect(parse([]).success).toBe(false);
 		expect(parse('en').success).toBe(false);
 		expect(v.safeParse(question, { activityId: 1 }).success).toBe(false);
 		expect(
@@ -68,12 +69,11 @@ describe('translations in messages', () => {
 		expect(v.safeParse(cluster, { activityId: 1, translations: {} }).success).toBe(false);
 	});
 
-	it('never let a key reach the prototype', () => {
-		const result = parse(JSON.parse('{"__proto__": {"en": "x"}, "en": "Question"}'));
-		expect(result.success && result.output.translations).toEqual({ en: 'Question' });
-		expect(result.success && Object.getPrototypeOf(result.output.translations)).toBe(
-			Object.prototype
-		);
+	it('refuse keys that name no language, the prototype’s included', () => {
+		for (const key of ['__proto__', 'constructor', 'prototype', 'toString']) {
+			const translations = JSON.parse(`{"${key}": "x", "en": "Question"}`);
+			expect(parse(translations).success, key).toBe(false);
+		}
 	});
 });
 

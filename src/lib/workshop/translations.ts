@@ -17,24 +17,32 @@ export type Translations = Partial<Record<TranslationLocale, string>>;
 
 /**
  * A moderator's set of translations, each cleaned like the original (`clean`) and no longer than
- * it may be (`max`). A field left empty removes that language. Unknown locales and German are
- * refused, not dropped, so a typo does not silently lose an interpreter's work.
+ * it may be (`max`). A field left empty removes that language. Unknown locales, German and keys
+ * such as `__proto__` are refused, not dropped, so a typo does not silently lose an
+ * interpreter's work.
  */
-export const translationsSchema = (max: number, clean: (text: string) => string) =>
-	v.pipe(
-		v.record(
-			v.picklist(translationLocales),
-			v.pipe(v.string(), v.transform(clean), v.maxLength(max))
+export function translationsSchema(max: number, clean: (text: string) => string) {
+	const text = v.optional(v.pipe(v.string(), v.transform(clean), v.maxLength(max)));
+	const entries = Object.fromEntries(translationLocales.map((locale) => [locale, text]));
+	return v.pipe(
+		// An object schema would take an empty array for an object without keys.
+		v.custom<Record<string, unknown>>(
+			(input) =>
+				typeof input === 'object' &&
+				input !== null &&
+				[Object.prototype, null].includes(Object.getPrototypeOf(input))
 		),
+		v.strictObject(entries as Record<TranslationLocale, typeof text>),
 		v.transform((translations): Translations => {
 			const given: Translations = {};
 			for (const locale of translationLocales) {
-				const text = translations[locale];
-				if (text) given[locale] = text;
+				const translation = translations[locale];
+				if (translation) given[locale] = translation;
 			}
 			return given;
 		})
 	);
+}
 
 export interface ShownText {
 	text: string;
