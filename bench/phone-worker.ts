@@ -156,8 +156,8 @@ function connect(cookie: string): Promise<Phone | null> {
 	};
 	socket.on('connect', () => void resync(phone));
 	// Like the phone page: a stage move arrives whole, so the list that follows needs no sync.
-	socket.on('activity:state', ({ id, question, stage }) => {
-		if (id === phone.activity?.id) phone.activity = { id, question, stage };
+	socket.on('activity:state', ({ id, question, questionTranslations, stage }) => {
+		if (id === phone.activity?.id) phone.activity = { id, question, questionTranslations, stage };
 	});
 	socket.on('event:activities', (activities) => {
 		const next = current(activities);

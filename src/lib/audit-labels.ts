@@ -168,6 +168,8 @@ const fieldLabels: Record<string, () => string> = {
 	max_members: m.audit_field_max_members,
 	max_dots_per_target: m.audit_field_max_dots_per_target,
 	live_results: m.audit_field_live_results,
+	question_translations: m.audit_field_question_translations,
+	title_translations: m.audit_field_title_translations,
 	lead: m.audit_field_lead,
 	language: m.audit_field_language,
 	label: m.audit_field_label,

@@ -198,6 +198,13 @@ async function seed(db: Db) {
 const schemaOf = (name: MessageName) => messages[name] as unknown as SchemaNode;
 const requirement = (node: SchemaNode, type: string) =>
 	node.pipe?.find((item) => item.type === type)?.requirement;
+/** A schema behind a pre-check (`v.custom`, e.g. plain objects only) has its shape in its pipe. */
+function shapeOf(node: SchemaNode): SchemaNode {
+	if (node.type !== 'custom') return node;
+	const shape = node.pipe?.find((item) => item.kind === 'schema' && item.type !== 'custom');
+	if (!shape) throw new Error('a custom schema without a shape');
+	return shape as SchemaNode;
+}
 const isId = (node: SchemaNode) =>
 	node.type === 'number' && node.pipe?.some((item) => item.type === 'safe_integer') === true;
 
@@ -230,6 +237,10 @@ function validValue(node: SchemaNode, path: Path, ids: ActivityIds): unknown {
 			);
 		case 'nullable':
 			return null;
+		case 'optional':
+			return validValue(node.wrapped!, path, ids);
+		case 'custom':
+			return validValue(shapeOf(node), path, ids);
 		case 'boolean':
 			return false;
 		case 'picklist':
@@ -277,6 +288,10 @@ function acceptedKinds(node: SchemaNode): string[] {
 			return ['object'];
 		case 'nullable':
 			return ['null', ...acceptedKinds(node.wrapped!)];
+		case 'optional':
+			return ['undefined', ...acceptedKinds(node.wrapped!)];
+		case 'custom':
+			return acceptedKinds(shapeOf(node));
 		default:
 			return [node.type];
 	}
@@ -294,11 +309,15 @@ function wrongTypes(node: SchemaNode): unknown[] {
 function refusedEdges(node: SchemaNode): unknown[] {
 	switch (node.type) {
 		case 'nullable':
+		case 'optional':
 			return refusedEdges(node.wrapped!);
 		case 'string': {
 			const max = Number(requirement(node, 'max_length') ?? 500);
-			// Nothing is left once control characters are dropped and the text is trimmed.
-			return ['', 'a'.repeat(max + 1), hugeString, '\u0007', '\u007f', ' \u0000\u202e ', '\ud800'];
+			const tooLong = ['a'.repeat(max + 1), hugeString];
+			// Nothing is left once control characters are dropped and the text is trimmed: refused
+			// where a text is required; a translation left empty is removed (see borderlineValues).
+			const empty = ['', '\u0007', '\u007f', ' \u0000\u202e ', '\ud800'];
+			return requirement(node, 'min_length') === undefined ? tooLong : [...tooLong, ...empty];
 		}
 		case 'picklist':
 			return ['', 'nope', '__proto__', 'toString', 'constructor', hugeString];
@@ -324,10 +343,13 @@ function borderlineValues(node: SchemaNode): unknown[] {
 	switch (node.type) {
 		case 'nullable':
 			return [NaN, ...borderlineValues(node.wrapped!)];
+		case 'optional':
+			return borderlineValues(node.wrapped!);
 		case 'string': {
 			const max = Number(requirement(node, 'max_length') ?? 500);
 			// Cleaned before they are stored: see the check of every stored text at the end.
 			return [
+				...(requirement(node, 'min_length') === undefined ? ['', ' \u0000\u202e '] : []),
 				'a'.repeat(max),
 				'\u202eesreveR',
 				'a\ud800b',
@@ -384,21 +406,25 @@ function removeAt(payload: unknown, path: Path): unknown {
 /** Every field of a schema, nested objects and array items included, with its path. */
 function fields(node: SchemaNode, path: Path = []): { node: SchemaNode; path: Path }[] {
 	const here = path.length > 0 ? [{ node, path }] : [];
-	if (node.type === 'strict_object') {
+	const shape = shapeOf(node);
+	if (shape.type === 'strict_object') {
 		return [
 			...here,
-			...Object.entries(node.entries ?? {}).flatMap(([key, child]) => fields(child, [...path, key]))
+			...Object.entries(shape.entries ?? {}).flatMap(([key, child]) =>
+				fields(child, [...path, key])
+			)
 		];
 	}
-	if (node.type === 'array') return [...here, ...fields(node.item!, [...path, 0])];
+	if (shape.type === 'array') return [...here, ...fields(shape.item!, [...path, 0])];
 	return here;
 }
 
 function objectPaths(node: SchemaNode, path: Path = []): Path[] {
-	if (node.type !== 'strict_object') return [];
+	const shape = shapeOf(node);
+	if (shape.type !== 'strict_object') return [];
 	return [
 		path,
-		...Object.entries(node.entries ?? {}).flatMap(([key, child]) =>
+		...Object.entries(shape.entries ?? {}).flatMap(([key, child]) =>
 			objectPaths(child, [...path, key])
 		)
 	];
@@ -461,7 +487,9 @@ function payloadCases(name: MessageName, role: Role): HostileCase[] {
 		for (const value of borderlineValues(node)) {
 			add(`${at}=${show(value)}`, setAt(base(), path, value), 'schema');
 		}
-		if (typeof path.at(-1) === 'string') add(`without ${at}`, removeAt(base(), path), 'refuse');
+		if (typeof path.at(-1) === 'string') {
+			add(`without ${at}`, removeAt(base(), path), node.type === 'optional' ? 'schema' : 'refuse');
+		}
 		if (isId(node.type === 'nullable' ? node.wrapped! : node)) {
 			for (const ids of [fixture.collecting, fixture.voting]) {
 				const payload = validValue(schema, [], ids) as Record<string, unknown>;
@@ -869,6 +897,12 @@ describe('hostile messages against one real server', () => {
 			...server.db().select({ text: table.cluster.title }).from(table.cluster).all(),
 			...server.db().select({ text: table.activity.question }).from(table.activity).all()
 		].map((row) => row.text);
+		const translations = [
+			...server.db().select({ t: table.cluster.titleTranslations }).from(table.cluster).all(),
+			...server.db().select({ t: table.activity.questionTranslations }).from(table.activity).all()
+		].flatMap((row) => Object.values(row.t));
+		expect(translations.length).toBeGreaterThan(0);
+		for (const text of translations) expect(text, JSON.stringify(text)).toBe(cleanText(text));
 		expect(texts.length).toBeGreaterThan(0);
 		for (const text of texts) expect(text, JSON.stringify(text)).toBe(cleanText(text));
 		// Each accepted activity:create stays, so its cleaned question is there to see.

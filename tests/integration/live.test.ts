@@ -353,6 +353,7 @@ describe('the live protocol', () => {
 		expect(synced.ok && synced.value.activities.at(-1)).toEqual({
 			id: created.value.id,
 			question: 'Was braucht eine gute Ausbildung?',
+			questionTranslations: {},
 			stage: 'collecting'
 		});
 

@@ -1,6 +1,7 @@
 /** The moderator's console and the projector: the same connection, with the moderator's writes. */
 import type { ActivityStage } from '$lib/domain';
 import type { ActivitySettings, MessageInput, MessageName } from '$lib/workshop/messages';
+import type { Translations } from '$lib/workshop/translations';
 import { LiveConnection, type ClientErrorCode } from './connection.svelte';
 
 export class ModeratorConnection extends LiveConnection {
@@ -68,6 +69,23 @@ export class ModeratorConnection extends LiveConnection {
 	async renameCluster(clusterId: number, title: string) {
 		const activityId = this.activityId;
 		const reply = await this.act('cluster:rename', { activityId, clusterId, title });
+		if (reply.ok) this.applyCluster(activityId, reply.value);
+		return reply.ok;
+	}
+
+	/** The question's translations, all at once: a language left empty is removed. */
+	async translateQuestion(translations: Translations) {
+		const reply = await this.act('activity:translate', {
+			activityId: this.activityId,
+			translations
+		});
+		if (reply.ok) this.applySummary(reply.value);
+		return reply.ok;
+	}
+
+	async translateCluster(clusterId: number, translations: Translations) {
+		const activityId = this.activityId;
+		const reply = await this.act('cluster:translate', { activityId, clusterId, translations });
 		if (reply.ok) this.applyCluster(activityId, reply.value);
 		return reply.ok;
 	}

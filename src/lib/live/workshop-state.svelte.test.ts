@@ -8,12 +8,18 @@ import type {
 	TallyView
 } from '$lib/workshop/protocol';
 import { rankTargets, talliesVisibleToParticipants } from '$lib/workshop/rules';
-import { activityOf as view, ideaOf as idea, tallyOf as tally } from '$lib/workshop/view-factories';
+import {
+	activityOf as view,
+	clusterOf,
+	ideaOf as idea,
+	tallyOf as tally
+} from '$lib/workshop/view-factories';
 import { WorkshopState } from './workshop-state.svelte';
 
 const summary = (id: number, stage: ActivityStage): ActivitySummary => ({
 	id,
 	question: `Frage ${id}`,
+	questionTranslations: {},
 	stage
 });
 
@@ -106,6 +112,18 @@ describe('applyEvent and applyActivities', () => {
 			[2, 'collecting']
 		]);
 		expect(state.title).toBe('Fachkonferenz Wohnen');
+	});
+
+	it('bring new translations of the question to the activity on screen, nothing else', () => {
+		const state = stateWith([summary(1, 'voting')], view(1, { stage: 'voting' }));
+		const translations = { ar: 'ما الذي يلزم؟', uk: 'Що потрібно?' };
+		state.applyActivities([{ ...summary(1, 'voting'), questionTranslations: translations }]);
+		expect(state.activity?.questionTranslations).toEqual(translations);
+		expect(state.activity?.question).toBe('Frage 1');
+		expect(state.needsActivity).toBe(false);
+		state.applySummary({ ...summary(1, 'voting'), questionTranslations: { en: 'Question 1' } });
+		expect(state.activity?.questionTranslations).toEqual({ en: 'Question 1' });
+		expect(state.activities).toHaveLength(1);
 	});
 });
 
@@ -204,13 +222,13 @@ describe('ideas and clusters', () => {
 
 	it('applyCluster adds a new cluster and renames a known one', () => {
 		const state = stateWith([summary(1, 'clustering')], view(1, { stage: 'clustering' }));
-		state.applyCluster(1, { id: 10, title: 'Wohnraum' });
-		state.applyCluster(1, { id: 11, title: 'Sprache' });
-		state.applyCluster(1, { id: 10, title: 'Wohnraum & Nachbarschaft' });
-		state.applyCluster(2, { id: 12, title: 'anderswo' });
+		state.applyCluster(1, clusterOf(10, 'Wohnraum'));
+		state.applyCluster(1, clusterOf(11, 'Sprache'));
+		state.applyCluster(1, clusterOf(10, 'Wohnraum & Nachbarschaft'));
+		state.applyCluster(2, clusterOf(12, 'anderswo'));
 		expect(state.activity?.clusters).toEqual([
-			{ id: 10, title: 'Wohnraum & Nachbarschaft' },
-			{ id: 11, title: 'Sprache' }
+			clusterOf(10, 'Wohnraum & Nachbarschaft'),
+			clusterOf(11, 'Sprache')
 		]);
 	});
 });
@@ -282,15 +300,15 @@ describe("a phone's view built from acks and broadcasts", () => {
 
 		server.ideas[3] = idea(4, { hidden: true });
 		phone.removeIdeas(1, [4]);
-		server.clusters.push({ id: 10, title: 'Wohnen' });
-		phone.applyCluster(1, { id: 10, title: 'Wohnen' });
+		server.clusters.push(clusterOf(10, 'Wohnen'));
+		phone.applyCluster(1, clusterOf(10, 'Wohnen'));
 		const moved = [idea(1, { clusterId: 10 }), idea(2, { clusterId: 10 })];
 		server.ideas.splice(0, 2, ...moved);
 		phone.applyIdeas(1, structuredClone(moved));
 		server.ideas[4] = idea(5, { mergedIntoId: 3 });
 		phone.applyIdeas(1, [idea(5, { mergedIntoId: 3 })]);
-		server.clusters[0] = { id: 10, title: 'Wohnraum' };
-		phone.applyCluster(1, { id: 10, title: 'Wohnraum' });
+		server.clusters[0] = clusterOf(10, 'Wohnraum');
+		phone.applyCluster(1, clusterOf(10, 'Wohnraum'));
 
 		// Before voting, with only incremental changes since the last stage move.
 		expect(phone.needsActivity).toBe(false);

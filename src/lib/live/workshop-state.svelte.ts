@@ -49,8 +49,16 @@ export class WorkshopState {
 		this.activities = event.activities;
 	}
 
+	/** The event's activities; the question's translations reach the activity on screen too. */
 	applyActivities(activities: ActivitySummary[]) {
 		this.activities = activities;
+		const shown = activities.find((a) => a.id === this.activity?.id);
+		if (shown && this.activity) this.activity.questionTranslations = shown.questionTranslations;
+	}
+
+	/** One activity's summary, from an ack: the list that follows by broadcast says the same. */
+	applySummary(summary: ActivitySummary) {
+		this.applyActivities(this.activities.map((a) => (a.id === summary.id ? summary : a)));
 	}
 
 	/** A whole activity, from a sync or the ack of a stage move; ignored if no longer on screen. */

@@ -109,6 +109,7 @@ describe('message shapes', () => {
 			'activity:sync': { activityId: 1 },
 			'activity:create': validActivity,
 			'activity:stage': { activityId: 1, stage: 'voting' },
+			'activity:translate': { activityId: 1, translations: { uk: 'Що потрібно?' } },
 			'idea:submit': validIdea,
 			'idea:hide': { activityId: 1, ideaId: 2, hidden: true },
 			'idea:correct': { activityId: 1, ideaId: 2, text: 'Sprachcafés in jeder Gemeinde' },
@@ -116,6 +117,7 @@ describe('message shapes', () => {
 			'idea:move': { activityId: 1, ideaId: 2, clusterId: null },
 			'cluster:create': { activityId: 1, title: 'Sprache', ideaIds: [2, 3] },
 			'cluster:rename': { activityId: 1, clusterId: 4, title: 'Sprache & Bildung' },
+			'cluster:translate': { activityId: 1, clusterId: 4, translations: { ar: 'اللغة' } },
 			'dot:place': validDot,
 			'dot:remove': { ...validDot, target: { kind: 'cluster', id: 4 } }
 		};

@@ -13,6 +13,7 @@ import {
 	maxIdeasPerCluster,
 	maxQuestionLength
 } from './limits';
+import { translationsSchema } from './translations';
 
 /** A row id: a positive safe integer, never a string, boolean or array that happens to coerce. */
 const id = v.pipe(v.number(), v.safeInteger(), v.minValue(1));
@@ -31,6 +32,9 @@ const typed = (max: number, clean: (text: string) => string = cleanText) =>
 	v.pipe(v.string(), v.transform(clean), v.minLength(1), v.maxLength(max));
 const ideaText = typed(maxIdeaLength);
 const title = typed(maxClusterTitleLength, cleanLine);
+/** Translations are cleaned and limited like the text they translate. */
+const questionTranslations = translationsSchema(maxQuestionLength, cleanText);
+const titleTranslations = translationsSchema(maxClusterTitleLength, cleanLine);
 
 export const dotTarget = v.strictObject({ kind: v.picklist(['idea', 'cluster']), id });
 
@@ -56,6 +60,7 @@ export const messages = {
 		liveResults: v.boolean()
 	}),
 	'activity:stage': v.strictObject({ activityId: id, stage: v.picklist(activityStages) }),
+	'activity:translate': v.strictObject({ activityId: id, translations: questionTranslations }),
 	'idea:submit': v.strictObject({
 		activityId: id,
 		clientId,
@@ -72,6 +77,11 @@ export const messages = {
 		ideaIds: v.pipe(v.array(id), v.maxLength(maxIdeasPerCluster))
 	}),
 	'cluster:rename': v.strictObject({ activityId: id, clusterId: id, title }),
+	'cluster:translate': v.strictObject({
+		activityId: id,
+		clusterId: id,
+		translations: titleTranslations
+	}),
 	'dot:place': v.strictObject({ activityId: id, clientId, target: dotTarget }),
 	'dot:remove': v.strictObject({ activityId: id, clientId, target: dotTarget })
 } as const;
@@ -94,12 +104,14 @@ export const moderatorMessages = [
 	'activity:sync',
 	'activity:create',
 	'activity:stage',
+	'activity:translate',
 	'idea:hide',
 	'idea:correct',
 	'idea:merge',
 	'idea:move',
 	'cluster:create',
-	'cluster:rename'
+	'cluster:rename',
+	'cluster:translate'
 ] as const satisfies MessageName[];
 
 export const isMessageName = (name: unknown): name is MessageName =>

@@ -5,6 +5,7 @@
 import type { ActivityStage } from '../domain';
 import type { LiveErrorCode } from './errors';
 import type { DotTarget, MessageInput, MessageName } from './messages';
+import type { Translations } from './translations';
 
 export type Reply<T> = { ok: true; value: T } | { ok: false; error: LiveErrorCode };
 export type Ack<T> = (reply: Reply<T>) => void;
@@ -22,7 +23,10 @@ export interface IdeaView {
 
 export interface ClusterView {
 	id: number;
+	/** The German original: the console, the projector and the minutes show it. */
 	title: string;
+	/** For the phones, in their language where given. */
+	titleTranslations: Translations;
 }
 
 export interface TallyView {
@@ -40,6 +44,7 @@ export interface ActivityView {
 	id: number;
 	eventId: number;
 	question: string;
+	questionTranslations: Translations;
 	stage: ActivityStage;
 	dotsPerParticipant: number;
 	maxDotsPerTarget: number;
@@ -56,6 +61,7 @@ export interface ActivityView {
 export interface ActivitySummary {
 	id: number;
 	question: string;
+	questionTranslations: Translations;
 	stage: ActivityStage;
 }
 
@@ -71,6 +77,7 @@ export interface AckValues {
 	'activity:sync': ActivityView;
 	'activity:create': ActivityView;
 	'activity:stage': ActivityView;
+	'activity:translate': ActivitySummary;
 	'idea:submit': IdeaView;
 	'idea:hide': IdeaView;
 	'idea:correct': IdeaView;
@@ -78,6 +85,7 @@ export interface AckValues {
 	'idea:move': IdeaView;
 	'cluster:create': ClusterView;
 	'cluster:rename': ClusterView;
+	'cluster:translate': ClusterView;
 	'dot:place': MyDotsView;
 	'dot:remove': MyDotsView;
 }
@@ -99,13 +107,16 @@ export interface TalliesMessage {
 }
 
 export interface ServerToClientEvents {
-	/** An activity was created or changed stage: the event's activities, oldest first. */
+	/**
+	 * An activity was created, changed stage or its question's translations: the event's
+	 * activities, oldest first.
+	 */
 	'event:activities': (activities: ActivitySummary[]) => void;
 	/** Ideas were added or changed (phones never receive hidden ones). */
 	'ideas:changed': (payload: { activityId: number; ideas: IdeaView[] }) => void;
 	/** Ideas left the phones' view (hidden by the moderator): drop them. */
 	'ideas:removed': (payload: { activityId: number; ideaIds: number[] }) => void;
-	/** A cluster was created or renamed; the ideas moved into it follow as `ideas:changed`. */
+	/** A cluster was created, renamed or translated; the ideas moved into it follow as `ideas:changed`. */
 	'cluster:changed': (payload: { activityId: number; cluster: ClusterView }) => void;
 	/** The stage changed: the whole activity, as the receiver may see it. */
 	'activity:state': (view: ActivityView) => void;

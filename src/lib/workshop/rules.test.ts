@@ -78,8 +78,21 @@ describe('voteTargets', () => {
 
 	it('keep an empty cluster as a target', () => {
 		expect(voteTargets(view({ clusters: [cluster(10)] }))).toEqual([
-			{ target: { kind: 'cluster', id: 10 }, key: 'cluster:10', title: 'Cluster 10', ideas: [] }
+			{
+				target: { kind: 'cluster', id: 10 },
+				key: 'cluster:10',
+				title: 'Cluster 10',
+				titleTranslations: {},
+				ideas: []
+			}
 		]);
+	});
+
+	it("carry a cluster's translations for the phones; an idea has none", () => {
+		const targets = voteTargets(
+			view({ clusters: [cluster(10, 'Wohnraum', { uk: 'Житло' })], ideas: [idea(1)] })
+		);
+		expect(targets.map((t) => t.titleTranslations)).toEqual([{ uk: 'Житло' }, {}]);
 	});
 
 	it('are none without ideas or clusters', () => {

@@ -6,6 +6,7 @@ import type { ActivityStage } from '../domain';
 import type { LiveErrorCode } from './errors';
 import type { DotTarget } from './messages';
 import type { ActivityView, ClusterView, IdeaView, MyDotsView } from './protocol';
+import type { Translations } from './translations';
 
 export const targetKey = (target: DotTarget) => `${target.kind}:${target.id}`;
 
@@ -51,6 +52,8 @@ export interface VoteTarget {
 	key: string;
 	/** The cluster's title; for an idea, null (its text is in `ideas`). */
 	title: string | null;
+	/** The cluster title's translations for the phones; none for an idea. */
+	titleTranslations: Translations;
 	ideas: IdeaView[];
 }
 
@@ -66,12 +69,14 @@ export function voteTargets(view: Pick<ActivityView, 'ideas' | 'clusters'>): Vot
 		target: { kind: 'cluster', id: c.id },
 		key: targetKey({ kind: 'cluster', id: c.id }),
 		title: c.title,
+		titleTranslations: c.titleTranslations,
 		ideas: visible.filter((idea) => idea.clusterId === c.id)
 	});
 	const single = (idea: IdeaView): VoteTarget => ({
 		target: { kind: 'idea', id: idea.id },
 		key: targetKey({ kind: 'idea', id: idea.id }),
 		title: null,
+		titleTranslations: {},
 		ideas: [idea]
 	});
 	return [...view.clusters.map(cluster), ...visible.filter(ideaIsTarget).map(single)];

@@ -14,13 +14,18 @@ export function ideaOf(id: number, fields: Partial<IdeaView> = {}): IdeaView {
 	};
 }
 
-export const clusterOf = (id: number, title = `Cluster ${id}`): ClusterView => ({ id, title });
+export const clusterOf = (
+	id: number,
+	title = `Cluster ${id}`,
+	titleTranslations: ClusterView['titleTranslations'] = {}
+): ClusterView => ({ id, title, titleTranslations });
 
 export function activityOf(id: number, fields: Partial<ActivityView> = {}): ActivityView {
 	return {
 		id,
 		eventId: 1,
 		question: `Frage ${id}`,
+		questionTranslations: {},
 		stage: 'collecting',
 		dotsPerParticipant: 3,
 		maxDotsPerTarget: 2,

@@ -106,6 +106,18 @@ test('a moderator and three phones run a whole workshop, and the projector shows
 	await olena.goto(`/${code}`);
 	await olena.getByRole('button', { name: 'Долучитися' }).click();
 
+	// An interpreter gives the question in Ukrainian and Arabic: those phones show it at once.
+	await page.getByText('Übersetzungen (0)').click();
+	await page.getByLabel('Українська').fill('Що допомагає дітям вивчати німецьку?');
+	await page.getByLabel('العربية').fill('ما الذي يساعد الأطفال على تعلم الألمانية؟');
+	await page.getByRole('button', { name: 'Übersetzungen speichern' }).click();
+	await expect(page.getByText('Übersetzungen gespeichert.')).toBeVisible();
+	await expectAccessible();
+	await expect(
+		olena.getByRole('heading', { name: 'Що допомагає дітям вивчати німецьку?' })
+	).toHaveAttribute('lang', 'uk');
+	await expectAccessible(olena);
+
 	// Ideas.
 	const send = async (phonePage: Page, label: string, button: string, text: string) => {
 		await phonePage.getByLabel(label, { exact: true }).fill(text);
@@ -119,8 +131,8 @@ test('a moderator and three phones run a whole workshop, and the projector shows
 	await send(jonas, 'Ihre Idee', 'Idee senden', 'Lesepatenschaften');
 	await expect(jonas.getByText('Angekommen')).toHaveCount(2);
 	await expect(
-		amal.getByRole('heading', { name: 'Was hilft Kindern beim Deutschlernen?' })
-	).toBeVisible();
+		amal.getByRole('heading', { name: 'ما الذي يساعد الأطفال على تعلم الألمانية؟' })
+	).toHaveAttribute('lang', 'ar');
 	await send(amal, 'فكرتك', 'إرسال الفكرة', 'دروس لغة للأمهات مع رعاية الأطفال');
 	await expect(amal.getByText('تم الاستلام')).toBeVisible();
 	await expectAccessible(amal);
@@ -155,6 +167,11 @@ test('a moderator and three phones run a whole workshop, and the projector shows
 	await expect(
 		page.getByRole('group', { name: 'Lesen' }).getByRole('checkbox', { name: /Lesepaten für/ })
 	).toBeVisible();
+	const reading = page.getByRole('group', { name: 'Lesen' });
+	await reading.getByText('Übersetzungen (0)').click();
+	await reading.getByLabel('Українська').fill('Читання');
+	await reading.getByRole('button', { name: 'Übersetzungen speichern' }).click();
+	await expect(reading.getByText('Übersetzungen gespeichert.')).toBeVisible();
 	await expectAccessible();
 
 	// Vote: three dots each.
@@ -188,7 +205,7 @@ test('a moderator and three phones run a whole workshop, and the projector shows
 	await vote(amal, 'إعطاء نقطة', 'Lesen', 1);
 	await vote(amal, 'إعطاء نقطة', 'دروس لغة للأمهات مع رعاية الأطفال', 2);
 	await expectAccessible(amal);
-	await vote(olena, 'Дати бал', 'Lesen', 2);
+	await vote(olena, 'Дати бал', 'Читання', 2);
 
 	// The moderator sees the live count and the turnout; phones and projector see no tallies yet.
 	await expect(page.getByText('Abgestimmt: 3 von 3 verbundenen Telefonen')).toBeVisible();
@@ -205,6 +222,7 @@ test('a moderator and three phones run a whole workshop, and the projector shows
 	await expectAccessible(projector);
 	await expect(jonas.getByRole('heading', { name: 'Ergebnis', level: 3 })).toBeVisible();
 	await expect(olena.getByText('5 балів · 3 особи')).toBeVisible();
+	await expect(olena.locator('strong[lang="uk"]', { hasText: 'Читання' })).toBeVisible();
 	await expectAccessible(olena);
 
 	// The results are kept with the event and as CSV. Three phones make groups too small to

@@ -40,6 +40,7 @@ import {
 	text,
 	uniqueIndex
 } from 'drizzle-orm/sqlite-core';
+import type { Translations } from '../../workshop/translations';
 
 export * from '../../domain';
 
@@ -368,6 +369,11 @@ export const activity = sqliteTable(
 		/** Show the tallies on the phones while voting runs, not only after the reveal. */
 		liveResults: integer('live_results', { mode: 'boolean' }).notNull().default(false),
 		stage: text('stage', { enum: activityStages }).notNull().default('collecting'),
+		/** The question in further languages for the phones; `question` stays the German original. */
+		questionTranslations: text('question_translations', { mode: 'json' })
+			.$type<Translations>()
+			.notNull()
+			.default({}),
 		createdAt: createdAt()
 	},
 	(t) => [index('activity_event_idx').on(t.eventId, t.position)]
@@ -403,6 +409,11 @@ export const cluster = sqliteTable(
 			.notNull()
 			.references(() => activity.id, { onDelete: 'cascade' }),
 		title: text('title').notNull(),
+		/** The title in further languages for the phones; `title` stays the German original. */
+		titleTranslations: text('title_translations', { mode: 'json' })
+			.$type<Translations>()
+			.notNull()
+			.default({}),
 		position: integer('position').notNull()
 	},
 	(t) => [index('cluster_activity_idx').on(t.activityId)]

@@ -1,12 +1,13 @@
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../db';
 import * as table from '../db/schema';
-import { createActivity, moveToStage } from '../workshop/activities';
-import { createCluster, submitIdea } from '../workshop/ideas';
+import { createActivity, moveToStage, translateQuestion } from '../workshop/activities';
+import { createCluster, submitIdea, translateCluster } from '../workshop/ideas';
 import { joinEvent } from '../workshop/participants';
 import type { DotTarget } from '../../workshop/messages';
 import { placeDot } from '../workshop/votes';
 import { draftMinutes } from '../minutes/minutes';
+import type { Translations } from '../../workshop/translations';
 
 // Who came to the demo's finished workshop: self-declared groups and phone languages. Two
 // groups are large enough to be shown on their own; the others are merged in the results
@@ -31,6 +32,23 @@ const people: [table.StakeholderCategory | null, table.ParticipantLocale][] = [
 	['business', 'de'],
 	[null, 'ru']
 ];
+
+// The question as the moderator's interpreters gave it to the phones (German stays the original).
+const questionTranslations = {
+	en: 'What makes it easier for immigrants to start working?',
+	tr: 'Göçmenlerin iş hayatına girişini ne kolaylaştırır?',
+	ar: 'ما الذي يسهّل على المهاجرين الدخول إلى سوق العمل؟',
+	uk: 'Що полегшує мігрантам вихід на ринок праці?',
+	'de-x-ls': 'Sie sind neu in Deutschland. Sie suchen Arbeit. Was hilft Ihnen dabei?'
+};
+const clusterTranslations: Record<string, Translations> = {
+	Anerkennung: {
+		en: 'Recognition of qualifications',
+		ar: 'الاعتراف بالمؤهلات',
+		uk: 'Визнання кваліфікацій'
+	},
+	'Sprache im Beruf': { en: 'Language at work', ar: 'اللغة في العمل', uk: 'Мова на роботі' }
+};
 
 // Ideas as participants typed them, with the group they were clustered into (or none).
 const ideas: [string, string, string | null][] = [
@@ -75,6 +93,8 @@ export function seedFinishedWorkshop(db: Db, processId: number, startsAt: string
 		maxDotsPerTarget: 2,
 		namedIdeas: false
 	});
+	const translated = translateQuestion(db, activity, questionTranslations);
+	if (translated.ok) activity = translated.value;
 	const phones = people.map(
 		([category, locale]) =>
 			joinEvent(db, event.id, { displayName: null, category, locale }).participant
@@ -99,7 +119,10 @@ export function seedFinishedWorkshop(db: Db, processId: number, startsAt: string
 	for (const title of new Set(ideas.map(([, , cluster]) => cluster).filter((c) => c !== null))) {
 		const members = stored.filter((_, i) => ideas[i]![2] === title).map((idea) => idea.id);
 		const cluster = createCluster(db, activity, title, members);
-		if (cluster.ok) clusters.set(title, cluster.value.id);
+		if (!cluster.ok) continue;
+		clusters.set(title, cluster.value.id);
+		const translations = clusterTranslations[title];
+		if (translations) translateCluster(db, activity, cluster.value.id, translations);
 	}
 	advance('voting');
 	const targets: DotTarget[] = [

@@ -13,7 +13,8 @@ import {
 	activitySummaries,
 	createActivityInEvent,
 	findActivityOfEvent,
-	moveToStage
+	moveToStage,
+	translateQuestion
 } from '../workshop/activities';
 import {
 	correctIdea,
@@ -22,11 +23,13 @@ import {
 	moveIdeaToCluster,
 	renameCluster,
 	setIdeaHidden,
-	submitIdea
+	submitIdea,
+	translateCluster
 } from '../workshop/ideas';
 import { TallyCache } from '../workshop/tally-cache';
 import {
 	activityView,
+	clusterView,
 	ideaView,
 	ideaViews,
 	type Viewer as ActivityViewer
@@ -217,6 +220,15 @@ export function attachLive(io: LiveServer, db: Db, allowedOrigin = process.env.O
 						});
 						return ok(view(moved, activityViewer));
 					}),
+				'activity:translate': ({ activityId, translations }) =>
+					inActivity(activityId, (activity) => {
+						const result = translateQuestion(db, activity, translations);
+						if (!result.ok) return result;
+						const { id, question, questionTranslations, stage } = result.value;
+						// The phones take the question's translations from the event's activity list.
+						setImmediate(() => broadcasts.activities(eventId));
+						return ok({ id, question, questionTranslations, stage });
+					}),
 				'idea:hide': ({ activityId, ideaId, hidden }) =>
 					inActivity(activityId, (activity) =>
 						afterIdea(activity, setIdeaHidden(db, activity, ideaId, hidden))
@@ -237,7 +249,7 @@ export function attachLive(io: LiveServer, db: Db, allowedOrigin = process.env.O
 					inActivity(activityId, (activity) => {
 						const result = createCluster(db, activity, title, ideaIds);
 						if (!result.ok) return result;
-						const cluster = { id: result.value.id, title: result.value.title };
+						const cluster = clusterView(result.value);
 						if (ideaIds.length > 0) recount(activity);
 						setImmediate(() => {
 							broadcasts.cluster(activity, cluster);
@@ -251,7 +263,15 @@ export function attachLive(io: LiveServer, db: Db, allowedOrigin = process.env.O
 					inActivity(activityId, (activity) => {
 						const result = renameCluster(db, activity, clusterId, title);
 						if (!result.ok) return result;
-						const cluster = { id: result.value.id, title: result.value.title };
+						const cluster = clusterView(result.value);
+						setImmediate(() => broadcasts.cluster(activity, cluster));
+						return ok(cluster);
+					}),
+				'cluster:translate': ({ activityId, clusterId, translations }) =>
+					inActivity(activityId, (activity) => {
+						const result = translateCluster(db, activity, clusterId, translations);
+						if (!result.ok) return result;
+						const cluster = clusterView(result.value);
 						setImmediate(() => broadcasts.cluster(activity, cluster));
 						return ok(cluster);
 					})

@@ -3,6 +3,8 @@ import type { Db } from '../db';
 import * as table from '../db/schema';
 import { stageTransitions, type ActivityStage } from '../../domain';
 import { failure, ok, type LiveResult } from '../../workshop/errors';
+import { allowsEditing } from '../../workshop/rules';
+import type { Translations } from '../../workshop/translations';
 import type { ActivitySummary } from '../../workshop/protocol';
 import { nextPosition } from '../process/ordering';
 
@@ -57,7 +59,12 @@ export function createActivityInEvent(
 }
 
 export function activitySummaries(db: Db, eventId: number): ActivitySummary[] {
-	return listActivities(db, eventId).map(({ id, question, stage }) => ({ id, question, stage }));
+	return listActivities(db, eventId).map(({ id, question, questionTranslations, stage }) => ({
+		id,
+		question,
+		questionTranslations,
+		stage
+	}));
 }
 
 export function listActivities(db: Db, eventId: number) {
@@ -86,6 +93,22 @@ export function moveToStage(
 	const updated = db
 		.update(table.activity)
 		.set({ stage })
+		.where(and(eq(table.activity.id, activity.id), eq(table.activity.stage, activity.stage)))
+		.returning()
+		.get();
+	return updated ? ok(updated) : failure('wrong_stage');
+}
+
+/** Replaces the question's translations; a closed activity is a record and keeps its own. */
+export function translateQuestion(
+	db: Db,
+	activity: table.Activity,
+	translations: Translations
+): LiveResult<table.Activity> {
+	if (!allowsEditing(activity.stage)) return failure('wrong_stage');
+	const updated = db
+		.update(table.activity)
+		.set({ questionTranslations: translations })
 		.where(and(eq(table.activity.id, activity.id), eq(table.activity.stage, activity.stage)))
 		.returning()
 		.get();

@@ -4,6 +4,7 @@ import * as table from '../db/schema';
 import { nextPosition } from '../process/ordering';
 import { failure, ok, type LiveResult } from '../../workshop/errors';
 import { acceptsIdeas, allowsEditing, allowsRegrouping } from '../../workshop/rules';
+import type { Translations } from '../../workshop/translations';
 
 const clusterScope = (activityId: number) => ({
 	rows: table.cluster,
@@ -226,6 +227,23 @@ export function renameCluster(
 	const updated = db
 		.update(table.cluster)
 		.set({ title })
+		.where(and(eq(table.cluster.id, clusterId), eq(table.cluster.activityId, activity.id)))
+		.returning()
+		.get();
+	return updated ? ok(updated) : failure('not_found');
+}
+
+/** Replaces a cluster's translations; the cluster must belong to the activity. */
+export function translateCluster(
+	db: Db,
+	activity: table.Activity,
+	clusterId: number,
+	translations: Translations
+): LiveResult<table.Cluster> {
+	if (!allowsEditing(activity.stage)) return failure('wrong_stage');
+	const updated = db
+		.update(table.cluster)
+		.set({ titleTranslations: translations })
 		.where(and(eq(table.cluster.id, clusterId), eq(table.cluster.activityId, activity.id)))
 		.returning()
 		.get();

@@ -1,7 +1,7 @@
 import { and, asc, count, eq } from 'drizzle-orm';
 import type { Db } from '../db';
 import * as table from '../db/schema';
-import type { ActivityView, IdeaView, TallyView } from '../../workshop/protocol';
+import type { ActivityView, ClusterView, IdeaView, TallyView } from '../../workshop/protocol';
 import { talliesVisibleToParticipants } from '../../workshop/rules';
 import { listClusters } from './ideas';
 import { myDots, tallies } from './votes';
@@ -20,6 +20,10 @@ function toView(idea: table.Idea, author: string | null): IdeaView {
 		hidden: idea.hidden,
 		author
 	};
+}
+
+export function clusterView({ id, title, titleTranslations }: table.Cluster): ClusterView {
+	return { id, title, titleTranslations };
 }
 
 /** One idea as clients see it; its author's name only if the activity shows names. */
@@ -65,11 +69,12 @@ export function activityView(
 		id: activity.id,
 		eventId: activity.eventId,
 		question: activity.question,
+		questionTranslations: activity.questionTranslations,
 		stage: activity.stage,
 		dotsPerParticipant: activity.dotsPerParticipant,
 		maxDotsPerTarget: activity.maxDotsPerTarget,
 		ideas: ideaViews(db, activity).filter((idea) => moderator || !idea.hidden),
-		clusters: listClusters(db, activity.id).map(({ id, title }) => ({ id, title })),
+		clusters: listClusters(db, activity.id).map(clusterView),
 		liveResults: activity.liveResults,
 		tallies: moderator || talliesVisibleToParticipants(activity) ? talliesOf(activity.id) : null,
 		mine: viewer.kind === 'participant' ? myDots(db, activity, viewer.participantId) : null
