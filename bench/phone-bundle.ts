@@ -3,7 +3,9 @@
  * workshop page of the production build; every script it loads is counted, gzipped (level 9).
  * Target: at most 60 KB of gzipped JavaScript. Then a returning participant opens the page again
  * on a slow phone (Chrome's "Slow 4G" and 4× CPU slowdown), with and without the scripts in the
- * browser's cache, and the time until a vote button works is measured.
+ * browser's cache, and the time until a vote button works is measured. Last, a first visit on
+ * that phone to the public page of the demo's process, the code page and the join page: how far
+ * their content moves while loading (cumulative layout shift; target 0).
  *
  *   npm run bench:phone
  */
@@ -14,6 +16,8 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, devices, type BrowserContext, type Response } from '@playwright/test';
 import { openDatabase } from '../src/lib/server/db';
+import * as table from '../src/lib/server/db/schema';
+import { seedDemo } from '../src/lib/server/demo/seed';
 import { ensureJoinCode } from '../src/lib/server/workshop/participants';
 import { seedConference } from './seed';
 
@@ -30,6 +34,10 @@ const slow4g = {
 };
 
 const databasePath = join(mkdtempSync(join(tmpdir(), 'mitwirken-phone-')), 'phone.db');
+const demo = openDatabase(databasePath);
+await seedDemo(demo);
+const publicPath = `/beteiligung/${demo.select().from(table.organisation).get()!.slug}/${demo.select().from(table.process).get()!.slug}`;
+demo.$client.close();
 const conference = await seedConference(databasePath, 1, 5);
 const db = openDatabase(databasePath);
 const code = ensureJoinCode(db, conference.eventId);
@@ -114,6 +122,44 @@ try {
 		await fresh.close();
 	}
 
+	/** The layout shift of a first visit to `path` on a slow phone, once the page has settled. */
+	const layoutShift = async (path: string) => {
+		const visitor = await browser.newContext({
+			...devices['Pixel 5'],
+			isMobile: false,
+			locale: 'de-DE',
+			baseURL: url
+		});
+		const slowPage = await visitor.newPage();
+		const cdp = await visitor.newCDPSession(slowPage);
+		await cdp.send('Network.enable');
+		await cdp.send('Network.emulateNetworkConditions', slow4g);
+		await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+		await slowPage.addInitScript(() => {
+			const shifts = ((window as { shifts?: number[] }).shifts = [] as number[]);
+			new PerformanceObserver((list) => {
+				for (const entry of list.getEntries() as (PerformanceEntry & {
+					value: number;
+					hadRecentInput: boolean;
+				})[]) {
+					if (!entry.hadRecentInput) shifts.push(entry.value);
+				}
+			}).observe({ type: 'layout-shift', buffered: true });
+		});
+		await slowPage.goto(path, { waitUntil: 'networkidle' });
+		await slowPage.waitForTimeout(1_000);
+		const shift = await slowPage.evaluate(() =>
+			(window as { shifts?: number[] }).shifts!.reduce((sum, value) => sum + value, 0)
+		);
+		await visitor.close();
+		return shift;
+	};
+	const shifts = {
+		'public page': await layoutShift(publicPath),
+		'code page': await layoutShift('/mitmachen'),
+		'join page': await layoutShift(`/${code}`)
+	};
+
 	const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 	console.log('Phone page JavaScript, gzipped (level 9):');
 	for (const [path, script] of [...scripts].sort((a, b) => b[1].bytes - a[1].bytes)) {
@@ -128,6 +174,12 @@ try {
 		`Returning phone on Slow 4G, 4× CPU, until a vote button works (median of ${runs}): ` +
 			`${median(warm)} ms with cached scripts, ${median(cold)} ms without ` +
 			`(runs: ${warm.join(', ')} / ${cold.join(', ')})`
+	);
+	console.log(
+		'Layout shift (CLS) of a first visit on Slow 4G, 4× CPU (target 0): ' +
+			Object.entries(shifts)
+				.map(([page, shift]) => `${page} ${shift.toFixed(3)}`)
+				.join(', ')
 	);
 } finally {
 	await browser.close();
