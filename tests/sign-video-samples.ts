@@ -14,8 +14,31 @@ export function mp4Sample(size = 4096, brand = 'isom'): Uint8Array {
 export function webmSample(size = 2048): Uint8Array {
 	const bytes = new Uint8Array(size);
 	const header = [
-		0x1a, 0x45, 0xdf, 0xa3, 0x9f, 0x42, 0x86, 0x81, 0x01, 0x42, 0xf7, 0x81, 0x01, 0x42, 0xf2,
-		0x81, 0x04, 0x42, 0xf3, 0x81, 0x08, 0x42, 0x82, 0x84, ...ascii('webm')
+		0x1a,
+		0x45,
+		0xdf,
+		0xa3,
+		0x9f,
+		0x42,
+		0x86,
+		0x81,
+		0x01,
+		0x42,
+		0xf7,
+		0x81,
+		0x01,
+		0x42,
+		0xf2,
+		0x81,
+		0x04,
+		0x42,
+		0xf3,
+		0x81,
+		0x08,
+		0x42,
+		0x82,
+		0x84,
+		...ascii('webm')
 	];
 	bytes.set(header);
 	for (let i = header.length; i < size; i++) bytes[i] = i % 241;
@@ -23,7 +46,21 @@ export function webmSample(size = 2048): Uint8Array {
 }
 
 /** A Windows program ("MZ") that calls itself a video. */
-export const exeSample = new Uint8Array([...ascii('MZ'), 0x90, 0, 3, 0, 0, 0, 4, 0, 0, 0, 0xff, 0xff]);
+export const exeSample = new Uint8Array([
+	...ascii('MZ'),
+	0x90,
+	0,
+	3,
+	0,
+	0,
+	0,
+	4,
+	0,
+	0,
+	0,
+	0xff,
+	0xff
+]);
 
 export const captionsSample = new TextEncoder().encode(
 	'WEBVTT\n\n00:00.000 --> 00:04.000\nWillkommen auf unserer Beteiligungsplattform.\n'

@@ -147,7 +147,9 @@ describe('the start page', () => {
 	it('is linked from the process and legal pages and from /', async () => {
 		const link = new RegExp(`href="[./]*/?beteiligung/${slug}"`);
 		const visitor = new Visitor(server.url);
-		expect((await visitor.get(`/beteiligung/${slug}/${publicProcess.process.slug}`)).body).toMatch(link);
+		expect((await visitor.get(`/beteiligung/${slug}/${publicProcess.process.slug}`)).body).toMatch(
+			link
+		);
 		expect((await visitor.get(`/beteiligung/${slug}/impressum`)).body).toMatch(link);
 		expect((await visitor.get('/')).body).toMatch(link);
 	});
@@ -271,7 +273,13 @@ describe('the stored video', () => {
 
 	it('answers nonsense ranges with 416, and unknown videos with 404', async () => {
 		arrangeVideo(video);
-		for (const range of ['bytes=10000-', 'bytes=50-10', 'bytes=abc', 'pages=1-2', 'bytes=0-1,4-5']) {
+		for (const range of [
+			'bytes=10000-',
+			'bytes=50-10',
+			'bytes=abc',
+			'pages=1-2',
+			'bytes=0-1,4-5'
+		]) {
 			const reply = await get(videoPath(), { range });
 			expect(reply.status, range).toBe(416);
 			expect(reply.headers.get('content-range'), range).toBe(`bytes */${video.length}`);
@@ -327,7 +335,11 @@ describe('the stored video', () => {
 		expect(removed.status).toBe(200);
 		expect(removed.body).toContain('Das Video ist entfernt.');
 		expect(storedVideo(videoOrganisationId)).toBeUndefined();
-		expect(auditEntries().slice(before).map((entry) => entry.operation)).toEqual(['delete']);
+		expect(
+			auditEntries()
+				.slice(before)
+				.map((entry) => entry.operation)
+		).toEqual(['delete']);
 		expect((await get(videoPath())).status).toBe(404);
 		const page = await new Visitor(server.url).get(`/beteiligung/${videoSlug}`);
 		expect(page.body).not.toContain('<video');

@@ -44,7 +44,9 @@ test('every page links the legal pages, which read well at 320 px', async ({
 	await expect(page.getByRole('heading', { name: 'So machen Sie mit' })).toBeVisible();
 	await expect(page.getByLabel(/Code der Veranstaltung/)).toBeVisible();
 	await expect(page.getByRole('link', { name: 'Integrationskonzept 2.0' })).toBeVisible();
-	await expect(page.getByRole('link', { name: 'Erklärung zur Barrierefreiheit lesen' })).toBeVisible();
+	await expect(
+		page.getByRole('link', { name: 'Erklärung zur Barrierefreiheit lesen' })
+	).toBeVisible();
 	await expectAccessible();
 	await fitsThePhone();
 

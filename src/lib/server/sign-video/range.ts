@@ -1,8 +1,6 @@
 /** What a `Range` header asks of a file of `size` bytes. */
 export type RangeRequest =
-	| { kind: 'whole' }
-	| { kind: 'part'; start: number; end: number }
-	| { kind: 'unsatisfiable' };
+	{ kind: 'whole' } | { kind: 'part'; start: number; end: number } | { kind: 'unsatisfiable' };
 
 /**
  * One range, as browsers ask for video when seeking: `bytes=a-b`, `bytes=a-` or `bytes=-n`

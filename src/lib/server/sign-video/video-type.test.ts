@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { captionsSample, exeSample, mp4Sample, webmSample } from '../../../../tests/sign-video-samples';
+import {
+	captionsSample,
+	exeSample,
+	mp4Sample,
+	webmSample
+} from '../../../../tests/sign-video-samples';
 import { checkCaptions, identifyVideo } from './video-type';
 
 const max = 1024 * 1024;
@@ -7,7 +12,10 @@ const max = 1024 * 1024;
 describe('identifyVideo', () => {
 	it('knows MP4 and WebM by their content', () => {
 		expect(identifyVideo(mp4Sample(), max)).toEqual({ ok: true, mediaType: 'video/mp4' });
-		expect(identifyVideo(mp4Sample(4096, 'mp42'), max)).toEqual({ ok: true, mediaType: 'video/mp4' });
+		expect(identifyVideo(mp4Sample(4096, 'mp42'), max)).toEqual({
+			ok: true,
+			mediaType: 'video/mp4'
+		});
 		expect(identifyVideo(webmSample(), max)).toEqual({ ok: true, mediaType: 'video/webm' });
 	});
 
@@ -18,7 +26,10 @@ describe('identifyVideo', () => {
 		expect(identifyVideo(new Uint8Array(), max)).toEqual({ ok: false, reason: 'empty' });
 		expect(identifyVideo(mp4Sample(max + 1), max)).toEqual({ ok: false, reason: 'too_large' });
 		const matroska = webmSample();
-		matroska.set([...'matr'].map((c) => c.charCodeAt(0)), 24);
+		matroska.set(
+			[...'matr'].map((c) => c.charCodeAt(0)),
+			24
+		);
 		expect(identifyVideo(matroska, max)).toEqual({ ok: false, reason: 'not_video' });
 	});
 });

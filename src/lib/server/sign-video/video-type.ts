@@ -11,7 +11,17 @@ const ascii = (bytes: Uint8Array, from: number, to: number) =>
 	String.fromCharCode(...bytes.subarray(from, to));
 
 /** ISO media brands that are pictures, sound or QuickTime rather than an MP4 video. */
-const otherBrands = new Set(['heic', 'heix', 'heim', 'heis', 'mif1', 'msf1', 'avif', 'avis', 'qt  ']);
+const otherBrands = new Set([
+	'heic',
+	'heix',
+	'heim',
+	'heis',
+	'mif1',
+	'msf1',
+	'avif',
+	'avis',
+	'qt  '
+]);
 const audioBrands = /^M4[ABP] $/;
 
 /**
@@ -24,7 +34,8 @@ export function identifyVideo(bytes: Uint8Array, maxBytes: number): VideoIdentit
 	if (bytes.length > maxBytes) return { ok: false, reason: 'too_large' };
 	if (bytes.length >= 12 && ascii(bytes, 4, 8) === 'ftyp') {
 		const brand = ascii(bytes, 8, 12);
-		if (otherBrands.has(brand) || audioBrands.test(brand)) return { ok: false, reason: 'not_video' };
+		if (otherBrands.has(brand) || audioBrands.test(brand))
+			return { ok: false, reason: 'not_video' };
 		return { ok: true, mediaType: 'video/mp4' };
 	}
 	if (bytes[0] === 0x1a && bytes[1] === 0x45 && bytes[2] === 0xdf && bytes[3] === 0xa3) {
@@ -42,7 +53,9 @@ export function identifyVideo(bytes: Uint8Array, maxBytes: number): VideoIdentit
  * WebVTT captions: UTF-8 text that starts with "WEBVTT" (after an optional byte order mark),
  * followed by the end of the line, a space or a tab, as the WebVTT standard asks.
  */
-export function checkCaptions(bytes: Uint8Array): { ok: true } | { ok: false; reason: CaptionsRefusal } {
+export function checkCaptions(
+	bytes: Uint8Array
+): { ok: true } | { ok: false; reason: CaptionsRefusal } {
 	if (bytes.length === 0) return { ok: false, reason: 'captions_empty' };
 	if (bytes.length > captionsMaxBytes) return { ok: false, reason: 'captions_too_large' };
 	let text: string;
