@@ -577,8 +577,11 @@ async function inBatches<T>(tasks: (() => Promise<T>)[], size = 6): Promise<T[]>
 	return results;
 }
 
-/** Keys whose request ends what later requests need: deletions, then the logout, run last. */
-const isDeletion = (key: string) => /\?\/delete$/.test(key);
+/**
+ * Keys whose request ends what later requests need: deletions (and the removal of the start
+ * page's video, which names no row), then the logout, run last.
+ */
+const isDeletion = (key: string) => /\?\/(delete|removeSignVideo)$/.test(key);
 const isLogout = (key: string) => key === 'POST /logout';
 const isFinal = (key: string) => isDeletion(key) || isLogout(key);
 
