@@ -9,9 +9,10 @@ import { Server } from 'socket.io';
 const port = Number(process.env.PORT || 3000);
 const host = process.env.HOST || '0.0.0.0';
 process.env.ORIGIN ??= `http://localhost:${port}`;
-// Room for an attachment (20 MB, src/lib/attachments.ts) in a multipart form; adapter-node's
-// own default is 512K. The app holds every other post to 3 MB (src/lib/server/request-limits.ts).
-process.env.BODY_SIZE_LIMIT ??= '21M';
+// Room for the start page's sign-language video (200 MB, src/lib/sign-video.ts) and its captions
+// in a multipart form; adapter-node's own default is 512K. The app holds attachments to 21 MB and
+// every other post to 3 MB (src/lib/server/request-limits.ts).
+process.env.BODY_SIZE_LIMIT ??= '202M';
 
 const io = new Server({ serveClient: false });
 // The app's server init hook (src/hooks.server.ts) attaches the live protocol to this server.

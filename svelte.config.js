@@ -27,6 +27,7 @@ const config = {
 				'style-src-attr': ['unsafe-inline'],
 				'img-src': ['self', 'data:'],
 				'font-src': ['self'],
+				'media-src': ['self'],
 				'connect-src': ['self'],
 				'worker-src': ['self'],
 				'object-src': ['none'],

@@ -101,7 +101,7 @@ const handleAudit: Handle = ({ event, resolve }) => {
 	);
 };
 
-/** Only attachment uploads use BODY_SIZE_LIMIT's 21 MB; other posts are refused above 3 MB. */
+/** Only the video upload uses BODY_SIZE_LIMIT's 202 MB, attachments 21 MB; other posts 3 MB. */
 const handleBodySize: Handle = ({ event, resolve }) => {
 	const refusal = bodyRefusal(event.request, event.url);
 	if (refusal === 411) return new Response('Length Required', { status: 411 });

@@ -66,6 +66,7 @@ const tableLabels: Record<string, () => string> = {
 	user: m.audit_table_user,
 	import_upload: m.audit_table_import_upload,
 	attachment: m.audit_table_attachment,
+	sign_video: m.audit_table_sign_video,
 	public_comment_period: m.audit_table_public_comment_period,
 	public_comment: m.audit_table_public_comment
 };

@@ -34,6 +34,8 @@ import { acceptInvitation, createInvitation } from '../../src/lib/server/organis
 import { addMember } from '../../src/lib/server/organisations/organisations';
 import type { Db } from '../../src/lib/server/db';
 import { createTestOrganisation, createTestUser, testPassword } from '../factories';
+import { saveSignVideo } from '../../src/lib/server/sign-video/sign-video';
+import { captionsSample, mp4Sample } from '../sign-video-samples';
 import { seedProcess, type ProcessFixture } from './process-fixture';
 import { startServer, Visitor, type Reply, type TestServer } from './server';
 
@@ -45,11 +47,14 @@ const matrix: Record<string, Access> = {
 	'GET /account': 'user',
 	'GET /account/data.json': 'user',
 	'GET /account/deleted': 'public',
+	'GET /beteiligung/[org]': 'public',
 	'GET /beteiligung/[org]/[legal=legalpage]': 'public',
 	'GET /beteiligung/[org]/[process]': 'public',
 	'GET /beteiligung/[org]/[process]/anhaenge/[attachment]': 'public',
 	'GET /beteiligung/[org]/[process]/protokoll/[event]': 'public',
 	'GET /beteiligung/[org]/[process]/termine.ics': 'public',
+	'GET /beteiligung/[org]/gebaerdensprache.video': 'public',
+	'GET /beteiligung/[org]/gebaerdensprache.vtt': 'public',
 	'GET /invite/[token]': 'public',
 	'GET /login': 'guest',
 	'GET /mitmachen': 'public',
@@ -109,8 +114,10 @@ const matrix: Record<string, Access> = {
 	'POST /login?/default': 'public',
 	'POST /logout': 'public',
 	'POST /o/[org]/legal?/details': 'manageOrganisation',
+	'POST /o/[org]/legal?/removeSignVideo': 'manageOrganisation',
 	'POST /o/[org]/legal?/resetText': 'manageOrganisation',
 	'POST /o/[org]/legal?/saveText': 'manageOrganisation',
+	'POST /o/[org]/legal?/uploadSignVideo': 'manageOrganisation',
 	'POST /o/[org]/members/import?/invite': 'manageOrganisation',
 	'POST /o/[org]/members/import?/upload': 'manageOrganisation',
 	'POST /o/[org]/members?/changeRole': 'manageOrganisation',
@@ -370,6 +377,13 @@ async function seed(db: Db): Promise<Seeded> {
 	acceptInvitation(db, invited.invitation.id, latecomer.id);
 	const spare = seedProcess(db, organisation, latecomer, (what) => `${what} ${homeMarker}`);
 	const target = seedProcess(db, organisation, latecomer, (what) => `${what} ${homeMarker}`);
+	// The start page's video and captions answer 200, not 404.
+	saveSignVideo(
+		db,
+		organisation.id,
+		{ video: mp4Sample(), captions: captionsSample, maxBytes: 1024 * 1024 },
+		{ id: adminId, name: 'Verwaltung' }
+	);
 
 	// The other organisation comes last, so its rows have ids this one's never have.
 	nextIdsFrom(db, foreignId);
@@ -563,8 +577,11 @@ async function inBatches<T>(tasks: (() => Promise<T>)[], size = 6): Promise<T[]>
 	return results;
 }
 
-/** Keys whose request ends what later requests need: deletions, then the logout, run last. */
-const isDeletion = (key: string) => /\?\/delete$/.test(key);
+/**
+ * Keys whose request ends what later requests need: deletions (and the removal of the start
+ * page's video, which names no row), then the logout, run last.
+ */
+const isDeletion = (key: string) => /\?\/(delete|removeSignVideo)$/.test(key);
 const isLogout = (key: string) => key === 'POST /logout';
 const isFinal = (key: string) => isDeletion(key) || isLogout(key);
 

@@ -189,6 +189,20 @@ export class Visitor {
 		return this.send(path, { method: 'POST', body, headers: { origin: this.baseUrl } });
 	}
 
+	/** A form with several files (and fields), sent as multipart the way a browser sends it. */
+	async uploadFiles(
+		path: string,
+		files: Record<string, { name: string; content: Uint8Array; type?: string }>,
+		fields: Record<string, string> = {}
+	): Promise<Reply> {
+		const body = new FormData();
+		for (const [name, value] of Object.entries(fields)) body.append(name, value);
+		for (const [name, file] of Object.entries(files)) {
+			body.append(name, new Blob([file.content.slice()], { type: file.type ?? '' }), file.name);
+		}
+		return this.send(path, { method: 'POST', body, headers: { origin: this.baseUrl } });
+	}
+
 	/** A download's bytes (an XLSX file, say) and headers, or the status if it failed. */
 	async download(path: string): Promise<{ status: number; bytes: Uint8Array; headers: Headers }> {
 		const response = await this.fetch(path, { method: 'GET' });

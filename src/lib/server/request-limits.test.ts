@@ -21,6 +21,15 @@ describe('request limits', () => {
 		).toBe(413);
 	});
 
+	it('lets the sign-language video upload send 202 MB', () => {
+		const upload = new URL('http://localhost/o/a/legal?/uploadSignVideo');
+		expect(bodyRefusal(post(202 * 1024 * 1024), upload)).toBe(null);
+		expect(bodyRefusal(post(202 * 1024 * 1024 + 1), upload)).toBe(413);
+		expect(
+			bodyRefusal(post(22 * 1024 * 1024), new URL('http://localhost/o/a/legal?/details'))
+		).toBe(413);
+	});
+
 	it('refuses a body that does not say its length', () => {
 		const chunked = new Request('http://localhost/x?/comment', {
 			method: 'POST',
@@ -36,6 +45,8 @@ describe('request limits', () => {
 	it("matches server.js's default BODY_SIZE_LIMIT", () => {
 		const serverJs = readFileSync('server.js', 'utf8');
 		const limit = /BODY_SIZE_LIMIT \?\?= '(\d+)M'/.exec(serverJs)?.[1];
-		expect(Number(limit) * 1024 * 1024).toBe(requestLimits.attachmentUpload);
+		expect(Number(limit) * 1024 * 1024).toBe(
+			Math.max(requestLimits.attachmentUpload, requestLimits.signVideoUpload)
+		);
 	});
 });

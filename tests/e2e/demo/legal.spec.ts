@@ -1,4 +1,4 @@
-import { expect, logIn, markDocument, test } from '../fixtures';
+import { expect, follow, logIn, markDocument, test } from '../fixtures';
 
 const org = 'stadt-landau-in-der-pfalz-demo';
 
@@ -30,7 +30,38 @@ test('every page links the legal pages, which read well at 320 px', async ({
 	).toBeVisible();
 	await expectAccessible();
 	// Nothing is wider than the phone.
-	expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+	const fitsThePhone = async () =>
+		expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+			320
+		);
+	await fitsThePhone();
+
+	// The legal pages lead back to the organisation's start page, in German, Leichte Sprache and Arabic.
+	await follow(page.getByRole('link', { name: 'Startseite von Stadt Landau in der Pfalz (Demo)' }));
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+		'Stadt Landau in der Pfalz (Demo)'
+	);
+	await expect(page.getByRole('heading', { name: 'So machen Sie mit' })).toBeVisible();
+	await expect(page.getByLabel(/Code der Veranstaltung/)).toBeVisible();
+	await expect(page.getByRole('link', { name: 'Integrationskonzept 2.0' })).toBeVisible();
+	await expect(
+		page.getByRole('link', { name: 'Erklärung zur Barrierefreiheit lesen' })
+	).toBeVisible();
+	await expectAccessible();
+	await fitsThePhone();
+
+	await page.locator('details.languages summary').click();
+	await page.getByRole('button', { name: 'Leichte Sprache' }).click();
+	await expect(page.getByText('Der Plan heißt Integrations·konzept.')).toBeVisible();
+	await expectAccessible();
+	await fitsThePhone();
+
+	await page.locator('details.languages summary').click();
+	await page.getByRole('button', { name: 'العربية' }).click();
+	await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+	await expect(page.getByRole('heading', { name: 'كيف تشاركون' })).toBeVisible();
+	await expectAccessible();
+	await fitsThePhone();
 });
 
 test('an administrator keeps the legal details and texts, with errors named and a confirmation', async ({

@@ -138,6 +138,8 @@ export const auditPolicy = {
 	import_upload: 'all',
 	// Council papers and annexes: who attached which file (name, type, size, SHA-256), never the bytes.
 	attachment: 'all',
+	// The start page's sign-language video: who uploaded or removed it, never the bytes.
+	sign_video: 'all',
 	public_comment_period: 'all',
 	// Comments are written by the public; staff publish, reject and answer them.
 	public_comment: 'changes',

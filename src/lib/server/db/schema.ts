@@ -1327,3 +1327,26 @@ export const publicComment = sqliteTable(
 	]
 );
 export type PublicComment = typeof publicComment.$inferSelect;
+
+/**
+ * An organisation's video in Deutsche Gebärdensprache for its public start page, with optional
+ * WebVTT captions: at most one per organisation, replaced as a whole. The bytes live here (not in
+ * `organisation`), so reading an organisation never loads a video.
+ */
+export const signVideo = sqliteTable('sign_video', {
+	organisationId: integer('organisation_id')
+		.primaryKey()
+		.references(() => organisation.id, { onDelete: 'cascade' }),
+	/** Found from the content (`sign-video/video-type.ts`): `video/mp4` or `video/webm`. */
+	mediaType: text('media_type').notNull(),
+	size: integer('size').notNull(),
+	sha256: text('sha256').notNull(),
+	content: blob('content', { mode: 'buffer' }).notNull(),
+	/** WebVTT, UTF-8. */
+	captions: blob('captions', { mode: 'buffer' }),
+	captionsSha256: text('captions_sha256'),
+	uploadedBy: integer('uploaded_by').references(() => user.id, { onDelete: 'set null' }),
+	uploadedByName: text('uploaded_by_name').notNull(),
+	createdAt: createdAt()
+});
+export type SignVideo = typeof signVideo.$inferSelect;

@@ -180,7 +180,7 @@ export function legalTemplate(
 		'## Nicht barrierefreie Inhalte',
 		[
 			'- Das Diagramm der Auswertung nach Gruppen ist ein Bild. Dieselben Zahlen stehen in der Tabelle daneben.',
-			'- Die Seiten für Teilnehmende gibt es noch nicht in Leichter Sprache und nicht in Gebärdensprache.',
+			'- Informationen in Deutscher Gebärdensprache gibt es nur als Video auf der Startseite, sofern wir eines bereitstellen; die übrigen Inhalte gibt es nicht in Gebärdensprache.',
 			'- Word-Dateien (Protokolle, Konzept) sind mit Überschriften und Tabellen gegliedert, aber nicht einzeln geprüft.'
 		].join('\n'),
 		'## Erstellung dieser Erklärung',

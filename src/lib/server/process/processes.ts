@@ -174,10 +174,11 @@ export function findPublicProcess(db: Db, organisationSlug: string, processSlug:
 }
 
 /**
- * Every public process on this installation with its organisation and the phase it is in, for
- * the start page: organisations in alphabetical order, their processes newest first.
+ * Every public process on this installation (or of one organisation) with its organisation and
+ * the phase it is in, for the start pages: organisations in alphabetical order, their processes
+ * newest first.
  */
-export function listPublicProcesses(db: Db, today: string) {
+export function listPublicProcesses(db: Db, today: string, organisationSlug?: string) {
 	const rows = db
 		.select({
 			organisationSlug: table.organisation.slug,
@@ -191,7 +192,12 @@ export function listPublicProcesses(db: Db, today: string) {
 		})
 		.from(table.process)
 		.innerJoin(table.organisation, eq(table.process.organisationId, table.organisation.id))
-		.where(eq(table.process.isPublic, true))
+		.where(
+			and(
+				eq(table.process.isPublic, true),
+				organisationSlug === undefined ? undefined : eq(table.organisation.slug, organisationSlug)
+			)
+		)
 		.orderBy(asc(table.organisation.name), desc(table.process.id))
 		.all();
 	const phases =

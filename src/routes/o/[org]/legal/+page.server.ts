@@ -4,6 +4,7 @@ import { m } from '$lib/paraglide/messages';
 import { getDb } from '$lib/server/db';
 import { legalDetailsForm, legalResetForm, legalTextForm } from '$lib/server/forms/legal';
 import { parseForm } from '$lib/server/forms/parse';
+import { deleteSignVideo, loadSignVideo, uploadSignVideo } from '$lib/server/forms/sign-video';
 import { requireOrganisation } from '$lib/server/guard';
 import {
 	hasOwnText,
@@ -31,7 +32,8 @@ export const load: PageServerLoad = (event) => {
 			page,
 			text: legalText(organisation, page),
 			own: hasOwnText(organisation, page)
-		}))
+		})),
+		signVideo: loadSignVideo(event)
 	};
 };
 
@@ -63,5 +65,7 @@ export const actions: Actions = {
 		if (!form.data.confirmed) return fail(409, { confirmReset: form.data.page });
 		saveLegalText(getDb(), organisation.id, form.data.page, null);
 		return { saved: m.saved() };
-	}
+	},
+	uploadSignVideo,
+	removeSignVideo: deleteSignVideo
 };
