@@ -18,7 +18,7 @@ import { requestAuditPath, runAudited } from '$lib/server/db/audit';
 import { demoAccounts, demoPassword, seedDemo } from '$lib/server/demo/seed';
 import { takeLiveServer } from '$lib/server/live/server';
 import { scheduleRetention } from '$lib/server/privacy/retention';
-import { bodyRefusal } from '$lib/server/request-limits';
+import { bodyLimit, bodyRefusal } from '$lib/server/request-limits';
 import { attachLive } from '$lib/server/live/socket';
 import { documentPolicy, securityHeaders, staticPolicy } from '$lib/server/security-headers';
 
@@ -101,9 +101,13 @@ const handleAudit: Handle = ({ event, resolve }) => {
 	);
 };
 
-/** Only the video upload uses BODY_SIZE_LIMIT's 202 MB, attachments 21 MB; other posts 3 MB. */
+/**
+ * Only a signed-in person's video upload uses BODY_SIZE_LIMIT's 202 MB, their attachments 21 MB;
+ * every other post 3 MB. Runs after the session is known.
+ */
 const handleBodySize: Handle = ({ event, resolve }) => {
-	const refusal = bodyRefusal(event.request, event.url);
+	const limit = bodyLimit(event.url, event.route.id, event.locals.user !== null);
+	const refusal = bodyRefusal(event.request, limit);
 	if (refusal === 411) return new Response('Length Required', { status: 411 });
 	if (refusal === 413) return new Response('Payload Too Large', { status: 413 });
 	return resolve(event);
@@ -140,9 +144,9 @@ export const handleError: HandleServerError = ({ error, status, message }) => {
 
 export const handle = sequence(
 	handleSecurityHeaders,
-	handleBodySize,
 	handleLocale,
 	handleFirstRun,
 	handleSession,
+	handleBodySize,
 	handleAudit
 );

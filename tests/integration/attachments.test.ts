@@ -147,6 +147,12 @@ describe('attachments over HTTP', () => {
 		// A body that does not say its length could bring 21 MB to any form.
 		expect(await declaredPost(basics, null, session)).toBe(411);
 		expect(await declaredPost(path, null, session)).toBe(411);
+		// The large limits belong to the upload forms of a signed-in person, not to a query.
+		expect(await declaredPost(path, 3 * 1024 * 1024 + 1, '')).toBe(413);
+		for (const anywhere of ['/language?/uploadSignVideo', '/login?/uploadAttachment']) {
+			expect(await declaredPost(anywhere, 3 * 1024 * 1024 + 1, session), anywhere).toBe(413);
+			expect(await declaredPost(anywhere, 3 * 1024 * 1024 + 1, ''), anywhere).toBe(413);
+		}
 	});
 
 	it('keeps hostile file names harmless', async () => {

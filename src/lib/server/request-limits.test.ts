@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { bodyRefusal, requestLimits } from './request-limits';
+import { bodyLimit, bodyRefusal, requestLimits } from './request-limits';
 
 const post = (length: number) =>
 	new Request('http://localhost/x', {
@@ -9,25 +9,40 @@ const post = (length: number) =>
 	});
 
 describe('request limits', () => {
-	it('lets attachment uploads send 21 MB, every other form 3 MB', () => {
-		const upload = new URL('http://localhost/o/a/p/b?/uploadAttachment');
-		const other = new URL('http://localhost/o/a/p/b?/saveBasics');
-		expect(bodyRefusal(post(21 * 1024 * 1024), upload)).toBe(null);
-		expect(bodyRefusal(post(21 * 1024 * 1024 + 1), upload)).toBe(413);
-		expect(bodyRefusal(post(3 * 1024 * 1024), other)).toBe(null);
-		expect(bodyRefusal(post(3 * 1024 * 1024 + 1), other)).toBe(413);
-		expect(
-			bodyRefusal(post(4 * 1024 * 1024), new URL('http://localhost/x?/uploadAttachmentX'))
-		).toBe(413);
+	const mb = 1024 * 1024;
+	const url = (path: string) => new URL(`http://localhost${path}`);
+
+	it('lets a signed-in person upload an attachment of 21 MB on the four attachment forms', () => {
+		for (const route of [
+			'/o/[org]/p/[process]',
+			'/o/[org]/p/[process]/measures/[measure]',
+			'/o/[org]/p/[process]/events/[event]',
+			'/o/[org]/p/[process]/concept/[version]'
+		]) {
+			const limit = bodyLimit(url('/o/a/p/b?/uploadAttachment'), route, true);
+			expect(bodyRefusal(post(21 * mb), limit), route).toBe(null);
+			expect(bodyRefusal(post(21 * mb + 1), limit), route).toBe(413);
+		}
+		const other = bodyLimit(url('/o/a/p/b?/saveBasics'), '/o/[org]/p/[process]', true);
+		expect(bodyRefusal(post(3 * mb), other)).toBe(null);
+		expect(bodyRefusal(post(3 * mb + 1), other)).toBe(413);
+		const lookalike = bodyLimit(url('/o/a/p/b?/uploadAttachmentX'), '/o/[org]/p/[process]', true);
+		expect(bodyRefusal(post(4 * mb), lookalike)).toBe(413);
 	});
 
-	it('lets the sign-language video upload send 202 MB', () => {
-		const upload = new URL('http://localhost/o/a/legal?/uploadSignVideo');
-		expect(bodyRefusal(post(202 * 1024 * 1024), upload)).toBe(null);
-		expect(bodyRefusal(post(202 * 1024 * 1024 + 1), upload)).toBe(413);
-		expect(
-			bodyRefusal(post(22 * 1024 * 1024), new URL('http://localhost/o/a/legal?/details'))
-		).toBe(413);
+	it('lets a signed-in person upload the sign-language video of 202 MB on the legal page only', () => {
+		const upload = bodyLimit(url('/o/a/legal?/uploadSignVideo'), '/o/[org]/legal', true);
+		expect(bodyRefusal(post(202 * mb), upload)).toBe(null);
+		expect(bodyRefusal(post(202 * mb + 1), upload)).toBe(413);
+		const details = bodyLimit(url('/o/a/legal?/details'), '/o/[org]/legal', true);
+		expect(bodyRefusal(post(22 * mb), details)).toBe(413);
+	});
+
+	it('holds anonymous posts and other routes to 3 MB, whatever their query says', () => {
+		expect(bodyLimit(url('/o/a/legal?/uploadSignVideo'), '/o/[org]/legal', false)).toBe(3 * mb);
+		expect(bodyLimit(url('/language?/uploadSignVideo'), '/language', true)).toBe(3 * mb);
+		expect(bodyLimit(url('/language?/uploadAttachment'), '/language', false)).toBe(3 * mb);
+		expect(bodyLimit(url('/nowhere?/uploadSignVideo'), null, true)).toBe(3 * mb);
 	});
 
 	it('refuses a body that does not say its length', () => {
@@ -36,10 +51,8 @@ describe('request limits', () => {
 			body: new ReadableStream({ start: (controller) => controller.close() }),
 			duplex: 'half'
 		} as RequestInit);
-		expect(bodyRefusal(chunked, new URL(chunked.url))).toBe(411);
-		expect(bodyRefusal(new Request('http://localhost/x'), new URL('http://localhost/x'))).toBe(
-			null
-		);
+		expect(bodyRefusal(chunked, requestLimits.form)).toBe(411);
+		expect(bodyRefusal(new Request('http://localhost/x'), requestLimits.form)).toBe(null);
 	});
 
 	it("matches server.js's default BODY_SIZE_LIMIT", () => {

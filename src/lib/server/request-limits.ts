@@ -15,22 +15,48 @@ export const requestLimits = {
 	signVideoUpload: signVideoMaxMegabytes * megabyte + captionsMaxBytes + megabyte
 } as const;
 
+/** The forms that take large files: their route and action. */
+const uploads: { routes: readonly string[]; action: string; limit: number }[] = [
+	{
+		routes: ['/o/[org]/legal'],
+		action: 'uploadSignVideo',
+		limit: requestLimits.signVideoUpload
+	},
+	{
+		routes: [
+			'/o/[org]/p/[process]',
+			'/o/[org]/p/[process]/measures/[measure]',
+			'/o/[org]/p/[process]/events/[event]',
+			'/o/[org]/p/[process]/concept/[version]'
+		],
+		action: 'uploadAttachment',
+		limit: requestLimits.attachmentUpload
+	}
+];
+
 const isAction = (url: URL, name: string) =>
 	url.search === `?/${name}` || url.search.startsWith(`?/${name}&`);
 
 /**
+ * How much a request may send: a signed-in person posting to one of the upload forms may send
+ * that form's limit, anyone else 3 MB. Without the route and the session, any path with
+ * `?/uploadSignVideo` in its query would have let an anonymous post hold 202 MB in memory.
+ */
+export function bodyLimit(url: URL, routeId: string | null, signedIn: boolean): number {
+	const upload = uploads.find(
+		(form) => routeId !== null && form.routes.includes(routeId) && isAction(url, form.action)
+	);
+	return upload && signedIn ? upload.limit : requestLimits.form;
+}
+
+/**
  * Why a request's body is refused before anything reads it: 411 when it does not say its length
  * (a chunked post could otherwise send BODY_SIZE_LIMIT's 202 MB to any form; browsers always
- * send the length of a form), 413 when it is longer than its route takes
- * (`?/uploadSignVideo`, `?/uploadAttachment` or any other); null when it may be read.
+ * send the length of a form), 413 when it is longer than `limit` (`bodyLimit`); null when it may
+ * be read.
  */
-export function bodyRefusal(request: Request, url: URL): 411 | 413 | null {
+export function bodyRefusal(request: Request, limit: number): 411 | 413 | null {
 	if (request.body !== null && !request.headers.has('content-length')) return 411;
 	const declared = Number(request.headers.get('content-length') ?? 0);
-	const limit = isAction(url, 'uploadSignVideo')
-		? requestLimits.signVideoUpload
-		: isAction(url, 'uploadAttachment')
-			? requestLimits.attachmentUpload
-			: requestLimits.form;
 	return declared > limit ? 413 : null;
 }
