@@ -10,7 +10,14 @@
  * page adds its own files when it starts (`$lib/phone-cache`). Everything else passes through.
  */
 import { version } from '$service-worker';
-import { cacheName, isPhonePage, isAppFile, pageKey } from '$lib/phone-cache/paths';
+import {
+	cacheName,
+	isAppFile,
+	isPhonePage,
+	pageKey,
+	stamped,
+	stillFresh
+} from '$lib/phone-cache/offline';
 
 const worker = self as unknown as ServiceWorkerGlobalScope;
 const cache = cacheName(version);
@@ -36,16 +43,21 @@ async function appFile(request: Request): Promise<Response> {
 	return response;
 }
 
-/** The workshop page: always fresh from the network; the last copy only when that fails. */
+/**
+ * The workshop page: always fresh from the network; the last copy only when that fails, and only
+ * for `offlinePageMaxAgeMs` (it shows the participant's name and group).
+ */
 async function phonePage(request: Request): Promise<Response> {
 	const key = pageKey(request.url);
+	const kept = await caches.open(cache);
 	try {
 		const response = await fetch(request);
-		if (response.ok) await (await caches.open(cache)).put(key, response.clone());
+		if (response.ok) await kept.put(key, await stamped(response.clone()));
 		return response;
 	} catch (error) {
-		const stored = await caches.match(key, { cacheName: cache });
-		if (stored) return stored;
+		const stored = await kept.match(key);
+		if (stored && stillFresh(stored)) return stored;
+		if (stored) await kept.delete(key);
 		throw error;
 	}
 }

@@ -4,7 +4,7 @@
  * (the worker itself only sees what is fetched after it started).
  */
 import { dev, version } from '$app/environment';
-import { cacheName, isAppFile, pageKey } from './paths';
+import { cacheName, isAppFile, pageKey, stamped } from './offline';
 
 export async function keepPageForOffline(): Promise<void> {
 	if (dev || !('serviceWorker' in navigator) || !('caches' in window)) return;
@@ -17,7 +17,11 @@ export async function keepPageForOffline(): Promise<void> {
 			.map((url) => url.href);
 		const cache = await caches.open(cacheName(version));
 		await cache.addAll([...new Set(files)]);
-		await cache.add(new Request(pageKey(location.href), { credentials: 'same-origin' }));
+		// Fetched once more, joined: the copy the worker kept when this page loaded may be the join
+		// form (joining updates the page without loading it again). One page, about 10 KB.
+		const page = pageKey(location.href);
+		const response = await fetch(page, { credentials: 'same-origin' });
+		if (response.ok) await cache.put(page, await stamped(response));
 	} catch {
 		// No worker (private mode, an old browser, storage full): the page works online as before.
 	}

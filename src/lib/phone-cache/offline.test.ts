@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { isAppFile, isPhonePage, pageKey } from './paths';
+import {
+	isAppFile,
+	isPhonePage,
+	offlinePageMaxAgeMs,
+	pageKey,
+	stamped,
+	stillFresh
+} from './offline';
 
 describe('what the phone keeps for a dead spot', () => {
 	it('keeps workshop pages only, not the pages below them or anyone else’s', () => {
@@ -25,5 +32,24 @@ describe('what the phone keeps for a dead spot', () => {
 		expect(pageKey('https://mitwirken.example/K7M2QX?from=qr#ideen')).toBe(
 			'https://mitwirken.example/K7M2QX'
 		);
+	});
+
+	it('shows a kept page for twelve hours at most, and never one without its time', async () => {
+		const keptAt = Date.UTC(2026, 11, 2, 9);
+		const page = await stamped(
+			new Response('<h1>Fachkonferenz</h1>', {
+				status: 200,
+				headers: { 'content-type': 'text/html' }
+			}),
+			keptAt
+		);
+		expect(page.headers.get('content-type')).toBe('text/html');
+		expect(await page.clone().text()).toBe('<h1>Fachkonferenz</h1>');
+		expect(stillFresh(page, keptAt + offlinePageMaxAgeMs)).toBe(true);
+		expect(stillFresh(page, keptAt + offlinePageMaxAgeMs + 1)).toBe(false);
+		expect(offlinePageMaxAgeMs).toBe(12 * 60 * 60 * 1000);
+		expect(stillFresh(new Response('old copy'), keptAt)).toBe(false);
+		const forged = new Response('', { headers: { 'x-mitwirken-kept-at': 'soon' } });
+		expect(stillFresh(forged, keptAt)).toBe(false);
 	});
 });
