@@ -102,6 +102,7 @@ const matrix: Record<string, Access> = {
 	'GET /password-reset/[token]': 'public',
 	'GET /password-reset/done': 'public',
 	'GET /setup': 'installed',
+	'HEAD /beteiligung/[org]/gebaerdensprache.video': 'public',
 	'POST /[code=joincode]?/join': 'public',
 	'POST /beteiligung/[org]/[process]?/comment': 'public',
 	'POST /account?/changePassword': 'user',
@@ -506,7 +507,12 @@ async function request(
 	body: Record<string, string | string[]> = {}
 ) {
 	const { method, path } = urlOf(key, params);
-	const reply = method === 'GET' ? await client.get(path) : await client.post(path, body);
+	const reply =
+		method === 'GET'
+			? await client.get(path)
+			: method === 'HEAD'
+				? await client.head(path)
+				: await client.post(path, body);
 	return { path, reply };
 }
 
@@ -540,7 +546,7 @@ const toLogin = /^\/login\?redirectTo=/;
  * invitation (410).
  */
 function isLetThrough(method: string, reply: Reply): boolean {
-	if (method === 'GET') return reply.status === 200;
+	if (method === 'GET' || method === 'HEAD') return reply.status === 200;
 	if (reply.status === 303) return !toLogin.test(reply.location ?? '');
 	return [200, 400, 409, 410].includes(reply.status);
 }

@@ -161,6 +161,11 @@ export class Visitor {
 		return this.send(path, { method: 'GET' });
 	}
 
+	/** The headers a GET would have, without the body. */
+	async head(path: string): Promise<Reply> {
+		return this.send(path, { method: 'HEAD' });
+	}
+
 	/** A field given a list is sent once per value, as checkboxes are. */
 	async post(path: string, fields: Record<string, string | string[]> = {}): Promise<Reply> {
 		const body = new URLSearchParams();

@@ -271,6 +271,73 @@ describe('the stored video', () => {
 		expect(new Uint8Array(await suffix.arrayBuffer())).toEqual(video.subarray(-4));
 	});
 
+	it('reads a large video in pieces: ranges across pieces, at most 2 MiB a range, streamed whole', async () => {
+		// Three and a half pieces of 1 MiB, stored as an upload would (past the test server's limit).
+		const large = mp4Sample(3.5 * oneMegabyte);
+		removeSignVideo(server.db(), videoOrganisationId);
+		const saved = saveSignVideo(
+			server.db(),
+			videoOrganisationId,
+			{ video: large, captions: null, maxBytes: 4 * oneMegabyte },
+			{ id: null, name: 'Test' }
+		);
+		expect(saved.ok).toBe(true);
+		const same = (actual: Uint8Array, expected: Uint8Array) =>
+			actual.length === expected.length && Buffer.from(actual).equals(Buffer.from(expected));
+
+		const across = await get(videoPath(), {
+			range: `bytes=${oneMegabyte - 100}-${2 * oneMegabyte + 99}`
+		});
+		expect(across.status).toBe(206);
+		expect(across.headers.get('content-range')).toBe(
+			`bytes ${oneMegabyte - 100}-${2 * oneMegabyte + 99}/${large.length}`
+		);
+		expect(across.headers.get('content-length')).toBe(String(oneMegabyte + 200));
+		const acrossBytes = new Uint8Array(await across.arrayBuffer());
+		expect(same(acrossBytes, large.subarray(oneMegabyte - 100, 2 * oneMegabyte + 100))).toBe(true);
+
+		// An open range, as browsers start, gets 2 MiB and says so; so does a longer one.
+		for (const [range, start] of [
+			['bytes=0-', 0],
+			[`bytes=100-${large.length - 1}`, 100],
+			[`bytes=-${3 * oneMegabyte}`, large.length - 3 * oneMegabyte]
+		] as const) {
+			const open = await get(videoPath(), { range });
+			expect(open.status, range).toBe(206);
+			const end = start + 2 * oneMegabyte - 1;
+			expect(open.headers.get('content-range'), range).toBe(
+				`bytes ${start}-${end}/${large.length}`
+			);
+			expect(open.headers.get('content-length'), range).toBe(String(2 * oneMegabyte));
+			const openBytes = new Uint8Array(await open.arrayBuffer());
+			expect(same(openBytes, large.subarray(start, end + 1)), range).toBe(true);
+		}
+
+		const whole = await get(videoPath());
+		expect(whole.status).toBe(200);
+		expect(whole.headers.get('content-length')).toBe(String(large.length));
+		expect(whole.headers.get('content-range')).toBeNull();
+		expect(same(new Uint8Array(await whole.arrayBuffer()), large)).toBe(true);
+
+		const head = await fetch(server.url + videoPath(), { method: 'HEAD' });
+		expect(head.status).toBe(200);
+		expect(head.headers.get('content-length')).toBe(String(large.length));
+		expect(head.headers.get('content-type')).toBe('video/mp4');
+		expect(head.headers.get('etag')).toBe(`"${createHash('sha256').update(large).digest('hex')}"`);
+		expect((await head.arrayBuffer()).byteLength).toBe(0);
+		const headPart = await fetch(server.url + videoPath(), {
+			method: 'HEAD',
+			headers: { range: 'bytes=0-' }
+		});
+		expect(headPart.status).toBe(206);
+		expect(headPart.headers.get('content-range')).toBe(
+			`bytes 0-${2 * oneMegabyte - 1}/${large.length}`
+		);
+		expect((await headPart.arrayBuffer()).byteLength).toBe(0);
+		const headMissing = await fetch(server.url + videoPath(otherSlug), { method: 'HEAD' });
+		expect(headMissing.status).toBe(404);
+	});
+
 	it('answers nonsense ranges with 416, and unknown videos with 404', async () => {
 		arrangeVideo(video);
 		for (const range of [

@@ -140,6 +140,7 @@ export const auditPolicy = {
 	attachment: 'all',
 	// The start page's sign-language video: who uploaded or removed it, never the bytes.
 	sign_video: 'all',
+	sign_video_chunk: { excluded: "the sign-language video's bytes; sign_video logs the upload" },
 	public_comment_period: 'all',
 	// Comments are written by the public; staff publish, reject and answer them.
 	public_comment: 'changes',

@@ -1334,14 +1334,17 @@ export type PublicComment = typeof publicComment.$inferSelect;
  * `organisation`), so reading an organisation never loads a video.
  */
 export const signVideo = sqliteTable('sign_video', {
+	/** A new row, and so a new id, for every upload: a reader streaming one video never gets
+	 * the bytes of the next (`sign-video/sign-video.ts`). */
+	id: integer('id').primaryKey({ autoIncrement: true }),
 	organisationId: integer('organisation_id')
-		.primaryKey()
+		.notNull()
+		.unique()
 		.references(() => organisation.id, { onDelete: 'cascade' }),
 	/** Found from the content (`sign-video/video-type.ts`): `video/mp4` or `video/webm`. */
 	mediaType: text('media_type').notNull(),
 	size: integer('size').notNull(),
 	sha256: text('sha256').notNull(),
-	content: blob('content', { mode: 'buffer' }).notNull(),
 	/** WebVTT, UTF-8. */
 	captions: blob('captions', { mode: 'buffer' }),
 	captionsSha256: text('captions_sha256'),
@@ -1350,3 +1353,19 @@ export const signVideo = sqliteTable('sign_video', {
 	createdAt: createdAt()
 });
 export type SignVideo = typeof signVideo.$inferSelect;
+
+/**
+ * The video's bytes in pieces of 1 MiB (`seq` from 0), so that a range reads only the pieces it
+ * needs: SQLite reads a whole BLOB even for `substr`, 200 MB of it for one byte.
+ */
+export const signVideoChunk = sqliteTable(
+	'sign_video_chunk',
+	{
+		videoId: integer('video_id')
+			.notNull()
+			.references(() => signVideo.id, { onDelete: 'cascade' }),
+		seq: integer('seq').notNull(),
+		bytes: blob('bytes', { mode: 'buffer' }).notNull()
+	},
+	(t) => [primaryKey({ columns: [t.videoId, t.seq] })]
+);

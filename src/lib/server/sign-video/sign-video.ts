@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { eq, sql } from 'drizzle-orm';
+import { and, asc, between, eq } from 'drizzle-orm';
 import type { Db } from '../db';
 import * as table from '../db/schema';
 import {
@@ -11,6 +11,15 @@ import {
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 const buffer = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
+
+/** The video is kept in pieces of this size (the last one shorter): a range reads only its own. */
+export const signVideoChunkBytes = 1024 * 1024;
+
+/**
+ * The most bytes one range is answered with: an open or longer range gets a shorter 206 whose
+ * `Content-Range` says so, and the browser asks for the rest as it plays.
+ */
+export const signVideoMaxRangeBytes = 2 * signVideoChunkBytes;
 
 /** The organisation's video as pages show it: everything but the bytes. */
 export function signVideoOf(db: Db, organisationId: number) {
@@ -49,8 +58,8 @@ export function saveSignVideo(
 		if (!captions.ok) return { ok: false, reason: captions.reason };
 	}
 	return db.transaction((tx) => {
-		const existing = !!tx
-			.select({ id: table.signVideo.organisationId })
+		const existing = tx
+			.select({ id: table.signVideo.id })
 			.from(table.signVideo)
 			.where(eq(table.signVideo.organisationId, organisationId))
 			.get();
@@ -59,26 +68,39 @@ export function saveSignVideo(
 			: { captions: null, captionsSha256: null };
 		const by = { uploadedBy: uploader.id, uploadedByName: uploader.name };
 		if (input.video && video?.ok) {
-			const values = {
-				mediaType: video.mediaType,
-				size: input.video.length,
-				sha256: sha256(input.video),
-				content: buffer(input.video),
-				// New captions, or none: the old ones belong to the old video.
-				...captions,
-				...by,
-				createdAt: new Date()
-			};
-			tx.insert(table.signVideo)
-				.values({ organisationId, ...values })
-				.onConflictDoUpdate({ target: table.signVideo.organisationId, set: values })
-				.run();
-			return { ok: true, replaced: existing };
+			// A new row with a new id (its pieces go with the old one): whoever still streams the
+			// old video reads no piece of the new one.
+			if (existing) tx.delete(table.signVideo).where(eq(table.signVideo.id, existing.id)).run();
+			const row = tx
+				.insert(table.signVideo)
+				.values({
+					organisationId,
+					mediaType: video.mediaType,
+					size: input.video.length,
+					sha256: sha256(input.video),
+					// New captions, or none: the old ones belong to the old video.
+					...captions,
+					...by,
+					createdAt: new Date()
+				})
+				.returning({ id: table.signVideo.id })
+				.get();
+			for (let seq = 0; seq * signVideoChunkBytes < input.video.length; seq++) {
+				const start = seq * signVideoChunkBytes;
+				tx.insert(table.signVideoChunk)
+					.values({
+						videoId: row.id,
+						seq,
+						bytes: buffer(input.video.subarray(start, start + signVideoChunkBytes))
+					})
+					.run();
+			}
+			return { ok: true, replaced: !!existing };
 		}
 		if (!existing || !input.captions) return { ok: false, reason: 'no_video' };
 		tx.update(table.signVideo)
 			.set({ ...captions, ...by })
-			.where(eq(table.signVideo.organisationId, organisationId))
+			.where(eq(table.signVideo.id, existing.id))
 			.run();
 		return { ok: true, replaced: true };
 	});
@@ -96,6 +118,7 @@ export function removeSignVideo(db: Db, organisationId: number): boolean {
 export function publicSignVideo(db: Db, organisationSlug: string) {
 	return db
 		.select({
+			id: table.signVideo.id,
 			organisationId: table.signVideo.organisationId,
 			mediaType: table.signVideo.mediaType,
 			size: table.signVideo.size,
@@ -107,20 +130,70 @@ export function publicSignVideo(db: Db, organisationSlug: string) {
 		.get();
 }
 
-/** `length` bytes of the video from `start` (0-based), read by SQLite without the rest. */
+/**
+ * `length` bytes of the video row `videoId` from `start` (0-based), read from only the pieces
+ * they lie in. Shorter (or empty) if that video is gone, e.g. replaced since its row was read.
+ */
 export function signVideoBytes(
 	db: Db,
-	organisationId: number,
+	videoId: number,
 	start: number,
 	length: number
 ): Uint8Array<ArrayBuffer> {
-	const row = db
-		.select({ part: sql<Buffer>`substr(${table.signVideo.content}, ${start + 1}, ${length})` })
-		.from(table.signVideo)
-		.where(eq(table.signVideo.organisationId, organisationId))
-		.get();
-	// better-sqlite3's Buffer has an ArrayBuffer of its own; no copy of up to 200 MB.
-	return row ? (row.part as Uint8Array<ArrayBuffer>) : new Uint8Array(0);
+	if (length <= 0) return new Uint8Array(0);
+	const first = Math.floor(start / signVideoChunkBytes);
+	const last = Math.floor((start + length - 1) / signVideoChunkBytes);
+	const chunks = db
+		.select({ seq: table.signVideoChunk.seq, bytes: table.signVideoChunk.bytes })
+		.from(table.signVideoChunk)
+		.where(
+			and(eq(table.signVideoChunk.videoId, videoId), between(table.signVideoChunk.seq, first, last))
+		)
+		.orderBy(asc(table.signVideoChunk.seq))
+		.all();
+	const out = new Uint8Array(length);
+	let filled = 0;
+	for (const chunk of chunks) {
+		const offset = chunk.seq * signVideoChunkBytes;
+		// Pieces must follow one another; a gap means the video is not what was asked for.
+		if (offset > start + filled) break;
+		const from = start + filled - offset;
+		const part = chunk.bytes.subarray(from, Math.min(chunk.bytes.length, from + length - filled));
+		out.set(part, filled);
+		filled += part.length;
+		if (filled === length) break;
+	}
+	return filled === length ? out : out.slice(0, filled);
+}
+
+/**
+ * The whole video row `videoId` of `size` bytes as a stream: one piece per pull, each a small
+ * query of its own, so neither the file sits in memory nor a long read blocks the server. If the
+ * video is replaced or removed meanwhile, the stream fails rather than mixing two videos.
+ */
+export function signVideoStream(db: Db, videoId: number, size: number): ReadableStream<Uint8Array> {
+	const count = Math.ceil(size / signVideoChunkBytes);
+	let seq = 0;
+	return new ReadableStream<Uint8Array>({
+		pull(controller) {
+			if (seq >= count) {
+				controller.close();
+				return;
+			}
+			const chunk = db
+				.select({ bytes: table.signVideoChunk.bytes })
+				.from(table.signVideoChunk)
+				.where(and(eq(table.signVideoChunk.videoId, videoId), eq(table.signVideoChunk.seq, seq)))
+				.get();
+			if (!chunk) {
+				controller.error(new Error('The sign-language video changed while it was sent.'));
+				return;
+			}
+			controller.enqueue(chunk.bytes);
+			seq++;
+			if (seq >= count) controller.close();
+		}
+	});
 }
 
 /** The captions of a public start page's video, if it has any. */
