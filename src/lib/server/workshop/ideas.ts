@@ -217,35 +217,37 @@ export function createCluster(
 	});
 }
 
-export function renameCluster(
+/** Renames a cluster or replaces its translations; the cluster must belong to the activity. */
+function changeCluster(
 	db: Db,
 	activity: table.Activity,
 	clusterId: number,
-	title: string
+	change: Pick<table.Cluster, 'title'> | Pick<table.Cluster, 'titleTranslations'>
 ): LiveResult<table.Cluster> {
 	if (!allowsEditing(activity.stage)) return failure('wrong_stage');
 	const updated = db
 		.update(table.cluster)
-		.set({ title })
+		.set(change)
 		.where(and(eq(table.cluster.id, clusterId), eq(table.cluster.activityId, activity.id)))
 		.returning()
 		.get();
 	return updated ? ok(updated) : failure('not_found');
 }
 
-/** Replaces a cluster's translations; the cluster must belong to the activity. */
+export function renameCluster(
+	db: Db,
+	activity: table.Activity,
+	clusterId: number,
+	title: string
+): LiveResult<table.Cluster> {
+	return changeCluster(db, activity, clusterId, { title });
+}
+
 export function translateCluster(
 	db: Db,
 	activity: table.Activity,
 	clusterId: number,
 	translations: Translations
 ): LiveResult<table.Cluster> {
-	if (!allowsEditing(activity.stage)) return failure('wrong_stage');
-	const updated = db
-		.update(table.cluster)
-		.set({ titleTranslations: translations })
-		.where(and(eq(table.cluster.id, clusterId), eq(table.cluster.activityId, activity.id)))
-		.returning()
-		.get();
-	return updated ? ok(updated) : failure('not_found');
+	return changeCluster(db, activity, clusterId, { titleTranslations: translations });
 }
