@@ -1,5 +1,5 @@
 /** A Storage that lives in memory, like localStorage without a browser. */
-export class MemoryStorage implements Pick<Storage, 'getItem' | 'setItem'> {
+export class MemoryStorage implements Pick<Storage, 'getItem' | 'setItem' | 'removeItem'> {
 	private items = new Map<string, string>();
 
 	constructor(initial: Record<string, string> = {}) {
@@ -12,6 +12,10 @@ export class MemoryStorage implements Pick<Storage, 'getItem' | 'setItem'> {
 
 	setItem(key: string, value: string) {
 		this.items.set(key, String(value));
+	}
+
+	removeItem(key: string) {
+		this.items.delete(key);
 	}
 }
 

@@ -55,7 +55,8 @@ export class LiveConnection extends WorkshopState {
 	status = $state<ConnectionStatus>('connecting');
 
 	protected socket: LiveSocket;
-	private listening = new AbortController();
+	/** Aborted on close: removes the window listeners. */
+	protected listening = new AbortController();
 
 	constructor(auth: SocketAuth = {}) {
 		super();

@@ -1,12 +1,15 @@
 /**
  * The phone's connection: ideas wait in an outbox until the server has acknowledged them; dots
  * are queued, shown at once and sent one after the other. Both are kept on the phone until the
- * server has answered, so a dead spot or a reload loses nothing.
+ * server has answered, so a dead spot or a reload loses nothing; so is the last view of the
+ * workshop, so that a reload without network still shows the vote.
  */
+import { version } from '$app/environment';
 import type { DotTarget } from '$lib/workshop/messages';
 import { LiveConnection, newClientId, type ClientErrorCode } from './connection.svelte';
 import { DotQueue, type DotWrite } from './dot-queue.svelte';
 import { IdeaOutbox } from './idea-outbox.svelte';
+import { ViewSnapshot } from './view-snapshot';
 
 /** How long to wait before resending an idea the rate limit refused. */
 const rateLimitRetryMs = 5_000;
@@ -20,10 +23,56 @@ export class ParticipantConnection extends LiveConnection {
 	private flushing = false;
 	private sendingDots = false;
 
+	private stopKeeping: () => void;
+
 	constructor(eventId: number) {
 		super();
 		this.outbox = new IdeaOutbox(globalThis.localStorage, `mitwirken.ideas.${eventId}`);
 		this.dots = new DotQueue(globalThis.localStorage, `mitwirken.dots.${eventId}`);
+		const snapshot = new ViewSnapshot(
+			globalThis.localStorage,
+			`mitwirken.view.${eventId}`,
+			version
+		);
+		const kept = snapshot.read();
+		if (kept) {
+			this.activities = kept.activities;
+			this.activity = kept.activity;
+		}
+		// Saved at most twice a second while what the vote shows changes (not on every tally), and
+		// when the page goes away.
+		const save = () =>
+			snapshot.write({
+				activities: $state.snapshot(this.activities),
+				activity: $state.snapshot(this.activity)
+			});
+		let pending: ReturnType<typeof setTimeout> | null = null;
+		this.stopKeeping = $effect.root(() => {
+			// Only what the vote shows; a new tally does not change it.
+			const shown = $derived(
+				[
+					this.activities.map((a) => `${a.id}:${a.stage}`).join(','),
+					this.activity?.id,
+					this.activity?.stage,
+					this.activity?.ideas.length,
+					this.activity?.clusters.length,
+					this.activity?.mine?.remaining
+				].join('|')
+			);
+			$effect(() => {
+				void shown;
+				pending ??= setTimeout(() => {
+					pending = null;
+					save();
+				}, 500);
+			});
+		});
+		addEventListener('pagehide', save, { signal: this.listening.signal });
+	}
+
+	override close() {
+		this.stopKeeping();
+		super.close();
 	}
 
 	submitIdea(activityId: number, text: string, language: string) {
