@@ -336,6 +336,19 @@ describe('the stored video', () => {
 		expect((await headPart.arrayBuffer()).byteLength).toBe(0);
 		const headMissing = await fetch(server.url + videoPath(otherSlug), { method: 'HEAD' });
 		expect(headMissing.status).toBe(404);
+
+		// Watching again costs no data; a range of an older video brings the whole new one.
+		const etag = whole.headers.get('etag')!;
+		const again = await get(videoPath(), { 'if-none-match': `"other", ${etag}` });
+		expect(again.status).toBe(304);
+		expect((await again.arrayBuffer()).byteLength).toBe(0);
+		expect((await get(videoPath(), { 'if-none-match': '"other"' })).status).toBe(200);
+		const current = await get(videoPath(), { range: 'bytes=0-9', 'if-range': etag });
+		expect(current.status).toBe(206);
+		const replaced = await get(videoPath(), { range: 'bytes=0-9', 'if-range': '"older"' });
+		expect(replaced.status).toBe(200);
+		expect(replaced.headers.get('content-length')).toBe(String(large.length));
+		expect(same(new Uint8Array(await replaced.arrayBuffer()), large)).toBe(true);
 	});
 
 	it('answers nonsense ranges with 416, and unknown videos with 404', async () => {

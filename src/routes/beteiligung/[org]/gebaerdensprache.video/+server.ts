@@ -13,7 +13,9 @@ import type { RequestHandler } from './$types';
 /**
  * The start page's video in Deutsche Gebärdensprache, from our own origin. Browsers seek with
  * one `Range` each, answered 206 with at most 2 MiB of those bytes; a range that makes no sense
- * gets 416. Without a range the whole file is streamed a piece at a time.
+ * gets 416. Without a range the whole file is streamed a piece at a time. A phone that has the
+ * video already is answered 304 (`If-None-Match`), so watching it again costs no data; a range
+ * asked `If-Range` of a replaced video gets the whole new one, never pieces of two.
  */
 function answer({ params, request }: Parameters<RequestHandler>[0], body: boolean): Response {
 	const db = getDb();
@@ -26,7 +28,17 @@ function answer({ params, request }: Parameters<RequestHandler>[0], body: boolea
 		'cache-control': 'public, no-cache',
 		'x-content-type-options': 'nosniff'
 	};
-	const range = parseRange(request.headers.get('range'), video.size);
+	if (
+		request.headers
+			.get('if-none-match')
+			?.split(/\s*,\s*/)
+			.includes(headers.etag)
+	) {
+		return new Response(null, { status: 304, headers });
+	}
+	const ifRange = request.headers.get('if-range');
+	const asked = ifRange === null || ifRange === headers.etag ? request.headers.get('range') : null;
+	const range = parseRange(asked, video.size);
 	if (range.kind === 'unsatisfiable') {
 		return new Response(null, {
 			status: 416,
