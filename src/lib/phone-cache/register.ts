@@ -10,13 +10,15 @@ export async function keepPageForOffline(): Promise<void> {
 	if (dev || !('serviceWorker' in navigator) || !('caches' in window)) return;
 	try {
 		await navigator.serviceWorker.register('/service-worker.js');
-		const files = performance
+		const cache = await caches.open(cacheName(version));
+		const loaded = performance
 			.getEntriesByType('resource')
 			.map((entry) => new URL(entry.name))
 			.filter((url) => url.origin === location.origin && isAppFile(url.pathname))
 			.map((url) => url.href);
-		const cache = await caches.open(cacheName(version));
-		await cache.addAll([...new Set(files)]);
+		// What the worker kept on the way is not fetched again.
+		const kept = await Promise.all(loaded.map((url) => cache.match(url)));
+		await cache.addAll([...new Set(loaded.filter((_, index) => !kept[index]))]);
 		// Fetched once more, joined: the copy the worker kept when this page loaded may be the join
 		// form (joining updates the page without loading it again). One page, about 10 KB.
 		const page = pageKey(location.href);

@@ -59,7 +59,6 @@ export function translated(
 	translations: Translations | undefined,
 	locale: string
 ): ShownText {
-	const text = isTranslationLocale(locale) ? translations?.[locale] : undefined;
-	if (!text || !isTranslationLocale(locale)) return { text: original, lang: 'de' };
-	return { text, lang: spokenLanguage(locale) };
+	const text = isTranslationLocale(locale) && translations?.[locale];
+	return text ? { text, lang: spokenLanguage(locale) } : { text: original, lang: 'de' };
 }

@@ -11,6 +11,7 @@ import * as table from '../db/schema';
 import { draftMinutesWhenWorkshopEnds } from '../minutes/minutes';
 import {
 	activitySummaries,
+	activitySummary,
 	createActivityInEvent,
 	findActivityOfEvent,
 	moveToStage,
@@ -224,10 +225,9 @@ export function attachLive(io: LiveServer, db: Db, allowedOrigin = process.env.O
 					inActivity(activityId, (activity) => {
 						const result = translateQuestion(db, activity, translations);
 						if (!result.ok) return result;
-						const { id, question, questionTranslations, stage } = result.value;
 						// The phones take the question's translations from the event's activity list.
 						setImmediate(() => broadcasts.activities(eventId));
-						return ok({ id, question, questionTranslations, stage });
+						return ok(activitySummary(result.value));
 					}),
 				'idea:hide': ({ activityId, ideaId, hidden }) =>
 					inActivity(activityId, (activity) =>

@@ -58,13 +58,18 @@ export function createActivityInEvent(
 	return ok(createActivity(db, eventId, input));
 }
 
+/** What the event's activity list says of an activity. */
+export function activitySummary({
+	id,
+	question,
+	questionTranslations,
+	stage
+}: table.Activity): ActivitySummary {
+	return { id, question, questionTranslations, stage };
+}
+
 export function activitySummaries(db: Db, eventId: number): ActivitySummary[] {
-	return listActivities(db, eventId).map(({ id, question, questionTranslations, stage }) => ({
-		id,
-		question,
-		questionTranslations,
-		stage
-	}));
+	return listActivities(db, eventId).map(activitySummary);
 }
 
 export function listActivities(db: Db, eventId: number) {
