@@ -175,6 +175,33 @@ describe('joining a workshop', () => {
 		).toBe('de');
 	});
 
+	it('renders a joined phone’s workshop with the page, before its connection is up', async () => {
+		const phone = new Visitor(server.url, 'de-DE');
+		const before = (await phone.get(`/${seeded.code}`)).body;
+		expect(before).not.toContain('Was hilft beim Einstieg in Arbeit?');
+		await phone.post(`/${seeded.code}?/join`, { displayName: '', category: '' });
+		const page = (await phone.get(`/${seeded.code}`)).body;
+		expect(page).toContain(
+			'<h2 id="question" lang="de" dir="auto">Was hilft beim Einstieg in Arbeit?</h2>'
+		);
+		// The revealed results, ranked as the connection would show them.
+		expect(page.indexOf('=HYPERLINK')).toBeLessThan(page.indexOf('Sprachkurse mit'));
+		expect(page).toContain('Verbindung wird aufgebaut');
+
+		// Another event's phone gets that event's join form, not this workshop.
+		const other = new Visitor(server.url, 'de-DE');
+		const { event } = createUpcomingEvent(
+			server.db(),
+			server.db().select().from(table.organisation).get()!.id,
+			'Andere Konferenz'
+		);
+		const otherCode = ensureJoinCode(server.db(), event.id);
+		await other.post(`/${otherCode}?/join`, { displayName: '', category: '' });
+		const foreign = await other.get(`/${seeded.code}`);
+		expect(foreign.body).not.toContain('Was hilft beim Einstieg in Arbeit?');
+		expect(foreign.body).toContain('name="displayName"');
+	});
+
 	it('keeps staff pages in German or English whatever language the phone chose', async () => {
 		const phone = new Visitor(server.url, 'ar');
 		expect(htmlTag((await phone.get(`/${seeded.code}`)).body)).toBe('<html lang="ar" dir="rtl">');

@@ -6,10 +6,11 @@
  */
 import { version } from '$app/environment';
 import type { DotTarget } from '$lib/workshop/messages';
+import type { WorkshopView } from '$lib/workshop/protocol';
 import { LiveConnection, newClientId, type ClientErrorCode } from './connection.svelte';
 import { DotQueue, type DotWrite } from './dot-queue.svelte';
 import { IdeaOutbox } from './idea-outbox.svelte';
-import { ViewSnapshot } from './view-snapshot';
+import { newestView, ViewSnapshot } from './view-snapshot';
 
 /** How long to wait before resending an idea the rate limit refused. */
 const rateLimitRetryMs = 5_000;
@@ -25,7 +26,8 @@ export class ParticipantConnection extends LiveConnection {
 
 	private stopKeeping: () => void;
 
-	constructor(eventId: number) {
+	/** `served` is the view the page brought, rendered on the server. */
+	constructor(eventId: number, served: WorkshopView | null) {
 		super();
 		this.outbox = new IdeaOutbox(globalThis.localStorage, `mitwirken.ideas.${eventId}`);
 		this.dots = new DotQueue(globalThis.localStorage, `mitwirken.dots.${eventId}`);
@@ -34,10 +36,10 @@ export class ParticipantConnection extends LiveConnection {
 			`mitwirken.view.${eventId}`,
 			version
 		);
-		const kept = snapshot.read();
-		if (kept) {
-			this.activities = kept.activities;
-			this.activity = kept.activity;
+		const start = newestView(served, snapshot.read());
+		if (start) {
+			this.activities = start.activities;
+			this.activity = start.activity;
 		}
 		// Saved at most twice a second while what the vote shows changes (not on every tally), and
 		// when the page goes away.

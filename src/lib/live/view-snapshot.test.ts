@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { offlinePageMaxAgeMs } from '$lib/phone-cache/offline';
 import { activityOf } from '$lib/workshop/view-factories';
 import { FullStorage, MemoryStorage } from '../../../tests/memory-storage';
-import { ViewSnapshot } from './view-snapshot';
+import { newestView, ViewSnapshot } from './view-snapshot';
 
 const key = 'mitwirken.view.7';
 const savedAt = Date.UTC(2026, 11, 2, 9);
@@ -17,7 +17,7 @@ describe('the last view of the workshop, for a reload in a dead spot', () => {
 		const storage = new MemoryStorage();
 		new ViewSnapshot(storage, key, 'v1').write(view, savedAt);
 		const snapshot = new ViewSnapshot(storage, key, 'v1');
-		expect(snapshot.read(savedAt + offlinePageMaxAgeMs)).toEqual(view);
+		expect(snapshot.read(savedAt + offlinePageMaxAgeMs)).toEqual({ ...view, at: savedAt });
 		expect(snapshot.read(savedAt + offlinePageMaxAgeMs + 1)).toBeNull();
 		// Expired is gone for good, not only hidden.
 		expect(storage.getItem(key)).toBeNull();
@@ -27,11 +27,11 @@ describe('the last view of the workshop, for a reload in a dead spot', () => {
 		const storage = new MemoryStorage();
 		new ViewSnapshot(storage, key, 'v1').write(view, savedAt);
 		expect(new ViewSnapshot(storage, key, 'v2').read(savedAt)).toBeNull();
-		for (const stored of ['{not json', 'null', '[]', '{"version":"v1","savedAt":"soon"}']) {
+		for (const stored of ['{not json', 'null', '[]', '{"version":"v1","at":"soon"}']) {
 			const odd = new ViewSnapshot(new MemoryStorage({ [key]: stored }), key, 'v1');
 			expect(odd.read(savedAt), stored).toBeNull();
 		}
-		const noList = JSON.stringify({ version: 'v1', savedAt, activities: {}, activity: null });
+		const noList = JSON.stringify({ version: 'v1', at: savedAt, activities: {}, activity: null });
 		expect(
 			new ViewSnapshot(new MemoryStorage({ [key]: noList }), key, 'v1').read(savedAt)
 		).toBeNull();
@@ -42,5 +42,15 @@ describe('the last view of the workshop, for a reload in a dead spot', () => {
 		snapshot.write(view, savedAt);
 		expect(snapshot.read(savedAt)).toBeNull();
 		expect(new ViewSnapshot(undefined, key, 'v1').read(savedAt)).toBeNull();
+	});
+
+	it('starts from the newer of the view the page brought and the kept one', () => {
+		const served = { ...view, at: savedAt };
+		const kept = { ...view, activity: null, at: savedAt + 1 };
+		expect(newestView(served, kept)).toBe(kept);
+		expect(newestView({ ...served, at: savedAt + 2 }, kept)?.activity).toEqual(voting);
+		expect(newestView(served, null)).toBe(served);
+		expect(newestView(null, kept)).toBe(kept);
+		expect(newestView(null, null)).toBeNull();
 	});
 });

@@ -6,16 +6,10 @@
  * version may shape its views differently).
  */
 import { offlinePageMaxAgeMs } from '$lib/phone-cache/offline';
-import type { ActivitySummary, ActivityView } from '$lib/workshop/protocol';
-
-export interface WorkshopView {
-	activities: ActivitySummary[];
-	activity: ActivityView | null;
-}
+import type { WorkshopView } from '$lib/workshop/protocol';
 
 interface Stored extends WorkshopView {
 	version: string;
-	savedAt: number;
 }
 
 export class ViewSnapshot {
@@ -31,24 +25,36 @@ export class ViewSnapshot {
 			const stored = JSON.parse(this.storage?.getItem(this.key) ?? 'null') as Stored | null;
 			if (
 				stored?.version !== this.version ||
-				!(now - stored.savedAt <= offlinePageMaxAgeMs) ||
+				!(now - stored.at <= offlinePageMaxAgeMs) ||
 				!Array.isArray(stored.activities)
 			) {
 				this.storage?.removeItem(this.key);
 				return null;
 			}
-			return { activities: stored.activities, activity: stored.activity ?? null };
+			return { activities: stored.activities, activity: stored.activity ?? null, at: stored.at };
 		} catch {
 			return null;
 		}
 	}
 
-	write(view: WorkshopView, now = Date.now()) {
-		const stored: Stored = { ...view, version: this.version, savedAt: now };
+	write(view: Omit<WorkshopView, 'at'>, now = Date.now()) {
+		const stored: Stored = { ...view, version: this.version, at: now };
 		try {
 			this.storage?.setItem(this.key, JSON.stringify(stored));
 		} catch {
 			// Storage full or disabled: a reload without network then shows no activity.
 		}
 	}
+}
+
+/**
+ * Where the phone starts: the view the page brought or the one kept on the phone, whichever is
+ * newer (a page from the offline cache brings the view of when it was kept).
+ */
+export function newestView(
+	served: WorkshopView | null,
+	kept: WorkshopView | null
+): WorkshopView | null {
+	if (!served || !kept) return served ?? kept;
+	return kept.at > served.at ? kept : served;
 }

@@ -12,6 +12,7 @@ import type {
 	MyDotsView,
 	TalliesMessage
 } from '$lib/workshop/protocol';
+import { currentActivityId } from '$lib/workshop/rules';
 
 export interface Turnout {
 	voters: number;
@@ -30,10 +31,7 @@ export class WorkshopState {
 
 	/** The activity to show: the chosen one, else the newest still open, else the newest. */
 	get currentId(): number | null {
-		const ids = this.activities.map((a) => a.id);
-		if (this.chosenId !== null && ids.includes(this.chosenId)) return this.chosenId;
-		const open = this.activities.filter((a) => a.stage !== 'closed');
-		return (open.at(-1) ?? this.activities.at(-1))?.id ?? null;
+		return currentActivityId(this.activities, this.chosenId);
 	}
 
 	/** Whether the activity on screen is out of date and must be fetched whole. */

@@ -65,6 +65,17 @@ export interface ActivitySummary {
 	stage: ActivityStage;
 }
 
+/**
+ * What a phone shows of the workshop: the event's activities and the one on screen, as of `at`
+ * (milliseconds). The page brings it rendered, the phone keeps it for a reload in a dead spot,
+ * and the live connection takes over from whichever is newer.
+ */
+export interface WorkshopView {
+	activities: ActivitySummary[];
+	activity: ActivityView | null;
+	at: number;
+}
+
 export interface EventView {
 	eventId: number;
 	title: string;

@@ -5,7 +5,7 @@
 import type { ActivityStage } from '../domain';
 import type { LiveErrorCode } from './errors';
 import type { DotTarget } from './messages';
-import type { ActivityView, ClusterView, IdeaView, MyDotsView } from './protocol';
+import type { ActivitySummary, ActivityView, ClusterView, IdeaView, MyDotsView } from './protocol';
 import type { Translations } from './translations';
 
 export const targetKey = (target: DotTarget) => `${target.kind}:${target.id}`;
@@ -87,6 +87,16 @@ export const byDotsThenVoters = (
 	a: { dots: number; voters: number },
 	b: { dots: number; voters: number }
 ) => b.dots - a.dots || b.voters - a.voters;
+
+/** The activity a phone shows: the one chosen by hand, else the newest still open, else the newest. */
+export function currentActivityId(
+	activities: Pick<ActivitySummary, 'id' | 'stage'>[],
+	chosenId: number | null = null
+): number | null {
+	if (chosenId !== null && activities.some((a) => a.id === chosenId)) return chosenId;
+	const open = activities.filter((a) => a.stage !== 'closed');
+	return (open.at(-1) ?? activities.at(-1))?.id ?? null;
+}
 
 export function rankTargets(view: ActivityView): RankedTarget[] {
 	const tallies = new Map((view.tallies ?? []).map((t) => [targetKey(t.target), t]));

@@ -18,6 +18,7 @@ import {
 	participantCookieName,
 	rejoinEvent
 } from '$lib/server/workshop/participants';
+import { phoneView } from '$lib/server/workshop/views';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 const joinForm = v.object({
@@ -54,6 +55,8 @@ export const load: PageServerLoad = async (request) => {
 		retentionDays: retentionDays(),
 		legal: organisation ? { slug: organisation.slug } : null,
 		joined: joined ? { displayName: joined.displayName, category: joined.category } : null,
+		// Rendered with the page, so a returning phone sees its workshop before the socket is up.
+		view: joined ? phoneView(getDb(), event.id, joined.id) : null,
 		joinClosed: !joined && joinClosedReasonNow(event) !== null
 	};
 };

@@ -1,10 +1,10 @@
 import type { PageLoad } from './$types';
 
 /**
- * A phone that has joined needs the workshop at once: its code starts loading with the page's
- * data, before the first render, instead of when the page reaches it. New phones never load it.
+ * A phone that has joined gets its workshop rendered with the page; its code starts loading
+ * with the page's data, before the first render. New phones never load it.
  */
-export const load: PageLoad = ({ data }) => ({
+export const load: PageLoad = async ({ data }) => ({
 	...data,
-	workshop: data.joined ? import('./Workshop.svelte') : null
+	workshop: data.view ? (await import('./Workshop.svelte')).default : null
 });

@@ -1,8 +1,15 @@
 import { and, asc, count, eq } from 'drizzle-orm';
 import type { Db } from '../db';
 import * as table from '../db/schema';
-import type { ActivityView, ClusterView, IdeaView, TallyView } from '../../workshop/protocol';
-import { talliesVisibleToParticipants } from '../../workshop/rules';
+import type {
+	ActivityView,
+	ClusterView,
+	IdeaView,
+	TallyView,
+	WorkshopView
+} from '../../workshop/protocol';
+import { currentActivityId, talliesVisibleToParticipants } from '../../workshop/rules';
+import { activitySummary, listActivities } from './activities';
 import { listClusters } from './ideas';
 import { myDots, tallies } from './votes';
 
@@ -78,6 +85,18 @@ export function activityView(
 		liveResults: activity.liveResults,
 		tallies: moderator || talliesVisibleToParticipants(activity) ? talliesOf(activity.id) : null,
 		mine: viewer.kind === 'participant' ? myDots(db, activity, viewer.participantId) : null
+	};
+}
+
+/** What a joined phone shows first, rendered with the page: its sync would bring the same. */
+export function phoneView(db: Db, eventId: number, participantId: string): WorkshopView {
+	const activities = listActivities(db, eventId);
+	const shownId = currentActivityId(activities);
+	const shown = activities.find((a) => a.id === shownId);
+	return {
+		activities: activities.map(activitySummary),
+		activity: shown ? activityView(db, shown, { kind: 'participant', participantId }) : null,
+		at: Date.now()
 	};
 }
 
