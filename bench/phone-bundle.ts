@@ -3,9 +3,11 @@
  * workshop page of the production build; every script it loads is counted, gzipped (level 9).
  * Target: at most 60 KB of gzipped JavaScript. Then a returning participant opens the page again
  * on a slow phone (Chrome's "Slow 4G" and 4× CPU slowdown), with and without the scripts in the
- * browser's cache, and the time until a vote button works is measured. Last, a first visit on
- * that phone to the public page of the demo's process, the code page and the join page: how far
- * their content moves while loading (cumulative layout shift; target 0).
+ * browser's cache, and the time until it is connected (its vote buttons work) is measured. Then
+ * a first visit on that phone to the public page of the demo's process, the code page and the
+ * join page: how far their content moves while loading (cumulative layout shift; target 0). Last,
+ * Lighthouse's mobile performance score (its own Slow 4G and 4× CPU simulation) of the join page
+ * and of the workshop page of a phone that has joined (target ≥ 95).
  *
  *   npm run bench:phone
  */
@@ -15,13 +17,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, devices, type BrowserContext, type Response } from '@playwright/test';
+import lighthouse from 'lighthouse';
 import { openDatabase } from '../src/lib/server/db';
 import * as table from '../src/lib/server/db/schema';
 import { seedDemo } from '../src/lib/server/demo/seed';
-import { ensureJoinCode } from '../src/lib/server/workshop/participants';
+import { ensureJoinCode, participantCookieName } from '../src/lib/server/workshop/participants';
 import { seedConference } from './seed';
 
-const port = 4320;
+const port = 4380;
+/** Where Lighthouse reaches the browser. */
+const debuggingPort = 9381;
 const url = `http://127.0.0.1:${port}`;
 const targetBytes = 60 * 1024;
 const runs = 3;
@@ -61,7 +66,10 @@ await new Promise<void>((ready) => {
 });
 
 const executablePath = existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined;
-const browser = await chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-gpu'] });
+const browser = await chromium.launch({
+	executablePath,
+	args: ['--no-sandbox', '--disable-gpu', `--remote-debugging-port=${debuggingPort}`]
+});
 try {
 	const scripts = new Map<string, { bytes: number; phase: string }>();
 	let phase = 'join';
@@ -91,7 +99,7 @@ try {
 	await page.waitForLoadState('networkidle');
 	const totalBytes = sum();
 
-	/** Milliseconds from opening the page on a slow phone until a vote button can be pressed. */
+	/** Milliseconds from opening the page on a slow phone until a dot given reaches the room. */
 	const usableAfter = async (returning: BrowserContext) => {
 		const slowPage = await returning.newPage();
 		const cdp = await returning.newCDPSession(slowPage);
@@ -100,7 +108,10 @@ try {
 		await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
 		const start = Date.now();
 		await slowPage.goto(`/${code}`, { waitUntil: 'commit' });
-		await slowPage.locator('ul.targets button:not(.secondary):enabled').first().waitFor();
+		// The page arrives with its vote buttons rendered; they work once its script runs, and a
+		// dot reaches the room once the status line says the phone is connected.
+		await slowPage.locator('ul.targets button:not(.secondary)').first().waitFor();
+		await slowPage.getByRole('status').filter({ hasText: 'Verbunden.' }).waitFor();
 		const ms = Date.now() - start;
 		await slowPage.close();
 		return ms;
@@ -160,6 +171,26 @@ try {
 		'join page': await layoutShift(`/${code}`)
 	};
 
+	/** Lighthouse's performance scores of `path` (0–100), one per run. */
+	const lighthouseScores = async (path: string, cookie?: string) => {
+		const scores: number[] = [];
+		for (let run = 0; run < runs; run += 1) {
+			const result = await lighthouse(`${url}${path}`, {
+				port: debuggingPort,
+				onlyCategories: ['performance'],
+				logLevel: 'error',
+				extraHeaders: cookie ? { Cookie: cookie } : undefined
+			});
+			scores.push(Math.round((result?.lhr.categories.performance?.score ?? 0) * 100));
+		}
+		return scores;
+	};
+	const participant = cookies.find((cookie) => cookie.name === participantCookieName)!;
+	const scores = {
+		'join page': await lighthouseScores(`/${code}`),
+		'workshop page': await lighthouseScores(`/${code}`, `${participant.name}=${participant.value}`)
+	};
+
 	const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 	console.log('Phone page JavaScript, gzipped (level 9):');
 	for (const [path, script] of [...scripts].sort((a, b) => b[1].bytes - a[1].bytes)) {
@@ -171,7 +202,7 @@ try {
 		`Join page + live workshop: ${kb(totalBytes)} (target ≤ ${kb(targetBytes)}: ${verdict})`
 	);
 	console.log(
-		`Returning phone on Slow 4G, 4× CPU, until a vote button works (median of ${runs}): ` +
+		`Returning phone on Slow 4G, 4× CPU, until connected, vote buttons working (median of ${runs}): ` +
 			`${median(warm)} ms with cached scripts, ${median(cold)} ms without ` +
 			`(runs: ${warm.join(', ')} / ${cold.join(', ')})`
 	);
@@ -179,6 +210,12 @@ try {
 		'Layout shift (CLS) of a first visit on Slow 4G, 4× CPU (target 0): ' +
 			Object.entries(shifts)
 				.map(([page, shift]) => `${page} ${shift.toFixed(3)}`)
+				.join(', ')
+	);
+	console.log(
+		`Lighthouse mobile performance (median of ${runs}, target ≥ 95): ` +
+			Object.entries(scores)
+				.map(([page, runs]) => `${page} ${median([...runs])} (runs: ${runs.join(', ')})`)
 				.join(', ')
 	);
 } finally {
