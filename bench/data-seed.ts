@@ -4,13 +4,28 @@ import type { Db } from '../src/lib/server/db';
 import type * as table from '../src/lib/server/db/schema';
 import { addMember, createBody } from '../src/lib/server/bodies/bodies';
 import { adoptResult } from '../src/lib/server/concept/adopt';
-import { addGoal, createMeasure, type MeasureInput } from '../src/lib/server/concept/measures';
+import {
+	addGoal,
+	createMeasure,
+	listCatalogue,
+	type MeasureInput
+} from '../src/lib/server/concept/measures';
+import { createProject } from '../src/lib/server/concept/projects';
 import { saveVersion } from '../src/lib/server/concept/versions';
+import { addStep, type StepInput } from '../src/lib/server/council/steps';
 import { createEvent } from '../src/lib/server/events/events';
 import { draftMinutes } from '../src/lib/server/minutes/minutes';
+import { addIndicator, recordIndicatorValue } from '../src/lib/server/monitoring/indicators';
 import { recordUpdate } from '../src/lib/server/monitoring/monitoring';
+import { saveNarrative } from '../src/lib/server/monitoring/narratives';
 import { addField, listFields } from '../src/lib/server/process/fields';
 import { createProcess } from '../src/lib/server/process/processes';
+import {
+	addPublicComment,
+	answerComment,
+	publishComment,
+	setCommentPeriod
+} from '../src/lib/server/public/comments';
 import { todayIn } from '../src/lib/server/time';
 import { createActivity, moveToStage } from '../src/lib/server/workshop/activities';
 import { submitIdea } from '../src/lib/server/workshop/ideas';
@@ -29,7 +44,17 @@ export const scale = {
 	dotsPerVoter: 5,
 	/** Measures adopted from workshop results, so that they carry their sources. */
 	adoptedMeasures: 60,
-	versions: 3
+	versions: 3,
+	/** Every second measure has an amount per year of its period. */
+	measuresWithMoney: 90,
+	/** One indicator per goal, measured once a year. */
+	indicatorValues: 4,
+	/** Measures bundled into each of the starter projects. */
+	projects: 5,
+	projectSize: 6,
+	publicComments: 40,
+	/** The bodies the last version goes through, the last one deciding. */
+	adoptionSteps: 3
 };
 
 const fieldTitles = [
@@ -163,6 +188,7 @@ function seedBodies(db: Db, processId: number, fields: table.FieldOfAction[]) {
 			});
 		}
 	}
+	return steering;
 }
 
 /**
@@ -196,7 +222,7 @@ export function seedKonstanz(
 			)
 		)
 	);
-	seedBodies(db, process.id, fields);
+	const steering = seedBodies(db, process.id, fields);
 	const workshops = Array.from({ length: scale.workshops }, (_, index) =>
 		seedWorkshop(db, process.id, index + 1, fields[index % fields.length]!.id)
 	);
@@ -228,7 +254,17 @@ export function seedKonstanz(
 			funding: (['own_budget', 'application', 'third_party', 'open'] as const)[index % 4]!,
 			priority: (['high', 'medium', 'low'] as const)[index % 3]!,
 			status: 'adopted',
-			plannedYear: year - 1 + (index % 4)
+			plannedYear: year - 1 + (index % 4),
+			...(index % 2 === 0 && {
+				costCents: ((index % 9) + 1) * 1_200_000,
+				costKind: 'per_year' as const,
+				fundingName: index % 4 === 0 ? 'Integrationsmanagement des Landes' : '',
+				budgetReservation: index % 8 === 0,
+				costYears: [year - 1, year, year + 1].map((costYear, n) => ({
+					year: costYear,
+					cents: ((index % 9) + 1) * 1_200_000 + n * 100_000
+				}))
+			})
 		};
 		const result = results[index];
 		measures.push(
@@ -278,13 +314,181 @@ export function seedKonstanz(
 			);
 		});
 	});
+	seedReporting(db, process.id, fields, goals.flat(), author);
+	seedProjects(db, process.id);
+	seedPublicComments(db, process.id, fields, measures, author);
 	const version = saveConcept('Beschlussvorlage für den Kreistag');
+	seedAdoption(db, process.id, version.id, measures, author);
 
 	return {
 		process,
 		measureId: measures[Math.floor(measures.length / 2)]!.id,
 		versionId: version.id,
+		bodyId: steering.id,
 		eventId: workshops[0]!.event.id,
 		activityId: workshops[0]!.activity.id
 	};
+}
+
+/** Indicators with values on every goal, and last year's text on every field. */
+function seedReporting(
+	db: Db,
+	processId: number,
+	fields: table.FieldOfAction[],
+	goals: table.Goal[],
+	author: { id: number; name: string }
+) {
+	const year = Number(todayIn().slice(0, 4));
+	goals.forEach((goal, index) => {
+		const indicator = must(
+			addIndicator(db, processId, goal.id, {
+				name: `Teilnehmende an Angeboten zu Ziel ${index + 1}`,
+				unit: 'Personen',
+				baselineValue: 100 + index,
+				baselineOn: `${year - scale.indicatorValues}-12-31`,
+				targetValue: 300 + index,
+				targetOn: `${year + 2}-12-31`
+			}),
+			'indicator'
+		);
+		for (let n = 0; n < scale.indicatorValues; n++) {
+			must(
+				recordIndicatorValue(
+					db,
+					processId,
+					indicator.id,
+					{
+						measuredOn: `${year - scale.indicatorValues + n}-12-31`,
+						value: 120 + index + n * 40,
+						note: ''
+					},
+					author
+				).ok,
+				'indicator value'
+			);
+		}
+	});
+	for (const field of fields) {
+		must(
+			saveNarrative(
+				db,
+				processId,
+				{
+					fieldId: field.id,
+					from: `${year - 1}-01-01`,
+					to: `${year - 1}-12-31`,
+					text: `Im Handlungsfeld ${field.title} liefen die Angebote in allen Gemeinden; zwei neue Kooperationen mit freien Trägern kamen hinzu.`
+				},
+				author
+			).ok,
+			'narrative'
+		);
+	}
+}
+
+/** Starter projects, each bundling measures of one field by their numbers. */
+function seedProjects(db: Db, processId: number) {
+	listCatalogue(db, processId)
+		.slice(0, scale.projects)
+		.forEach(({ field, measures }) => {
+			const created = createProject(
+				db,
+				processId,
+				{
+					title: `Starterprojekt ${field.title}`,
+					description: 'Bündelt die Maßnahmen, die gleich nach dem Beschluss beginnen.',
+					lead: 'Stabsstelle Integration'
+				},
+				measures.slice(0, scale.projectSize).map((measure) => measure.number)
+			);
+			must(created.ok, 'project');
+		});
+}
+
+/** A public comment period on the draft: comments on fields and measures, most answered. */
+function seedPublicComments(
+	db: Db,
+	processId: number,
+	fields: table.FieldOfAction[],
+	measures: table.Measure[],
+	author: { id: number; name: string }
+) {
+	const today = todayIn();
+	must(setCommentPeriod(db, processId, { opensOn: daysAgo(30), closesOn: today }), 'period');
+	for (let index = 0; index < scale.publicComments; index++) {
+		const target =
+			index % 4 === 0
+				? { kind: 'field' as const, id: fields[index % fields.length]!.id }
+				: { kind: 'measure' as const, id: measures[(index * 7) % measures.length]!.id };
+		const added = addPublicComment(
+			db,
+			processId,
+			{
+				target,
+				authorName: index % 3 === 0 ? '' : `Bürgerin ${index + 1}`,
+				body: `Anregung ${index + 1}: Die Angebote sollten auch abends und in den kleineren Gemeinden stattfinden.`
+			},
+			today
+		);
+		if (!added.ok) throw new Error(`public comment: ${added.reason}`);
+		if (index % 5 === 4) continue;
+		must(publishComment(db, processId, added.comment.id, author) === 'done', 'publish');
+		if (index % 5 === 3) continue;
+		must(
+			answerComment(
+				db,
+				processId,
+				added.comment.id,
+				{
+					verdict: index % 2 === 0 ? 'adopted' : 'not_adopted',
+					answer: 'Die Steuerungsgruppe hat die Anregung beraten.'
+				},
+				author
+			) === 'done',
+			'answer'
+		);
+	}
+}
+
+/** The Beratungsfolge of the last version: two committees recommend, the Kreistag decides. */
+function seedAdoption(
+	db: Db,
+	processId: number,
+	versionId: number,
+	measures: table.Measure[],
+	author: { id: number; name: string }
+) {
+	const bodies = ['Ausschuss für Soziales und Gesundheit', 'Kreisausschuss', 'Kreistag'];
+	bodies.slice(0, scale.adoptionSteps).forEach((name, index) => {
+		const final = index === scale.adoptionSteps - 1;
+		const body = must(
+			createBody(db, processId, {
+				kind: final ? 'council' : 'committee',
+				name,
+				description: '',
+				fieldOfActionId: null,
+				isPublic: true
+			}),
+			'council body'
+		);
+		const input: StepInput = {
+			bodyId: body.id,
+			bodyName: '',
+			meetingOn: daysAgo(14 - index * 5),
+			paperNumber: `KT/${index + 1}/2026`,
+			isPublic: true,
+			result: final ? 'adopted' : 'recommended',
+			votesYes: final ? 41 : 12,
+			votesNo: final ? 6 : 1,
+			votesAbstained: 2,
+			oparlUrl: '',
+			note: '',
+			isFinal: final,
+			changes: '',
+			reportDueOn: final ? daysAgo(-365) : null,
+			starterMeasureIds: final ? measures.slice(0, 10).map((measure) => measure.id) : []
+		};
+		const added = addStep(db, processId, versionId, input, author);
+		if (!added.ok) throw new Error(`adoption step: ${added.problem}`);
+	});
 }

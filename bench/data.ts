@@ -105,10 +105,20 @@ try {
 		['events', `${base}/events`],
 		['review', `${base}/review`],
 		['measures catalogue', `${base}/measures`],
+		['catalogue, 100 a page', `${base}/measures?per=100`],
+		['new measure', `${base}/measures/new`],
+		['catalogue import', `${base}/measures/import`],
+		['projects', `${base}/projects`],
+		['body (steering group)', `${base}/bodies/${seeded.bodyId}`],
+		['event', event],
+		['live console', `${event}/live`],
 		['measure page', `${base}/measures/${seeded.measureId}`],
 		['concept', `${base}/concept`],
 		['concept version', `${base}/concept/${seeded.versionId}`],
+		['Beratungsfolge', `${base}/concept/${seeded.versionId}/beratungsfolge`],
+		['public comments', `${base}/public-comments`],
 		['monitoring', `${base}/monitoring`],
+		['indicators', `${base}/monitoring/indikatoren`],
 		['status report page', `${base}/monitoring/bericht`],
 		['minutes', `${event}/minutes`]
 	];
@@ -119,6 +129,7 @@ try {
 		['minutes DOCX', `${event}/minutes/protokoll.docx`],
 		['status report DOCX', `${base}/monitoring/bericht.docx?from=${year}-01-01&to=${todayIn()}`],
 		['catalogue CSV', `${base}/measures/massnahmen.csv`],
+		['catalogue XLSX', `${base}/measures/massnahmen.xlsx`],
 		['results CSV', `${event}/activities/${seeded.activityId}/results.csv`],
 		['calendar', `${base}/calendar.ics`]
 	];
