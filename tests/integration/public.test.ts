@@ -504,6 +504,7 @@ describe('public comments', () => {
 		});
 		await admin.post(`${moderation()}?/reject`, { id: String(rejected.id), confirmed: 'on' });
 
+		expect(waiting.status).toBe('held');
 		const steering = await staff(seeded.steering);
 		const concept = await steering.get(`/o/${seeded.org}/p/${seeded.open.slug}/concept`);
 		expect(concept.status).toBe(200);
