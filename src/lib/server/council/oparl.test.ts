@@ -286,6 +286,7 @@ describe('the OParl import', () => {
 				'beschlossen 30 Ja 5 Nein 1 Enthaltung',
 				'einstimmig beschlossen',
 				'beschlossen, Ja: 30',
+				'beschlossen, Ja: 3000, Nein: 5',
 				'vertagt im Jahr 2026'
 			].map(votesOf)
 		).toEqual([
@@ -293,6 +294,7 @@ describe('the OParl import', () => {
 			{ yes: 30, no: 5, abstained: 2 },
 			{ yes: 30, no: 5, abstained: null },
 			{ yes: 30, no: 5, abstained: 1 },
+			null,
 			null,
 			null,
 			null

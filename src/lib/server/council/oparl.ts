@@ -157,16 +157,16 @@ const voteWords = {
 /**
  * The votes a result's words name, as council systems write them into AgendaItem.result: „Ja: 30,
  * Nein: 5, Enthaltungen: 2“ or „30 Ja-Stimmen, 5 Nein-Stimmen, 2 Enthaltungen“. Yes and no must
- * both be named; „einstimmig“ names no numbers, so it gives none.
+ * both be named; „einstimmig“ names no numbers, so it gives none. At most 999 each, as on the form.
  */
 export function votesOf(wording: string): OparlVotes | null {
 	const said = wording.toLowerCase();
 	// One way of writing per text: in „30 Ja 5 Nein“ the 5 is the no, not a yes after „Ja“.
-	const numberFirst = new RegExp(`\\b\\d{1,4}\\s*${voteWords.yes}\\b`).test(said);
+	const numberFirst = new RegExp(`\\b\\d{1,3}\\s*${voteWords.yes}\\b`).test(said);
 	const count = (word: string) => {
 		const pattern = numberFirst
-			? `\\b(\\d{1,4})\\s*${word}\\b`
-			: `\\b${word}\\s*[:=]?\\s*(\\d{1,4})\\b`;
+			? `\\b(\\d{1,3})\\s*${word}\\b`
+			: `\\b${word}\\s*[:=]?\\s*(\\d{1,3})\\b`;
 		const found = new RegExp(pattern).exec(said);
 		return found ? Number(found[1]) : null;
 	};
