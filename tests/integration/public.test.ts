@@ -484,6 +484,52 @@ describe('public comments', () => {
 		expect((await steering.get(moderation())).body).toContain('GESCHÜTZT');
 	});
 
+	it('stand beside the draft for the steering group: text, state and answer, rejected ones not', async () => {
+		const db = server.db();
+		const target = comment({});
+		const post = async (text: string, name = '') => {
+			const reply = await visitor().post(`${publicPage()}?/comment`, { ...target, text, name });
+			expect(reply.status).toBe(200);
+			return commentsIn(db, seeded.open.id).find((c) => c.body === text)!;
+		};
+		const waiting = await post('NEBEN DEM ENTWURF ZU PRÜFEN');
+		const answered = await post('NEBEN DEM ENTWURF BEANTWORTET', 'Quartiersbüro Horst');
+		const rejected = await post('NEBEN DEM ENTWURF ABGELEHNT');
+		const admin = await staff(seeded.admin);
+		await admin.post(`${moderation()}?/publish`, { id: String(answered.id) });
+		await admin.post(`${moderation()}?/answer`, {
+			id: String(answered.id),
+			verdict: 'not_adopted',
+			answer: 'DAFÜR FEHLT DAS GELD'
+		});
+		await admin.post(`${moderation()}?/reject`, { id: String(rejected.id), confirmed: 'on' });
+
+		expect(waiting.status).toBe('held');
+		const steering = await staff(seeded.steering);
+		const concept = await steering.get(`/o/${seeded.org}/p/${seeded.open.slug}/concept`);
+		expect(concept.status).toBe(200);
+		const beside = concept.body.slice(concept.body.indexOf('id="public-comments-beside-draft"'));
+		expect(beside).toContain('Öffentliche Kommentare zum Entwurf');
+		// One closed disclosure per measure, named by its number and title.
+		expect(beside).toMatch(
+			/<details class="target[^"]*">\s*<summary[^>]*>\s*<span dir="auto">[^<]*Sprachcafés in den Stadtteilen<\/span>/
+		);
+		expect(beside).not.toMatch(/<details[^>]* open/);
+		expect(beside).toContain('NEBEN DEM ENTWURF ZU PRÜFEN');
+		expect(beside).toContain('zu prüfen');
+		expect(beside).toContain('NEBEN DEM ENTWURF BEANTWORTET');
+		expect(beside).toContain('Quartiersbüro Horst');
+		expect(beside).toContain('Antwort: nicht übernommen');
+		expect(beside).toContain('DAFÜR FEHLT DAS GELD');
+		expect(concept.body).not.toContain('NEBEN DEM ENTWURF ABGELEHNT');
+		expect(beside).toContain(`public-comments?zu=measure%3A${seeded.open.measureId}`);
+		// Another organisation sees none of it.
+		const outsider = await staff(seeded.outsider);
+		const foreign = await outsider.get(`/o/${seeded.org}/p/${seeded.open.slug}/concept`);
+		expect(foreign.status).toBe(404);
+		expect(foreign.body).not.toContain('NEBEN DEM ENTWURF');
+	});
+
 	it('let staff set the period, first day before the last', async () => {
 		const admin = await staff(seeded.admin);
 		const wrong = await admin.post(`${moderation(seeded.closed.slug)}?/period`, {

@@ -69,3 +69,28 @@ test('a version goes through Sozialausschuss, Kreisausschuss and Kreistag, and t
 	expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
 	await expectAccessible();
 });
+
+test('monitoring of the concept of 2011 shows its starter measure and the overdue reporting duty', async ({
+	page,
+	expectAccessible
+}) => {
+	await page.setViewportSize({ width: 320, height: 740 });
+	await logIn(page, expectAccessible, 'steuerung@landau.example');
+	await expectAccessible();
+	await page.goto('/o/stadt-landau-in-der-pfalz-demo/p/integrationskonzept-2011/monitoring');
+	// Due a year after the decision, and no Sachstandsbericht was written for the time since.
+	await expect(
+		page.getByText(
+			'Die Berichtspflicht aus dem Beschluss ist überfällig: Der Bericht über die Umsetzung war am 24.05.2012 fällig'
+		)
+	).toBeVisible();
+	await expect(page.getByRole('link', { name: 'Sachstandsbericht schreiben' })).toHaveAttribute(
+		'href',
+		/monitoring\/bericht\?from=2011-05-24$/
+	);
+	await expect(page.getByRole('row', { name: /Sprachkurse mit Kinderbetreuung/ })).toContainText(
+		'Startermaßnahme'
+	);
+	expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+	await expectAccessible();
+});

@@ -77,3 +77,55 @@ test('a visitor reads the results in Arabic and English and comments; staff answ
 	await expectAccessible(visitor);
 	await visitorContext.close();
 });
+
+test('a visitor finds the adopted concept of 2011 from the start page: the decision and each measure’s status', async ({
+	page,
+	expectAccessible
+}) => {
+	await page.setViewportSize({ width: 320, height: 740 });
+	await page.goto('/');
+	await expectAccessible();
+	await follow(page.getByRole('link', { name: 'Integrationskonzept 2011' }));
+	await expect(page.getByRole('heading', { level: 1 })).toContainText('Integrationskonzept 2011');
+	const adopted = page.getByRole('region', { name: 'Das beschlossene Konzept' });
+	await expect(adopted.getByText('Beschlossen von Stadtrat am 24.05.2011.')).toBeVisible();
+	await expectAccessible();
+	await adopted.locator('summary', { hasText: '1 Sprache und Bildung' }).click();
+	const measure = (title: string) =>
+		adopted.getByRole('listitem').filter({ has: page.getByRole('heading', { name: title }) });
+	for (const title of ['Sprachkurse mit Kinderbetreuung', 'Elterncafés an Grundschulen']) {
+		await expect(measure(title).locator('.status')).toHaveText('Beschlossen');
+	}
+	await expect(measure('Sprachkurse mit Kinderbetreuung')).toContainText('Volkshochschule');
+	await adopted.locator('summary', { hasText: '2 Arbeit und Ausbildung' }).click();
+	await expect(measure('Anerkennungsberatung im Bürgerbüro').locator('.status')).toHaveText(
+		'Beschlossen'
+	);
+	expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+	await expectAccessible();
+});
+
+test('the steering group reads the public comments beside the draft, closed until opened', async ({
+	page,
+	expectAccessible
+}) => {
+	await page.setViewportSize({ width: 320, height: 740 });
+	await logIn(page, expectAccessible, 'steuerung@landau.example');
+	await expectAccessible();
+	await page.goto('/o/stadt-landau-in-der-pfalz-demo/p/integrationskonzept-2-0/concept');
+	await expectAccessible();
+	const beside = page.getByRole('region', { name: 'Öffentliche Kommentare zum Entwurf' });
+	const comment = beside
+		.getByRole('listitem')
+		.filter({ hasText: 'Bitte auch Angebote nur für Frauen, mit Trainerinnen.' });
+	await expect(comment).toBeHidden();
+	await beside.locator('summary', { hasText: 'Offene Probetrainings in Sportvereinen' }).click();
+	await expect(comment).toBeVisible();
+	await expect(comment).toContainText('Turnverein Queichheim');
+	await expect(comment).toContainText('Antwort: übernommen');
+	await expect(comment).toContainText(
+		'Wird aufgenommen: Die Maßnahme nennt nun ausdrücklich Angebote für Frauen und Mädchen.'
+	);
+	expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+	await expectAccessible();
+});

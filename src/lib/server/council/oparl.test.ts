@@ -1,7 +1,7 @@
 import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { importFromOparl, resultOf } from './oparl';
+import { importFromOparl, resultOf, votesOf } from './oparl';
 
 /** A county's OParl 1.1 endpoint, with a few hostile answers beside the real ones. */
 const schema = (kind: string) => `https://schema.oparl.org/1.1/${kind}`;
@@ -67,7 +67,7 @@ function objects(): Record<string, unknown> {
 			id: at('/agendaitem/2'),
 			type: schema('AgendaItem'),
 			public: false,
-			result: 'empfohlen'
+			result: 'mehrheitlich empfohlen (Ja 9, Nein 2)'
 		},
 		'/agendaitem/3': {
 			id: at('/agendaitem/3'),
@@ -139,6 +139,7 @@ describe('the OParl import', () => {
 				paperNumber: '2026/117',
 				isPublic: true,
 				result: 'adopted',
+				votes: null,
 				note: ''
 			}
 		});
@@ -151,7 +152,10 @@ describe('the OParl import', () => {
 			found: { meetingOn: '2026-10-05', result: 'recommended' }
 		});
 		const ka = await importFromOparl(at('/paper/117'), { ...local, bodyName: 'Kreisausschuss' });
-		expect(ka).toMatchObject({ ok: true, found: { meetingOn: '2026-10-19', isPublic: false } });
+		expect(ka).toMatchObject({
+			ok: true,
+			found: { meetingOn: '2026-10-19', isPublic: false, votes: { yes: 9, no: 2, abstained: null } }
+		});
 		const short = await importFromOparl(at('/paper/117'), { ...local, bodyName: ' kt ' });
 		expect(short).toMatchObject({ ok: true, found: { meetingOn: '2026-11-20' } });
 		// Another body's result never lands in the step: not the decision's, not a similar name's.
@@ -268,6 +272,30 @@ describe('the OParl import', () => {
 			'recommended',
 			'deferred',
 			'rejected',
+			null,
+			null
+		]);
+	});
+
+	it('reads the votes a result names, in either order of number and word', () => {
+		expect(
+			[
+				'mehrheitlich beschlossen (Ja: 30, Nein: 5, Enthaltungen: 2)',
+				'beschlossen mit 30 Ja-Stimmen, 5 Nein-Stimmen und 2 Enthaltungen',
+				'beschlossen, Ja 30 Nein 5',
+				'beschlossen 30 Ja 5 Nein 1 Enthaltung',
+				'einstimmig beschlossen',
+				'beschlossen, Ja: 30',
+				'beschlossen, Ja: 3000, Nein: 5',
+				'vertagt im Jahr 2026'
+			].map(votesOf)
+		).toEqual([
+			{ yes: 30, no: 5, abstained: 2 },
+			{ yes: 30, no: 5, abstained: 2 },
+			{ yes: 30, no: 5, abstained: null },
+			{ yes: 30, no: 5, abstained: 1 },
+			null,
+			null,
 			null,
 			null
 		]);

@@ -28,8 +28,16 @@ export interface OparlStep {
 	paperNumber: string;
 	isPublic: boolean | null;
 	result: AdoptionResult | null;
+	/** Votes the result's words name ("Ja 30, Nein 5, Enthaltungen 2"); OParl has no field for them. */
+	votes: OparlVotes | null;
 	/** What could not be mapped (a result in other words), to keep as the step's note. */
 	note: string;
+}
+
+export interface OparlVotes {
+	yes: number;
+	no: number;
+	abstained: number | null;
 }
 
 export type OparlImport = { ok: true; found: OparlStep } | { ok: false; problem: OparlProblem };
@@ -138,6 +146,34 @@ export function resultOf(wording: string): AdoptionResult | null {
 	if (/geändert|mit änderung/.test(said)) return 'adopted_amended';
 	if (/beschlossen|zugestimmt|angenommen/.test(said)) return 'adopted';
 	return null;
+}
+
+const voteWords = {
+	yes: 'ja(?:-stimmen)?',
+	no: 'nein(?:-stimmen)?',
+	abstained: 'enthaltung(?:en)?'
+} as const;
+
+/**
+ * The votes a result's words name, as council systems write them into AgendaItem.result: „Ja: 30,
+ * Nein: 5, Enthaltungen: 2“ or „30 Ja-Stimmen, 5 Nein-Stimmen, 2 Enthaltungen“. Yes and no must
+ * both be named; „einstimmig“ names no numbers, so it gives none. At most 999 each, as on the form.
+ */
+export function votesOf(wording: string): OparlVotes | null {
+	const said = wording.toLowerCase();
+	// One way of writing per text: in „30 Ja 5 Nein“ the 5 is the no, not a yes after „Ja“.
+	const numberFirst = new RegExp(`\\b\\d{1,3}\\s*${voteWords.yes}\\b`).test(said);
+	const count = (word: string) => {
+		const pattern = numberFirst
+			? `\\b(\\d{1,3})\\s*${word}\\b`
+			: `\\b${word}\\s*[:=]?\\s*(\\d{1,3})\\b`;
+		const found = new RegExp(pattern).exec(said);
+		return found ? Number(found[1]) : null;
+	};
+	const yes = count(voteWords.yes);
+	const no = count(voteWords.no);
+	if (yes === null || no === null) return null;
+	return { yes, no, abstained: count(voteWords.abstained) };
 }
 
 class Reader {
@@ -320,6 +356,7 @@ export async function importFromOparl(
 			paperNumber: '',
 			isPublic: null,
 			result: null,
+			votes: null,
 			note: ''
 		};
 		const first = await reader.object(address, v.union([paperSchema, consultationSchema]));
@@ -351,6 +388,7 @@ export async function importFromOparl(
 			found.isPublic = item.public ?? null;
 			const wording = cleanLine(item.result ?? '').slice(0, 500);
 			found.result = wording ? resultOf(wording) : null;
+			found.votes = found.result ? votesOf(wording) : null;
 			if (wording && !found.result) found.note = `OParl: ${wording}`;
 		}
 		return { ok: true, found };

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../db';
 import * as table from '../db/schema';
 import { listCatalogue } from '../concept/measures';
@@ -209,14 +209,14 @@ export function publishedComments(db: Db, processId: number) {
 	return byTarget;
 }
 
-/** How many comments (held or published, not rejected) each target has, for the concept page. */
-export function commentCounts(db: Db, processId: number): Record<string, number> {
+/**
+ * The draft's fields and measures with their comments (held or published, not rejected) and the
+ * answers, in the draft's order, for staff reading the draft beside what the public said.
+ */
+export function draftCommentThreads(db: Db, processId: number) {
+	const byTarget = new Map<string, table.PublicComment[]>();
 	const rows = db
-		.select({
-			fieldOfActionId: table.publicComment.fieldOfActionId,
-			measureId: table.publicComment.measureId,
-			count: count()
-		})
+		.select()
 		.from(table.publicComment)
 		.where(
 			and(
@@ -224,16 +224,25 @@ export function commentCounts(db: Db, processId: number): Record<string, number>
 				inArray(table.publicComment.status, ['held', 'published'])
 			)
 		)
-		.groupBy(table.publicComment.fieldOfActionId, table.publicComment.measureId)
+		.orderBy(asc(table.publicComment.createdAt), asc(table.publicComment.id))
 		.all();
-	return Object.fromEntries(rows.map((row) => [keyOfRow(row), row.count]));
-}
-
-/** The draft's fields and measures that have comments (held or published), in the draft's order. */
-export function commentCountsOfDraft(db: Db, processId: number) {
-	const counts = commentCounts(db, processId);
+	for (const row of rows) {
+		const key = keyOfRow(row);
+		byTarget.set(key, [...(byTarget.get(key) ?? []), row]);
+	}
 	return draftTargets(db, processId)
 		.flatMap((field) => [{ key: field.key, label: field.label }, ...field.measures])
-		.filter((target) => (counts[target.key] ?? 0) > 0)
-		.map((target) => ({ ...target, count: counts[target.key]! }));
+		.filter((target) => byTarget.has(target.key))
+		.map((target) => ({
+			...target,
+			comments: byTarget.get(target.key)!.map((comment) => ({
+				id: comment.id,
+				status: comment.status as 'held' | 'published',
+				authorName: comment.authorName,
+				body: comment.body,
+				createdAt: comment.createdAt,
+				verdict: comment.verdict,
+				answer: comment.answer
+			}))
+		}));
 }

@@ -24,7 +24,7 @@ import * as field from '$lib/server/forms/fields';
 import { parseForm } from '$lib/server/forms/parse';
 import { id, isoDate } from '$lib/server/forms/process-fields';
 import { requireProcess } from '$lib/server/guard';
-import { commentCountsOfDraft } from '$lib/server/public/comments';
+import { draftCommentThreads } from '$lib/server/public/comments';
 import { todayIn } from '$lib/server/time';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -64,7 +64,8 @@ export const load: PageServerLoad = (event) => {
 		comments: listComments(db, process.id),
 		commentTargets: commentTargets(db, process.id),
 		canComment: roleAllows(role, 'commentConcept'),
-		publicCommentCounts: commentCountsOfDraft(db, process.id)
+		// Every role may read the moderation list, so every role sees the comments beside the draft.
+		publicComments: draftCommentThreads(db, process.id)
 	};
 };
 

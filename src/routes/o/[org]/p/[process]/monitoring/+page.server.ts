@@ -1,3 +1,4 @@
+import { reportingDutyOf } from '$lib/server/council/reporting';
 import { adoptedConceptOf } from '$lib/server/council/steps';
 import { getDb } from '$lib/server/db';
 import { requireProcess } from '$lib/server/guard';
@@ -9,8 +10,9 @@ export const load: PageServerLoad = (event) => {
 	const { process } = requireProcess(event, 'readProcess');
 	// Only what the table shows: at county scale the whole rows would double the page.
 	const db = getDb();
+	const today = todayIn();
 	const adopted = adoptedConceptOf(db, process.id);
-	const plan = yearlyPlan(db, process.id, todayIn()).map(({ year, measures }) => ({
+	const plan = yearlyPlan(db, process.id, today).map(({ year, measures }) => ({
 		year,
 		measures: measures.map(({ id, number, title, lead, status, overdue, stalled, latest }) => ({
 			id,
@@ -34,6 +36,6 @@ export const load: PageServerLoad = (event) => {
 			year,
 			measures: measures.map((measure) => ({ ...measure, starter: starters.has(measure.id) }))
 		})),
-		reportDueOn: adopted?.reportDueOn ?? null
+		reportingDuty: reportingDutyOf(db, process.id, today)
 	};
 };

@@ -158,22 +158,27 @@ export const actions: Actions = {
 		const note = now.note.split('\n').includes(oparl.note)
 			? now.note
 			: [now.note, oparl.note].filter(Boolean).join('\n').slice(0, noteLimit);
-		const outcome = updateStep(
-			db,
-			process.id,
-			step.id,
-			{
-				...now,
-				meetingOn: oparl.meetingOn ?? now.meetingOn,
-				paperNumber: oparl.paperNumber || now.paperNumber,
-				isPublic: oparl.isPublic ?? now.isPublic,
-				result: oparl.result ?? now.result,
-				note,
-				oparlUrl: form.data.url,
-				starterMeasureIds
-			},
-			{ reason: '', by: user.name }
-		);
+		const input = {
+			...now,
+			meetingOn: oparl.meetingOn ?? now.meetingOn,
+			paperNumber: oparl.paperNumber || now.paperNumber,
+			isPublic: oparl.isPublic ?? now.isPublic,
+			result: oparl.result ?? now.result,
+			note,
+			oparlUrl: form.data.url,
+			starterMeasureIds
+		};
+		const votes = oparl.votes && {
+			votesYes: oparl.votes.yes,
+			votesNo: oparl.votes.no,
+			votesAbstained: oparl.votes.abstained
+		};
+		const correction = { reason: '', by: user.name };
+		let outcome = updateStep(db, process.id, step.id, { ...input, ...votes }, correction);
+		// Votes read from words that cannot have led to the result are left for staff to enter.
+		if (votes && !outcome.ok && outcome.problem === 'votes') {
+			outcome = updateStep(db, process.id, step.id, input, correction);
+		}
 		if (!outcome.ok) return answer(outcome, form.values, String(step.id));
 		return { saved: outcome.adopted ? m.council_adopted_now() : m.council_imported() };
 	}
