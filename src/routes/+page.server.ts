@@ -25,7 +25,10 @@ export const load: PageServerLoad = ({ locals }) => {
 	}));
 	const waiting = waitingFor(db, locals.user.id).filter(
 		(items) =>
-			items.approvals.length + items.sachstand.length + items.comments.length + items.events.length >
+			items.approvals.length +
+				items.sachstand.length +
+				items.comments.length +
+				items.events.length >
 			0
 	);
 	return { organisations, publicProcesses, waiting };

@@ -190,7 +190,12 @@ async function deliver(db: Db, message: table.Notification): Promise<boolean> {
 			subject: message.subject,
 			text: message.text,
 			...(sender?.address
-				? { from: { name: sender.name || organisation?.name || 'Mitwirken', address: sender.address } }
+				? {
+						from: {
+							name: sender.name || organisation?.name || 'Mitwirken',
+							address: sender.address
+						}
+					}
 				: {}),
 			...(message.ics && message.icsFileName
 				? {
@@ -245,10 +250,7 @@ export function deliverQueued(db: Db): Promise<{ sent: number; failed: number }>
 			.where(
 				or(
 					eq(table.notification.status, 'queued'),
-					and(
-						eq(table.notification.status, 'failed'),
-						lt(table.notification.attempts, maxAttempts)
-					)
+					and(eq(table.notification.status, 'failed'), lt(table.notification.attempts, maxAttempts))
 				)
 			)
 			.orderBy(table.notification.id)
@@ -283,7 +285,9 @@ export function findOutboxMessage(db: Db, organisationId: number, id: number) {
 	return db
 		.select()
 		.from(table.notification)
-		.where(and(eq(table.notification.id, id), eq(table.notification.organisationId, organisationId)))
+		.where(
+			and(eq(table.notification.id, id), eq(table.notification.organisationId, organisationId))
+		)
 		.get();
 }
 

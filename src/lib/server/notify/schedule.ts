@@ -25,7 +25,9 @@ function nextDay(day: string) {
 }
 
 function localHour(now: Date) {
-	return Number(dateTimeFormat('en-GB', { timeZone, hour: '2-digit', hourCycle: 'h23' }).format(now));
+	return Number(
+		dateTimeFormat('en-GB', { timeZone, hour: '2-digit', hourCycle: 'h23' }).format(now)
+	);
 }
 
 /** Reminders to the body's members of every event that starts tomorrow. */
@@ -167,7 +169,11 @@ export function writeDigests(db: Db, now: Date, origin: string) {
 				.returning()
 				.get();
 			if (!digest) return;
-			markDigested(tx, digest.id, messages.map((message) => message.id));
+			markDigested(
+				tx,
+				digest.id,
+				messages.map((message) => message.id)
+			);
 			written++;
 		});
 	}

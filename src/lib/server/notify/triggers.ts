@@ -276,11 +276,8 @@ function eventIcs(context: EventContext, origin: string) {
 
 function eventBodyName(db: Db, bodyId: number) {
 	return (
-		db
-			.select({ name: table.body.name })
-			.from(table.body)
-			.where(eq(table.body.id, bodyId))
-			.get()?.name ?? ''
+		db.select({ name: table.body.name }).from(table.body).where(eq(table.body.id, bodyId)).get()
+			?.name ?? ''
 	);
 }
 
@@ -308,7 +305,9 @@ export function notifyEventInvitation(
 			dedupeKey: `event_invitation:${event.id}:${event.startsAt}:${event.endsAt}:user:${recipient.userId}`,
 			write: (locale): MessageText => {
 				const when = formatWhen(event.startsAt, locale);
-				const subject = input.moved ? m.notify_event_moved_subject : m.notify_event_invitation_subject;
+				const subject = input.moved
+					? m.notify_event_moved_subject
+					: m.notify_event_invitation_subject;
 				return {
 					subject: subject({ event: event.title, when }, opts(locale)),
 					text: letter(

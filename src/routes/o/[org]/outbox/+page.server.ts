@@ -14,7 +14,10 @@ const optionalEmail = v.pipe(
 	v.optional(v.string(), ''),
 	v.trim(),
 	v.maxLength(254, () => m.error_too_long({ max: 254 })),
-	v.check((value) => value === '' || v.is(v.pipe(v.string(), v.email()), value), () => m.error_email())
+	v.check(
+		(value) => value === '' || v.is(v.pipe(v.string(), v.email()), value),
+		() => m.error_email()
+	)
 );
 const senderForm = v.object({ name: field.optionalLine(120), address: optionalEmail });
 

@@ -45,7 +45,11 @@ export const actions: Actions = {
 			error(404, { message: m.error_not_found() });
 		const created = createEvent(getDb(), process.id, form.data);
 		thenNotify(getDb(), { ok: true }, () =>
-			notifyEventInvitation(getDb(), { eventId: created.id, origin: event.url.origin, moved: false })
+			notifyEventInvitation(getDb(), {
+				eventId: created.id,
+				origin: event.url.origin,
+				moved: false
+			})
 		);
 		redirect(303, `/o/${organisation.slug}/p/${process.slug}/events/${created.id}`);
 	}
