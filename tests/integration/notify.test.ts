@@ -180,13 +180,14 @@ describe('notifications in the running app', () => {
 
 	it('saves the notification choices of the account, and refuses what is not offered', async () => {
 		const steering = await signIn(seeded.emails.chooser);
-		for (const fields of [
+		const hostile: Record<string, string>[] = [
 			{ delivery: 'weekly', locale: 'de' },
 			{ delivery: 'single', locale: 'fr' },
 			{ delivery: 'digest', locale: 'de', kind_event_reminder: 'yes' },
 			{ locale: 'de' },
 			{ delivery: 'single\u0000', locale: 'de' }
-		]) {
+		];
+		for (const fields of hostile) {
 			const reply = await steering.post('/account?/notifications', fields);
 			expect(reply.status, JSON.stringify(fields)).toBe(400);
 		}
