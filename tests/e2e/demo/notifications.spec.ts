@@ -31,7 +31,7 @@ test('the steering account sees a waiting approval at home, switches reminders o
 	await follow(
 		page
 			.getByRole('region', { name: 'Was auf Sie wartet' })
-			.getByRole('link', { name: 'Sitzung der Prozesssteuerungsgruppe: Zwischenstand' })
+			.getByRole('link', { name: 'Zwischenstand der Prozesssteuerungsgruppe' })
 	);
 	await expectAccessible();
 	await page.getByRole('button', { name: 'Protokoll freigeben' }).click();
@@ -47,11 +47,9 @@ test('the steering account sees a waiting approval at home, switches reminders o
 	await follow(admin.getByRole('link', { name: 'Postausgang' }));
 	await expect(admin.getByRole('heading', { level: 1 })).toHaveText('Postausgang');
 	await expect(admin.getByText('Es ist kein SMTP-Server eingerichtet')).toBeVisible();
-	const approved = admin
-		.getByRole('listitem')
-		.filter({
-			hasText: 'Protokoll freigegeben: Sitzung der Prozesssteuerungsgruppe: Zwischenstand'
-		});
+	const approved = admin.getByRole('listitem').filter({
+		hasText: 'Protokoll freigegeben: Zwischenstand der Prozesssteuerungsgruppe'
+	});
 	await expect(approved).toHaveCount(1);
 	await expect(approved.getByText('An: moderation@landau.example')).toBeVisible();
 	await expect(approved.getByLabel('Text der Nachricht')).toHaveValue(

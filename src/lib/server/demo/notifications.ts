@@ -46,7 +46,7 @@ export function seedNotifications(db: Db, processId: number, now: Date) {
 		.run();
 
 	const interim = createEvent(db, processId, {
-		title: 'Sitzung der Prozesssteuerungsgruppe: Zwischenstand',
+		title: 'Zwischenstand der Prozesssteuerungsgruppe',
 		description: 'Ergebnisse der ersten Fachkonferenz, Vorbereitung der Arbeitsgruppen.',
 		place: 'Rathaus, Sitzungssaal',
 		startsAt: `${day(-5)}T16:00`,
@@ -72,7 +72,7 @@ export function seedNotifications(db: Db, processId: number, now: Date) {
 	});
 
 	const next = createEvent(db, processId, {
-		title: 'Sitzung der Prozesssteuerungsgruppe: Arbeitsgruppen',
+		title: 'Arbeitsgruppen einsetzen (Prozesssteuerungsgruppe)',
 		description: 'Aufträge und Besetzung der Arbeitsgruppen.',
 		place: 'Rathaus, Sitzungssaal',
 		startsAt: `${day(12)}T16:00`,
