@@ -319,3 +319,28 @@ export function messageSent(db: Db, id: number): boolean {
 			.get()?.status === 'sent'
 	);
 }
+
+/** What the outbox keeps about a person, for their data download (one-time links left out). */
+export function notificationDataOf(db: Db, userId: number) {
+	const settings = settingsOf(db, userId);
+	return {
+		locale: settings.locale,
+		digest: settings.digest,
+		switchedOff: [...settings.off],
+		messages: db
+			.select()
+			.from(table.notification)
+			.where(eq(table.notification.userId, userId))
+			.orderBy(table.notification.id)
+			.all()
+			.map((message) => ({
+				kind: message.kind,
+				to: message.toAddress,
+				subject: message.subject,
+				text: message.secret ? '' : message.text,
+				status: message.status,
+				createdAt: message.createdAt,
+				sentAt: message.sentAt
+			}))
+	};
+}
