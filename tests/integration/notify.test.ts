@@ -108,8 +108,8 @@ describe('notifications in the running app', () => {
 			title: 'Sitzung der Steuerungsgruppe',
 			description: '',
 			place: 'Rathaus',
-			startsAt: '2027-01-14T16:00',
-			endsAt: '2027-01-14T18:00',
+			startsAt: '2036-01-14T16:00',
+			endsAt: '2036-01-14T18:00',
 			bodyId: String(seeded.bodyId),
 			phaseId: ''
 		});
@@ -122,7 +122,7 @@ describe('notifications in the running app', () => {
 		const admin = await signIn(seeded.emails.admin);
 		const outbox = await admin.get(`/o/${seeded.slug}/outbox`);
 		expect(outbox.status).toBe(200);
-		expect(outbox.body).toContain('Einladung: Sitzung der Steuerungsgruppe, 14.01.2027, 16:00 Uhr');
+		expect(outbox.body).toContain('Einladung: Sitzung der Steuerungsgruppe, 14.01.2036, 16:00 Uhr');
 		expect(outbox.body).toContain('Protokoll zur Freigabe: Sitzung im Herbst');
 		expect(outbox.body).toContain(seeded.emails.steering);
 		expect(outbox.body).toContain('nicht gesendet (kein SMTP)');

@@ -82,7 +82,7 @@ export function seedNotifications(db: Db, processId: number, now: Date) {
 		bodyId: group.id,
 		phaseId: null
 	});
-	notifyEventInvitation(db, { eventId: next.id, origin, moved: false });
+	notifyEventInvitation(db, { eventId: next.id, origin, moved: false, now });
 
 	const advice = db
 		.select()

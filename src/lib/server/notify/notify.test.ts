@@ -192,7 +192,9 @@ describe('sending through SMTP', () => {
 			address: 'integration@kreis.example'
 		});
 		const event = eventOf(db, p.id, body.id);
-		expect(notifyEventInvitation(db, { eventId: event.id, origin, moved: false })).toHaveLength(1);
+		expect(
+			notifyEventInvitation(db, { eventId: event.id, origin, moved: false, now: morning })
+		).toHaveLength(1);
 		expect(await deliverQueued(db)).toEqual({ sent: 1, failed: 0 });
 
 		expect(arrived).toHaveLength(1);
@@ -219,7 +221,7 @@ describe('sending through SMTP', () => {
 		const { organisation, process: p, body, member } = await scene(db);
 		rememberLocale(db, member.id, 'en');
 		const event = eventOf(db, p.id, body.id);
-		notifyEventInvitation(db, { eventId: event.id, origin, moved: false });
+		notifyEventInvitation(db, { eventId: event.id, origin, moved: false, now: morning });
 		const reset = notifyAddress(db, {
 			organisationId: null,
 			userId: member.id,
@@ -252,7 +254,12 @@ describe('sending through SMTP', () => {
 		process.env.SMTP_URL = 'smtp://127.0.0.1:9';
 		const db = createTestDb();
 		const { organisation, process: p, body } = await scene(db);
-		notifyEventInvitation(db, { eventId: eventOf(db, p.id, body.id).id, origin, moved: false });
+		notifyEventInvitation(db, {
+			eventId: eventOf(db, p.id, body.id).id,
+			origin,
+			moved: false,
+			now: morning
+		});
 		expect(await deliverQueued(db)).toEqual({ sent: 0, failed: 1 });
 		expect(await deliverQueued(db)).toEqual({ sent: 0, failed: 1 });
 		expect(await deliverQueued(db)).toEqual({ sent: 0, failed: 1 });
@@ -268,7 +275,7 @@ describe('the outbox without SMTP', () => {
 		const home = await scene(db);
 		const other = await scene(db, 'Stadt Landau');
 		const event = eventOf(db, home.process.id, home.body.id);
-		notifyEventInvitation(db, { eventId: event.id, origin, moved: false });
+		notifyEventInvitation(db, { eventId: event.id, origin, moved: false, now: morning });
 		expect(await deliverQueued(db)).toEqual({ sent: 0, failed: 0 });
 		const [message] = listOutbox(db, home.organisation.id);
 		expect(message).toMatchObject({
@@ -291,8 +298,12 @@ describe('the outbox without SMTP', () => {
 			.values({ bodyId: home.body.id, name: stranger.name, userId: stranger.id })
 			.run();
 		const event = eventOf(db, home.process.id, home.body.id);
-		expect(notifyEventInvitation(db, { eventId: event.id, origin, moved: false })).toHaveLength(1);
-		expect(notifyEventInvitation(db, { eventId: event.id, origin, moved: false })).toHaveLength(0);
+		expect(
+			notifyEventInvitation(db, { eventId: event.id, origin, moved: false, now: morning })
+		).toHaveLength(1);
+		expect(
+			notifyEventInvitation(db, { eventId: event.id, origin, moved: false, now: morning })
+		).toHaveLength(0);
 		updateEvent(db, home.process.id, event.id, {
 			title: event.title,
 			description: '',
@@ -304,10 +315,19 @@ describe('the outbox without SMTP', () => {
 			bodyId: home.body.id,
 			phaseId: null
 		});
-		const moved = notifyEventInvitation(db, { eventId: event.id, origin, moved: true });
+		const moved = notifyEventInvitation(db, {
+			eventId: event.id,
+			origin,
+			moved: true,
+			now: morning
+		});
 		expect(moved.map((m) => m.subject)).toEqual([
 			'Termin geändert: Sitzung der Steuerungsgruppe, 10.12.2026, 18:00 Uhr'
 		]);
+		const recorded = eventOf(db, home.process.id, home.body.id, '2026-11-20T18:00');
+		expect(
+			notifyEventInvitation(db, { eventId: recorded.id, origin, moved: false, now: morning })
+		).toEqual([]);
 		expect(listOutbox(db, home.organisation.id).every((m) => m.toAddress !== stranger.email)).toBe(
 			true
 		);
@@ -391,7 +411,12 @@ describe('preferences and the digest', () => {
 		const db = createTestDb();
 		const { organisation, process: p, body, member } = await scene(db);
 		savePreferences(db, member.id, { enabled: ['approval_waiting'], digest: false });
-		notifyEventInvitation(db, { eventId: eventOf(db, p.id, body.id).id, origin, moved: false });
+		notifyEventInvitation(db, {
+			eventId: eventOf(db, p.id, body.id).id,
+			origin,
+			moved: false,
+			now: morning
+		});
 		expect(listOutbox(db, organisation.id)).toEqual([]);
 	});
 
@@ -403,7 +428,12 @@ describe('preferences and the digest', () => {
 			enabled: ['event_invitation', 'measure_comment'],
 			digest: true
 		});
-		notifyEventInvitation(db, { eventId: eventOf(db, p.id, body.id).id, origin, moved: false });
+		notifyEventInvitation(db, {
+			eventId: eventOf(db, p.id, body.id).id,
+			origin,
+			moved: false,
+			now: morning
+		});
 		const comment = addComment(db, p.id, owner, `measure:${measure.id}`, 'Bitte Zahlen ergänzen')!;
 		notifyMeasureComment(db, { comment, origin });
 		expect(listOutbox(db, organisation.id).map((m) => m.status)).toEqual(['held', 'held']);

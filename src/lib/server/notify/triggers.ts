@@ -10,6 +10,7 @@ import type { Db } from '../db';
 import * as table from '../db/schema';
 import { roleAllows, roles } from '../auth/roles';
 import { eventsToIcs } from '../events/ics';
+import { timeZone, todayIn } from '../time';
 import type { MessageLocale } from '../../notify-kinds';
 import { listCatalogue } from '../concept/measures';
 import { deliverSoon, notifyUser, type MessageText, type Recipient } from './outbox';
@@ -288,12 +289,14 @@ function eventBodyName(db: Db, bodyId: number) {
  */
 export function notifyEventInvitation(
 	db: Db,
-	input: { eventId: number; origin: string; moved: boolean }
+	input: { eventId: number; origin: string; moved: boolean; now?: Date }
 ) {
 	const context = eventContext(db, input.eventId);
 	const { event } = context ?? {};
 	if (!context || !event || event.bodyId === null) return [];
 	if (event.datePrecision === 'month' || event.archivedAt) return [];
+	// A meeting recorded afterwards invites nobody.
+	if (event.startsAt.slice(0, 10) < todayIn(timeZone, input.now)) return [];
 	const bodyName = eventBodyName(db, event.bodyId);
 	const link = `${input.origin}${eventPath(context)}`;
 	const ics = eventIcs(context, input.origin);
