@@ -13,6 +13,7 @@ import {
 } from '$lib/server/auth/session';
 import { hasAnyUser } from '$lib/server/auth/users';
 import { scheduleBackups } from '$lib/server/backup/schedule';
+import { scheduleNotifications } from '$lib/server/notify/schedule';
 import { getDb } from '$lib/server/db';
 import { requestAuditPath, runAudited } from '$lib/server/db/audit';
 import { demoAccounts, demoPassword, seedDemo } from '$lib/server/demo/seed';
@@ -37,6 +38,8 @@ export const init: ServerInit = async () => {
 	const live = takeLiveServer();
 	if (live) attachLive(live, db);
 	scheduleBackups(db.$client);
+	// Reminders, Sachstand due and digests: hourly, each message once (notify/schedule.ts).
+	scheduleNotifications(db);
 	// server.js sets the same headers on the static files and socket.io's answers.
 	(globalThis as Record<symbol, unknown>)[Symbol.for('mitwirken.securityHeaders')] = (
 		https: boolean

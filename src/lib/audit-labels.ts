@@ -68,7 +68,8 @@ const tableLabels: Record<string, () => string> = {
 	attachment: m.audit_table_attachment,
 	sign_video: m.audit_table_sign_video,
 	public_comment_period: m.audit_table_public_comment_period,
-	public_comment: m.audit_table_public_comment
+	public_comment: m.audit_table_public_comment,
+	notification_sender: m.notify_audit_table_notification_sender
 };
 
 export const auditTableNames = Object.keys(tableLabels);

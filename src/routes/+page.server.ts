@@ -2,6 +2,7 @@ import { getDb } from '$lib/server/db';
 import { listOrganisationsOf } from '$lib/server/organisations/organisations';
 import { listPublicProcesses } from '$lib/server/process/processes';
 import { todayIn } from '$lib/server/time';
+import { waitingFor } from '$lib/server/notify/waiting';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals }) => {
@@ -16,11 +17,19 @@ export const load: PageServerLoad = ({ locals }) => {
 			currentPhase
 		})
 	);
-	if (!locals.user) return { organisations: null, publicProcesses };
+	if (!locals.user) return { organisations: null, publicProcesses, waiting: [] };
 	const organisations = listOrganisationsOf(db, locals.user.id).map(({ organisation, role }) => ({
 		slug: organisation.slug,
 		name: organisation.name,
 		role
 	}));
-	return { organisations, publicProcesses };
+	const waiting = waitingFor(db, locals.user.id).filter(
+		(items) =>
+			items.approvals.length +
+				items.sachstand.length +
+				items.comments.length +
+				items.events.length >
+			0
+	);
+	return { organisations, publicProcesses, waiting };
 };

@@ -34,6 +34,7 @@ import { acceptInvitation, createInvitation } from '../../src/lib/server/organis
 import { addMember } from '../../src/lib/server/organisations/organisations';
 import type { Db } from '../../src/lib/server/db';
 import { createTestOrganisation, createTestUser, testPassword } from '../factories';
+import { notifyUser } from '../../src/lib/server/notify/outbox';
 import { saveSignVideo } from '../../src/lib/server/sign-video/sign-video';
 import { captionsSample, mp4Sample } from '../sign-video-samples';
 import { seedProcess, type ProcessFixture } from './process-fixture';
@@ -64,6 +65,8 @@ const matrix: Record<string, Access> = {
 	'GET /o/[org]/legal': 'manageOrganisation',
 	'GET /o/[org]/members': 'manageOrganisation',
 	'GET /o/[org]/members/import': 'manageOrganisation',
+	'GET /o/[org]/outbox': 'manageOrganisation',
+	'GET /o/[org]/outbox/[message]/termin.ics': 'manageOrganisation',
 	'GET /o/[org]/p/[process]': 'readProcess',
 	'GET /o/[org]/p/[process]/anhaenge/[attachment]': 'readProcess',
 	'GET /o/[org]/p/[process]/bodies': 'readProcess',
@@ -106,6 +109,7 @@ const matrix: Record<string, Access> = {
 	'POST /[code=joincode]?/join': 'public',
 	'POST /beteiligung/[org]/[process]?/comment': 'public',
 	'POST /account?/changePassword': 'user',
+	'POST /account?/notifications': 'user',
 	'POST /account?/deleteAccount': 'user',
 	'POST /account?/endOtherSessions': 'user',
 	'POST /account?/endSession': 'user',
@@ -122,6 +126,7 @@ const matrix: Record<string, Access> = {
 	'POST /o/[org]/members/import?/invite': 'manageOrganisation',
 	'POST /o/[org]/members/import?/upload': 'manageOrganisation',
 	'POST /o/[org]/members?/changeRole': 'manageOrganisation',
+	'POST /o/[org]/outbox?/sender': 'manageOrganisation',
 	'POST /o/[org]/members?/invite': 'manageOrganisation',
 	'POST /o/[org]/members?/remove': 'manageOrganisation',
 	'POST /o/[org]/members?/resetLink': 'manageOrganisation',
@@ -336,6 +341,8 @@ interface Seeded {
 	/** A password reset of a member who never uses it, for the reset page. */
 	resetToken: string;
 	foreign: { slug: string; fixture: ProcessFixture; invitationId: string; userId: number };
+	/** A message with an .ics in this organisation's outbox. */
+	messageId: number;
 }
 
 let server: TestServer;
@@ -352,6 +359,28 @@ function nextIdsFrom(db: Db, id: number) {
 		forget.run(name);
 		start.run(name, id - 1);
 	}
+}
+
+function outboxMessageWithIcs(
+	db: Db,
+	organisationId: number,
+	user: { id: number; email: string; name: string },
+	marker: string
+) {
+	return notifyUser(db, {
+		organisationId,
+		recipient: { userId: user.id, email: user.email, name: user.name },
+		kind: 'event_invitation',
+		dedupeKey: `matrix:${marker}`,
+		write: () => ({
+			subject: `Einladung ${marker}`,
+			text: marker,
+			ics: {
+				fileName: 'sitzung.ics',
+				content: `BEGIN:VCALENDAR\r\nX-WR-CALNAME:${marker}\r\nEND:VCALENDAR\r\n`
+			}
+		})
+	})!;
 }
 
 async function seed(db: Db): Promise<Seeded> {
@@ -386,12 +415,15 @@ async function seed(db: Db): Promise<Seeded> {
 		{ id: adminId, name: 'Verwaltung' }
 	);
 
+	const message = outboxMessageWithIcs(db, organisation.id, latecomer, homeMarker);
+
 	// The other organisation comes last, so its rows have ids this one's never have.
 	nextIdsFrom(db, foreignId);
 	const other = createTestOrganisation(db, `Landkreis ${foreignMarker}`);
 	const outsider = await createTestUser(db, { name: `Person ${foreignMarker}` });
 	addMember(db, other.id, outsider.id, 'admin');
 	const foreignFixture = seedProcess(db, other, outsider, (what) => `${what} ${foreignMarker}`);
+	outboxMessageWithIcs(db, other.id, outsider, foreignMarker);
 	const foreignInvitation = createInvitation(db, {
 		organisationId: other.id,
 		role: 'admin',
@@ -409,6 +441,7 @@ async function seed(db: Db): Promise<Seeded> {
 		outsiderEmail: outsider.email,
 		usedInvitation: invited.token,
 		resetToken: createPasswordReset(db, latecomer.id).token,
+		messageId: message.id,
 		foreign: {
 			slug: other.slug,
 			fixture: foreignFixture,
@@ -480,7 +513,8 @@ function paramsOf(fixture: ProcessFixture): Record<string, string> {
 		token: seeded.usedInvitation,
 		resetToken: seeded.resetToken,
 		legal: 'impressum',
-		code: fixture.joinCode
+		code: fixture.joinCode,
+		message: String(seeded.messageId)
 	};
 }
 
@@ -663,7 +697,8 @@ describe('another organisation', () => {
 		measure: String(foreignId),
 		version: String(foreignId),
 		activity: String(foreignId),
-		attachment: String(foreignId)
+		attachment: String(foreignId),
+		message: String(foreignId)
 	});
 
 	it('is never found through this one, by its ids or its process, and changes nothing', async () => {
@@ -673,18 +708,22 @@ describe('another organisation', () => {
 		const own = paramsOf(seeded.spare);
 		const keys = Object.keys(matrix).filter(
 			(key) =>
-				/\[(process|event|body|measure|version|activity|attachment)\]/.test(key) && !isFinal(key)
+				/\[(process|event|body|measure|version|activity|attachment|message)\]/.test(key) &&
+				!isFinal(key)
 		);
 		const tasks = keys.flatMap((key) => {
 			const params = foreignParams();
-			const variants: Record<string, string>[] = [{ ...own, process: params.process }];
+			const variants: Record<string, string>[] = key.includes('[process]')
+				? [{ ...own, process: params.process }]
+				: [];
 			for (const name of [
 				'event',
 				'body',
 				'measure',
 				'version',
 				'activity',
-				'attachment'
+				'attachment',
+				'message'
 			] as const) {
 				if (key.includes(`[${name}]`)) variants.push({ ...own, [name]: params[name] });
 			}

@@ -102,6 +102,12 @@ describe('own data', () => {
 			expect.objectContaining({ body: 'Mehr Angebote für Frauen.', target: 'introduction' })
 		]);
 		expect(download.body).not.toContain('argon2');
+		expect(data.notifications).toEqual({
+			locale: 'de',
+			digest: false,
+			switchedOff: [],
+			messages: []
+		});
 
 		expect((await new Visitor(server.url).get('/account/data.json')).location).toMatch(/^\/login/);
 	});

@@ -23,10 +23,18 @@ import { listOrganisationsOf } from '$lib/server/organisations/organisations';
 import * as field from '$lib/server/forms/fields';
 import { parseForm } from '$lib/server/forms/parse';
 import { requireUser } from '$lib/server/guard';
+import { messageLocales, optionalKinds } from '$lib/notify-kinds';
+import { savePreferences, settingsOf, rememberLocale } from '$lib/server/notify/outbox';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 const endSessionForm = v.object({ sessionId: field.requiredLine(64) });
 const deleteForm = v.object({ password: field.enteredPassword });
+const switchedOn = v.optional(v.picklist(['on'], () => m.error_choice()));
+const notificationsForm = v.object({
+	delivery: field.choice(['single', 'digest'] as const),
+	locale: field.choice(messageLocales),
+	...Object.fromEntries(optionalKinds.map((kind) => [`kind_${kind}`, switchedOn]))
+});
 
 function requireSession(event: RequestEvent) {
 	const user = requireUser(event);
@@ -65,7 +73,15 @@ export const load: PageServerLoad = (event) => {
 			current: row.id === session.id
 		})),
 		organisations: listOrganisationsOf(db, user.id).map((row) => row.organisation.name),
-		deletionRefused: refusalMessage(checkAccountDeletion(db, user.id))
+		deletionRefused: refusalMessage(checkAccountDeletion(db, user.id)),
+		notifications: (() => {
+			const settings = settingsOf(db, user.id);
+			return {
+				locale: settings.locale,
+				digest: settings.digest,
+				enabled: optionalKinds.filter((kind) => !settings.off.has(kind))
+			};
+		})()
 	};
 };
 
@@ -98,6 +114,19 @@ export const actions: Actions = {
 		}
 		invalidateOwnSession(getDb(), user.id, form.data.sessionId);
 		return { sessionsEnded: 1 };
+	},
+	notifications: async (event) => {
+		const user = requireUser(event);
+		const form = parseForm(notificationsForm, await event.request.formData());
+		if (!form.ok) return fail(400, { notificationsMessage: m.form_has_errors() });
+		const chosen = form.data as Record<string, string | undefined>;
+		const db = getDb();
+		savePreferences(db, user.id, {
+			enabled: optionalKinds.filter((kind) => chosen[`kind_${kind}`] === 'on'),
+			digest: form.data.delivery === 'digest'
+		});
+		rememberLocale(db, user.id, form.data.locale);
+		return { notificationsSaved: m.saved() };
 	},
 	endOtherSessions: async (event) => {
 		const { user, session } = requireSession(event);

@@ -8,10 +8,11 @@ import {
 	participantCookieName,
 	setParticipantLocale
 } from '$lib/server/workshop/participants';
+import { rememberLocale } from '$lib/server/notify/outbox';
 import type { RequestHandler } from './$types';
 
 /** Works without JavaScript: a plain form post sets the language cookie and reloads the page. */
-export const POST: RequestHandler = async ({ request, cookies }) => {
+export const POST: RequestHandler = async ({ request, cookies, locals }) => {
 	const form = await request.formData();
 	const locale = form.get('locale');
 	if (typeof locale === 'string' && isLocale(locale)) {
@@ -21,6 +22,8 @@ export const POST: RequestHandler = async ({ request, cookies }) => {
 			sameSite: 'lax',
 			httpOnly: false
 		});
+		// Messages to a signed-in user are written in the language they last chose.
+		if (locals.user) rememberLocale(getDb(), locals.user.id, locale);
 		// Kept with the participation, so that the minutes can say in which languages people took part.
 		const token = cookies.get(participantCookieName);
 		const participant = token ? findParticipant(getDb(), token) : undefined;

@@ -144,6 +144,12 @@ export const auditPolicy = {
 	public_comment_period: 'all',
 	// Comments are written by the public; staff publish, reject and answer them.
 	public_comment: 'changes',
+	// The outbox is a log of its own; the sender is an organisation setting staff change.
+	notification: { excluded: 'the outbox is itself the record of what was sent' },
+	notification_sender: 'all',
+	notification_setting: { excluded: "a user's own mail preferences, not records" },
+	notification_opt_out: { excluded: "a user's own mail preferences, not records" },
+	minutes_submitter: { excluded: 'whom to tell of an approval; minutes logs the submission' },
 	session: { excluded: 'sign-ins, not records; holds token hashes' },
 	participant: { excluded: "participants' phones; holds device token hashes" },
 	dot: { excluded: "participants' votes: high volume, and not staff writes" },

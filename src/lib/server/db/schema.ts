@@ -27,6 +27,7 @@ import {
 	roles,
 	stakeholderCategories
 } from '../../domain';
+import { messageLocales, notificationKinds, notificationStatuses } from '../../notify-kinds';
 import {
 	type AnySQLiteColumn,
 	blob,
@@ -1369,3 +1370,86 @@ export const signVideoChunk = sqliteTable(
 	},
 	(t) => [primaryKey({ columns: [t.videoId, t.seq] })]
 );
+
+/**
+ * The outbox: every message the app sends (or, without SMTP, would send), in the recipient's
+ * language. `dedupeKey` makes scheduled messages idempotent: a second run of the scheduler
+ * finds the key and writes nothing. Links in invitations and reset mails are secrets: once
+ * such a message is sent, its text is blanked (`secret`).
+ */
+export const notification = sqliteTable(
+	'notification',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		/** Null for mails outside any organisation (a password reset asked for on the login page). */
+		organisationId: integer('organisation_id').references(() => organisation.id, {
+			onDelete: 'cascade'
+		}),
+		userId: integer('user_id').references(() => user.id, { onDelete: 'cascade' }),
+		toAddress: text('to_address').notNull(),
+		kind: text('kind', { enum: notificationKinds }).notNull(),
+		locale: text('locale', { enum: messageLocales }).notNull(),
+		subject: text('subject').notNull(),
+		text: text('text').notNull(),
+		/** The page the message points to, for copying by hand. */
+		link: text('link').notNull().default(''),
+		icsFileName: text('ics_file_name'),
+		ics: text('ics'),
+		secret: integer('secret', { mode: 'boolean' }).notNull().default(false),
+		dedupeKey: text('dedupe_key').unique(),
+		status: text('status', { enum: notificationStatuses }).notNull().default('queued'),
+		/** The digest a held message went out in. */
+		digestId: integer('digest_id').references((): AnySQLiteColumn => notification.id, {
+			onDelete: 'set null'
+		}),
+		attempts: integer('attempts').notNull().default(0),
+		error: text('error'),
+		createdAt: createdAt(),
+		sentAt: integer('sent_at', { mode: 'timestamp_ms' })
+	},
+	(t) => [
+		index('notification_organisation_idx').on(t.organisationId, t.createdAt),
+		index('notification_status_idx').on(t.status, t.userId)
+	]
+);
+export type Notification = typeof notification.$inferSelect;
+
+/** The sender an organisation's mails carry; without a row, `MAIL_FROM`. */
+export const notificationSender = sqliteTable('notification_sender', {
+	organisationId: integer('organisation_id')
+		.primaryKey()
+		.references(() => organisation.id, { onDelete: 'cascade' }),
+	name: text('name').notNull().default(''),
+	address: text('address').notNull().default('')
+});
+
+/** A user's language for messages and whether they want one daily digest instead of single mails. */
+export const notificationSetting = sqliteTable('notification_setting', {
+	userId: integer('user_id')
+		.primaryKey()
+		.references(() => user.id, { onDelete: 'cascade' }),
+	locale: text('locale', { enum: messageLocales }).notNull().default('de'),
+	digest: integer('digest', { mode: 'boolean' }).notNull().default(false)
+});
+
+/** A kind of message the user switched off. */
+export const notificationOptOut = sqliteTable(
+	'notification_opt_out',
+	{
+		userId: integer('user_id')
+			.notNull()
+			.references(() => user.id, { onDelete: 'cascade' }),
+		kind: text('kind', { enum: notificationKinds }).notNull()
+	},
+	(t) => [primaryKey({ columns: [t.userId, t.kind] })]
+);
+
+/** Who submitted a revision of the minutes, so the approval (or refusal) can be told to them. */
+export const minutesSubmitter = sqliteTable('minutes_submitter', {
+	minutesId: integer('minutes_id')
+		.primaryKey()
+		.references(() => minutes.id, { onDelete: 'cascade' }),
+	userId: integer('user_id')
+		.notNull()
+		.references(() => user.id, { onDelete: 'cascade' })
+});

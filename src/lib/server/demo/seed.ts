@@ -18,6 +18,7 @@ import { seedTimeline } from './timeline';
 import { seedRelations } from './relations';
 import { seedReport } from './report';
 import { seedFinishedWorkshop } from './workshop';
+import { seedNotifications } from './notifications';
 
 export const demoPassword = 'mitwirken-demo';
 
@@ -251,6 +252,7 @@ async function seedDemoData(db: Db, now: Date): Promise<boolean> {
 	seedPublicParticipation(db, processId, seeded.steering.approver, now);
 	seedRelations(db, processId);
 	seedReport(db, processId, now);
+	seedNotifications(db, processId, now);
 	return true;
 }
 

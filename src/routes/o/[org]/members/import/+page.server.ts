@@ -1,7 +1,10 @@
 import { fail, redirect } from '@sveltejs/kit';
 import * as v from 'valibot';
 import { m } from '$lib/paraglide/messages';
-import { mailConfigured, sendMail } from '$lib/server/auth/mail';
+import { mailConfigured } from '$lib/server/auth/mail';
+import { getLocale } from '$lib/paraglide/runtime';
+import { messageLocaleOf } from '$lib/notify-kinds';
+import { deliverQueued, messageSent, notifyAddress } from '$lib/server/notify/outbox';
 import {
 	openUpload,
 	statedLimits as limits,
@@ -100,23 +103,34 @@ export const actions: Actions = {
 			return fail(409, { message });
 		}
 		dropUpload(db, opened.upload.id);
+		// Through the outbox, in the language of the page: without SMTP the links wait there (and
+		// on this page) to be passed on by hand.
 		const mail = mailConfigured();
-		const invited = await Promise.all(
-			outcome.invited.map(async ({ name, email, token }) => {
-				const link = `${event.url.origin}/invite/${token}`;
-				if (!mail) return { name, email, link, mailed: false };
-				try {
-					await sendMail({
-						to: email,
-						subject: m.members_import_mail_subject({ organisation: organisation.name }),
-						text: m.members_import_mail_text({ name, organisation: organisation.name, link })
-					});
-					return { name, email, link: null, mailed: true };
-				} catch {
-					return { name, email, link, mailed: false };
-				}
-			})
-		);
+		const locale = messageLocaleOf(getLocale());
+		const queued = outcome.invited.map(({ name, email, token }) => {
+			const link = `${event.url.origin}/invite/${token}`;
+			const message = notifyAddress(db, {
+				organisationId: organisation.id,
+				email,
+				kind: 'invitation',
+				locale,
+				message: {
+					subject: m.members_import_mail_subject({ organisation: organisation.name }, { locale }),
+					text: m.members_import_mail_text(
+						{ name, organisation: organisation.name, link },
+						{ locale }
+					),
+					link
+				},
+				secret: true
+			});
+			return { name, email, link, messageId: message?.id };
+		});
+		if (mail) await deliverQueued(db);
+		const invited = queued.map(({ name, email, link, messageId }) => {
+			const mailed = mail && messageId !== undefined && messageSent(db, messageId);
+			return { name, email, link: mailed ? null : link, mailed };
+		});
 		return { invited, mailed: mail };
 	}
 };

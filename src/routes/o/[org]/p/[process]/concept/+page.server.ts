@@ -26,6 +26,7 @@ import { id, isoDate } from '$lib/server/forms/process-fields';
 import { requireProcess } from '$lib/server/guard';
 import { draftCommentThreads } from '$lib/server/public/comments';
 import { todayIn } from '$lib/server/time';
+import { notifyMeasureComment, thenNotify } from '$lib/server/notify/triggers';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {
@@ -83,12 +84,16 @@ export const actions: Actions = {
 		const { process, user } = requireProcess(event, 'commentConcept');
 		const form = parseForm(commentForm, await event.request.formData());
 		if (!form.ok) return fail(400, { commentErrors: form.errors, values: form.values });
-		if (!addComment(getDb(), process.id, user, form.data.target, form.data.body)) {
+		const comment = addComment(getDb(), process.id, user, form.data.target, form.data.body);
+		if (!comment) {
 			return fail(400, {
 				commentErrors: { target: m.error_choice() } as Record<string, string>,
 				values: form.values
 			});
 		}
+		thenNotify(getDb(), { ok: true }, () =>
+			notifyMeasureComment(getDb(), { comment, origin: event.url.origin })
+		);
 		return { saved: m.concept_comment_saved() };
 	},
 	resolve: async (event) => {

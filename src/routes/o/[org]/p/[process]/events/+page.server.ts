@@ -9,6 +9,7 @@ import { requireProcess } from '$lib/server/guard';
 import { listPhases } from '$lib/server/process/phases';
 import { todayIn } from '$lib/server/time';
 import { isHeld } from '$lib/event-dates';
+import { notifyEventInvitation, thenNotify } from '$lib/server/notify/triggers';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {
@@ -43,6 +44,13 @@ export const actions: Actions = {
 		if (!eventRefsInProcess(getDb(), process.id, form.data))
 			error(404, { message: m.error_not_found() });
 		const created = createEvent(getDb(), process.id, form.data);
+		thenNotify(getDb(), { ok: true }, () =>
+			notifyEventInvitation(getDb(), {
+				eventId: created.id,
+				origin: event.url.origin,
+				moved: false
+			})
+		);
 		redirect(303, `/o/${organisation.slug}/p/${process.slug}/events/${created.id}`);
 	}
 };

@@ -10,6 +10,7 @@ import {
 	eventDependents,
 	eventRefsInProcess,
 	eventRemoval,
+	findEvent,
 	heldMarkRefusal,
 	listAgenda,
 	listAttendees,
@@ -36,6 +37,7 @@ import type { Db } from '$lib/server/db';
 import { listPhases } from '$lib/server/process/phases';
 import { todayIn } from '$lib/server/time';
 import { isHeld } from '$lib/event-dates';
+import { notifyEventInvitation, thenNotify } from '$lib/server/notify/triggers';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 const idForm = v.object({ id });
@@ -111,6 +113,13 @@ export const actions: Actions = {
 			});
 		}
 		updateEvent(getDb(), process.id, event.id, form.data);
+		const updated = findEvent(getDb(), process.id, event.id);
+		const moved =
+			updated !== undefined &&
+			(updated.startsAt !== event.startsAt || updated.endsAt !== event.endsAt);
+		thenNotify(getDb(), { ok: true }, () =>
+			notifyEventInvitation(getDb(), { eventId: event.id, origin: request.url.origin, moved })
+		);
 		return { saved: m.saved() };
 	},
 	markHeld: (request) => markHeld(request, true),

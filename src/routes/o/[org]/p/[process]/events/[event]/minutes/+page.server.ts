@@ -26,6 +26,11 @@ import {
 } from '$lib/server/minutes/minutes';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { minutesAsked } from './revision';
+import {
+	notifyApprovalGiven,
+	notifyMinutesSubmitted,
+	thenNotify
+} from '$lib/server/notify/triggers';
 
 export const load: PageServerLoad = (request) => {
 	const { event, role } = requireEvent(request, 'readProcess');
@@ -152,8 +157,15 @@ export const actions: Actions = {
 			refreshFromEvent(getDb(), eventId, data.minutesId)
 		),
 	submit: (request) =>
-		act(request, 'manageEvents', minutesForm, (eventId, data) =>
-			submitMinutes(getDb(), eventId, data.minutesId)
+		act(request, 'manageEvents', minutesForm, (eventId, data, user) =>
+			thenNotify(getDb(), submitMinutes(getDb(), eventId, data.minutesId), () =>
+				notifyMinutesSubmitted(getDb(), {
+					eventId,
+					minutesId: data.minutesId,
+					submittedBy: user.id,
+					origin: request.url.origin
+				})
+			)
 		),
 	return: (request) =>
 		act(request, 'approveMinutes', minutesForm, (eventId, data) =>
@@ -161,7 +173,14 @@ export const actions: Actions = {
 		),
 	approve: (request) =>
 		act(request, 'approveMinutes', minutesForm, (eventId, data, user) =>
-			approveMinutes(getDb(), eventId, data.minutesId, user)
+			thenNotify(getDb(), approveMinutes(getDb(), eventId, data.minutesId, user), () =>
+				notifyApprovalGiven(getDb(), {
+					eventId,
+					minutesId: data.minutesId,
+					approver: user,
+					origin: request.url.origin
+				})
+			)
 		),
 	revise: (request) =>
 		act(request, 'manageEvents', reviseForm, (eventId, data, user) =>
