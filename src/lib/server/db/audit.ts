@@ -93,6 +93,7 @@ export function noteAuditScope(scope: { organisationId?: number; processId?: num
 export const auditPolicy = {
 	organisation: 'all',
 	membership: 'all',
+	process_membership: 'all',
 	invitation: 'all',
 	// An administrator's reset link for a member; its secret hash is never copied.
 	password_reset: 'all',
@@ -120,6 +121,7 @@ export const auditPolicy = {
 	project: 'all',
 	minutes: 'all',
 	minutes_item: 'all',
+	minutes_approval: 'all',
 	concept_version: 'all',
 	adoption_step: 'all',
 	adoption_step_correction: 'all',
