@@ -692,7 +692,9 @@ describe('a role in one process', () => {
 		);
 		for (const { key, ownProcess, path, reply } of await inBatches(tasks)) {
 			// In their own process, an action the role may not do is refused before any id is read.
-			const allowed = (permissions[matrix[key] as Permission] as readonly Role[]).includes(guestRole);
+			const allowed = (permissions[matrix[key] as Permission] as readonly Role[]).includes(
+				guestRole
+			);
 			expect(reply.status, `${key} (${path})`).toBe(ownProcess && !allowed ? 403 : 404);
 			expect(reply.body, `${key} (${path})`).not.toContain(`${homeMarker} moderator`);
 		}

@@ -18,6 +18,8 @@ import { addMember } from '../../src/lib/server/organisations/organisations';
 import { grantProcessRole } from '../../src/lib/server/organisations/process-members';
 import { createProcess } from '../../src/lib/server/process/processes';
 import { createTestOrganisation, createTestUser, testPassword } from '../factories';
+import { sessionCookieName } from '../../src/lib/server/auth/session';
+import { connectLive, disconnection, send } from './live-client';
 import { startServer, Visitor, type TestServer } from './server';
 
 let server: TestServer;
@@ -42,8 +44,10 @@ const people = {
 };
 const ids = { first: 0, second: 0 };
 let orgSlug = '';
-const places: Record<'majority' | 'refusal' | 'chair' | 'any' | 'legacy' | 'paper' | 'other', Place> =
-	{} as never;
+const places: Record<
+	'majority' | 'refusal' | 'chair' | 'any' | 'legacy' | 'paper' | 'other',
+	Place
+> = {} as never;
 let foreign: Place;
 
 /** A process whose minutes wait for approval, its steering group made of `members`. */
@@ -133,8 +137,14 @@ async function seed(db: Db) {
 		[ids.second, 'member'],
 		[third, 'member']
 	];
-	places.majority = submittedPlace(db, organisation, 'Mehrheit', { rule: 'majority', members: trio });
-	places.refusal = submittedPlace(db, organisation, 'Ablehnung', { rule: 'majority', members: trio });
+	places.majority = submittedPlace(db, organisation, 'Mehrheit', {
+		rule: 'majority',
+		members: trio
+	});
+	places.refusal = submittedPlace(db, organisation, 'Ablehnung', {
+		rule: 'majority',
+		members: trio
+	});
 	places.chair = submittedPlace(db, organisation, 'Vorsitz', {
 		rule: 'chair',
 		members: [...trio, [chair, 'chair']]
@@ -143,13 +153,21 @@ async function seed(db: Db) {
 	places.legacy = submittedPlace(db, organisation, 'Ohne Gremium', null);
 	places.paper = submittedPlace(db, organisation, 'Papier', { rule: 'majority', members: trio });
 	places.other = submittedPlace(db, organisation, 'Nicht freigegeben', null);
-	grantProcessRole(db, { id: places.any.processId, organisationId: organisation.id }, external, 'moderator');
+	grantProcessRole(
+		db,
+		{ id: places.any.processId, organisationId: organisation.id },
+		external,
+		'moderator'
+	);
 
 	const other = createTestOrganisation(db, 'Landkreis Anderswo');
 	const outsider = await createTestUser(db, { name: 'Anderswo' });
 	addMember(db, other.id, outsider.id, 'admin');
 	people.outsider = outsider.email;
-	foreign = submittedPlace(db, other, 'Fremd', { rule: 'any_member', members: [[outsider.id, 'member']] });
+	foreign = submittedPlace(db, other, 'Fremd', {
+		rule: 'any_member',
+		members: [[outsider.id, 'member']]
+	});
 }
 
 beforeAll(async () => {
@@ -357,7 +375,10 @@ describe('approving minutes as the steering group decides', () => {
 			.select()
 			.from(table.auditLog)
 			.where(
-				and(eq(table.auditLog.tableName, 'minutes_approval'), eq(table.auditLog.operation, 'insert'))
+				and(
+					eq(table.auditLog.tableName, 'minutes_approval'),
+					eq(table.auditLog.operation, 'insert')
+				)
 			)
 			.all();
 		expect(logged.some((entry) => entry.actorName === 'Zweites Mitglied')).toBe(true);
@@ -366,9 +387,9 @@ describe('approving minutes as the steering group decides', () => {
 	it('refuses malformed and foreign ids', async () => {
 		const first = await as('first');
 		const place = places.other;
-		expect(
-			(await first.post(`${minutesPath(place)}?/approve`, { minutesId: 'abc' })).status
-		).toBe(400);
+		expect((await first.post(`${minutesPath(place)}?/approve`, { minutesId: 'abc' })).status).toBe(
+			400
+		);
 		expect(
 			(await first.post(`${minutesPath(place)}?/approve`, { minutesId: String(foreign.minutesId) }))
 				.status
@@ -423,6 +444,56 @@ describe('a role in one process', () => {
 			(await external.post(`${minutesPath(own)}?/approve`, { minutesId: String(own.minutesId) }))
 				.status
 		).toBe(403);
+	});
+
+	it('opens the live console of that process only, and closes it when the role is taken', async () => {
+		const db = server.db();
+		const organisation = db
+			.select()
+			.from(table.organisation)
+			.where(eq(table.organisation.slug, orgSlug))
+			.get()!;
+		const moderator = await createTestUser(db, { name: 'Moderation auf Zeit' });
+		grantProcessRole(
+			db,
+			{ id: places.legacy.processId, organisationId: organisation.id },
+			moderator.id,
+			'moderator'
+		);
+		const visitor = new Visitor(server.url);
+		expect((await visitor.login(moderator.email, testPassword)).status).toBe(303);
+		const cookie = `${sessionCookieName}=${visitor.cookie(sessionCookieName)}`;
+
+		const elsewhere = await connectLive(server.url, {
+			cookie,
+			eventId: places.majority.eventId
+		}).then(
+			(socket) => {
+				socket.close();
+				return 'connected';
+			},
+			(error: Error) => error.message
+		);
+		expect(elsewhere).not.toBe('connected');
+
+		const socket = await connectLive(server.url, { cookie, eventId: places.legacy.eventId });
+		try {
+			expect((await send(socket, 'event:sync', {})).ok).toBe(true);
+			const admin = await createTestUser(db, { name: 'Verwaltung Live' });
+			addMember(db, organisation.id, admin.id, 'admin');
+			const office = new Visitor(server.url);
+			expect((await office.login(admin.email, testPassword)).status).toBe(303);
+			const closed = disconnection(socket, 10_000);
+			const removed = await office.post(`/o/${orgSlug}/members?/removeProcessRole`, {
+				userId: String(moderator.id),
+				processId: String(places.legacy.processId),
+				confirmed: 'on'
+			});
+			expect(removed.status).toBe(200);
+			expect(await closed).toBeTruthy();
+		} finally {
+			socket.close();
+		}
 	});
 
 	it('is given by invitation on the members page and taken back with a confirmation', async () => {
