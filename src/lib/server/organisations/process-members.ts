@@ -71,10 +71,26 @@ export function processesOfGuest(db: Db, userId: number, organisationId: number)
 		.from(table.processMembership)
 		.innerJoin(table.process, eq(table.processMembership.processId, table.process.id))
 		.where(
-			and(eq(table.processMembership.userId, userId), eq(table.process.organisationId, organisationId))
+			and(
+				eq(table.processMembership.userId, userId),
+				eq(table.process.organisationId, organisationId)
+			)
 		)
 		.orderBy(asc(table.process.title))
 		.all();
+}
+
+/** The organisations in which a person has roles in single processes only, with one of them. */
+export function guestOrganisationsOf(db: Db, userId: number) {
+	const rows = db
+		.select({ organisation: table.organisation, role: table.processMembership.role })
+		.from(table.processMembership)
+		.innerJoin(table.process, eq(table.processMembership.processId, table.process.id))
+		.innerJoin(table.organisation, eq(table.process.organisationId, table.organisation.id))
+		.where(eq(table.processMembership.userId, userId))
+		.orderBy(asc(table.organisation.name), asc(table.process.title))
+		.all();
+	return [...new Map(rows.map((row) => [row.organisation.id, row])).values()];
 }
 
 /** Everyone with a role in one process of the organisation only, for the members page. */

@@ -246,7 +246,7 @@ export const actions: Actions = {
 						fields: { minutesId: String(data.minutesId), reason: data.reason },
 						question: m.govern_refuse_question(),
 						consequence: m.govern_refuse_consequence({ reason: data.reason }),
-						confirmLabel: m.govern_refuse()
+						confirmLabel: m.govern_refuse_confirm()
 					});
 				}
 				return refuseMinutes(
