@@ -58,9 +58,9 @@ export function approvalAuthority(db: DbOrTx, processId: number): ApprovalAuthor
 	return { kind: 'body', body, voters, needed };
 }
 
-export type ApprovalRefusal =
-	'not_found' | 'wrong_status' | 'not_allowed' | 'already_decided';
-export type ApprovalChange = { ok: true; approved: boolean } | { ok: false; reason: ApprovalRefusal };
+export type ApprovalRefusal = 'not_found' | 'wrong_status' | 'not_allowed' | 'already_decided';
+export type ApprovalChange =
+	{ ok: true; approved: boolean } | { ok: false; reason: ApprovalRefusal };
 
 export interface Approver {
 	id: number;
@@ -98,11 +98,7 @@ function decisionsOf(tx: DbOrTx, minutesId: number, round: number) {
 		.all();
 }
 
-type Decide = (
-	tx: DbOrTx,
-	minutes: table.Minutes,
-	authority: ApprovalAuthority
-) => ApprovalChange;
+type Decide = (tx: DbOrTx, minutes: table.Minutes, authority: ApprovalAuthority) => ApprovalChange;
 
 function onSubmitted(
 	db: Db,

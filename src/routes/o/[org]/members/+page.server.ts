@@ -10,10 +10,7 @@ import { roleLabel } from '$lib/labels';
 import { requireOrganisation } from '$lib/server/guard';
 import { id, optionalId } from '$lib/server/forms/process-fields';
 import { listProcesses } from '$lib/server/process/processes';
-import {
-	listProcessMembers,
-	removeProcessRole
-} from '$lib/server/organisations/process-members';
+import { listProcessMembers, removeProcessRole } from '$lib/server/organisations/process-members';
 import {
 	createInvitation,
 	listOpenInvitations,

@@ -17,7 +17,6 @@ import {
 } from '$lib/server/minutes/approval';
 import {
 	addItem,
-	approveMinutes,
 	draftMinutes,
 	findItem,
 	listRevisions,
