@@ -26,6 +26,7 @@ import { m } from './paraglide/messages';
 const tableLabels: Record<string, () => string> = {
 	organisation: m.audit_table_organisation,
 	membership: m.audit_table_membership,
+	process_membership: m.govern_table_process_membership,
 	invitation: m.audit_table_invitation,
 	password_reset: m.audit_table_password_reset,
 	process: m.audit_table_process,
@@ -52,6 +53,7 @@ const tableLabels: Record<string, () => string> = {
 	project: m.audit_table_project,
 	minutes: m.audit_table_minutes,
 	minutes_item: m.audit_table_minutes_item,
+	minutes_approval: m.govern_table_minutes_approval,
 	concept_version: m.audit_table_concept_version,
 	adoption_step: m.audit_table_adoption_step,
 	adoption_step_correction: m.audit_table_adoption_step_correction,
@@ -198,7 +200,12 @@ const fieldLabels: Record<string, () => string> = {
 	accepted_at: m.audit_field_accepted_at,
 	email: m.field_email,
 	is_system_admin: m.audit_field_system_admin,
-	credentials_changed: m.audit_field_credentials_changed
+	credentials_changed: m.audit_field_credentials_changed,
+	decision: m.govern_field_decision,
+	round: m.govern_field_round,
+	on_paper: m.govern_field_on_paper,
+	approval_rule: m.govern_field_approval_rule,
+	approval_round: m.govern_field_approval_round
 };
 
 export const auditFieldLabel = (field: string): string | null =>
@@ -217,6 +224,21 @@ const minutesItemKind = {
 		{ value: 'agenda', label: m.audit_choice_agenda() },
 		{ value: 'decision', label: m.audit_choice_decision() },
 		{ value: 'task', label: m.minutes_task() }
+	]
+};
+
+const approvalDecision = {
+	options: () => [
+		{ value: 'approved', label: m.govern_decision_approved() },
+		{ value: 'refused', label: m.govern_decision_refused() }
+	]
+};
+
+const approvalRule = {
+	options: () => [
+		{ value: 'any_member', label: m.govern_rule_option_any_member() },
+		{ value: 'chair', label: m.govern_rule_option_chair() },
+		{ value: 'majority', label: m.govern_rule_option_majority() }
 	]
 };
 
@@ -246,6 +268,9 @@ const choiceColumns: Record<string, { options: () => { value: string; label: str
 	'organisation.kind': { options: organisationKindOptions },
 	'membership.role': { options: roleOptions },
 	'invitation.role': { options: roleOptions },
+	'process_membership.role': { options: roleOptions },
+	'minutes_approval.decision': approvalDecision,
+	'body.approval_rule': approvalRule,
 	'process.status': processStatus,
 	'process.template': processTemplate,
 	'phase.status_override': phaseOverride,

@@ -49,6 +49,14 @@ export type BodyKind = (typeof bodyKinds)[number];
 
 export const memberFunctions = ['chair', 'deputy', 'member'] as const;
 
+/**
+ * How a body approves its minutes: one of its members with an account, its chair, or more than
+ * half of its members with accounts.
+ */
+export const approvalRules = ['any_member', 'chair', 'majority'] as const;
+export type ApprovalRule = (typeof approvalRules)[number];
+export const approvalDecisions = ['approved', 'refused'] as const;
+
 export const eventStatuses = ['planned', 'live', 'closed'] as const;
 export type EventStatus = (typeof eventStatuses)[number];
 /** A past event may be known only to the month ("März–Mai 2017: Fachkonferenzen"). */

@@ -39,6 +39,15 @@ export function formatDay(instant: Date, style: 'long' | 'medium' = 'medium'): s
 	}).format(instant);
 }
 
+/** An instant as day and time in Europe/Berlin, e.g. when a member approved the minutes. */
+export function formatInstant(instant: Date): string {
+	return dateTimeFormat(latinDigits(), {
+		dateStyle: 'medium',
+		timeStyle: 'short',
+		timeZone: 'Europe/Berlin'
+	}).format(instant);
+}
+
 /** An event's day, or its months; rows of concept versions saved earlier lack the precision. */
 export function formatEventDate(event: {
 	startsAt: string;

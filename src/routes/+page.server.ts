@@ -1,5 +1,6 @@
 import { getDb } from '$lib/server/db';
 import { listOrganisationsOf } from '$lib/server/organisations/organisations';
+import { guestOrganisationsOf } from '$lib/server/organisations/process-members';
 import { listPublicProcesses } from '$lib/server/process/processes';
 import { todayIn } from '$lib/server/time';
 import { waitingFor } from '$lib/server/notify/waiting';
@@ -18,7 +19,11 @@ export const load: PageServerLoad = ({ locals }) => {
 		})
 	);
 	if (!locals.user) return { organisations: null, publicProcesses, waiting: [] };
-	const organisations = listOrganisationsOf(db, locals.user.id).map(({ organisation, role }) => ({
+	const memberships = listOrganisationsOf(db, locals.user.id);
+	const guest = guestOrganisationsOf(db, locals.user.id).filter(
+		(row) => !memberships.some((member) => member.organisation.id === row.organisation.id)
+	);
+	const organisations = [...memberships, ...guest].map(({ organisation, role }) => ({
 		slug: organisation.slug,
 		name: organisation.name,
 		role

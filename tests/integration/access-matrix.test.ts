@@ -19,6 +19,9 @@
  * - a permission of `src/lib/server/auth/roles.ts` (`'readProcess'`, `'manageEvents'`, …):
  *   members whose role has it; other members of the organisation get 403, members of another
  *   organisation 404 (as if it did not exist), visitors without a session 303 to the login.
+ *   A person with a role in one process only (`process_moderator`, a moderator of one process)
+ *   is treated as a member of that role inside the process and on the organisation's start
+ *   page; every other organisation page answers them 404, and so does every other process.
  *
  * The test fails for a route or action without a line, and for a line whose route is gone.
  * Parameters are filled from the seeded data by name (`[org]`, `[process]`, `[event]`, …):
@@ -32,6 +35,7 @@ import { createPasswordReset } from '../../src/lib/server/auth/password-reset';
 import { permissions, type Permission, type Role } from '../../src/lib/server/auth/roles';
 import { acceptInvitation, createInvitation } from '../../src/lib/server/organisations/invitations';
 import { addMember } from '../../src/lib/server/organisations/organisations';
+import { grantProcessRole } from '../../src/lib/server/organisations/process-members';
 import type { Db } from '../../src/lib/server/db';
 import { createTestOrganisation, createTestUser, testPassword } from '../factories';
 import { notifyUser } from '../../src/lib/server/notify/outbox';
@@ -129,9 +133,11 @@ const matrix: Record<string, Access> = {
 	'POST /o/[org]/outbox?/sender': 'manageOrganisation',
 	'POST /o/[org]/members?/invite': 'manageOrganisation',
 	'POST /o/[org]/members?/remove': 'manageOrganisation',
+	'POST /o/[org]/members?/removeProcessRole': 'manageOrganisation',
 	'POST /o/[org]/members?/resetLink': 'manageOrganisation',
 	'POST /o/[org]/members?/revokeInvitation': 'manageOrganisation',
 	'POST /o/[org]/p/[process]/bodies/[body]?/addMember': 'editProcess',
+	'POST /o/[org]/p/[process]/bodies/[body]?/approvalRule': 'editProcess',
 	'POST /o/[org]/p/[process]/bodies/[body]?/delete': 'editProcess',
 	'POST /o/[org]/p/[process]/bodies/[body]?/removeMember': 'editProcess',
 	'POST /o/[org]/p/[process]/bodies/[body]?/restore': 'manageOrganisation',
@@ -155,12 +161,13 @@ const matrix: Record<string, Access> = {
 	'POST /o/[org]/p/[process]/events/[event]/live?/reopenJoining': 'manageEvents',
 	'POST /o/[org]/p/[process]/events/[event]/minutes?/addDecision': 'manageEvents',
 	'POST /o/[org]/p/[process]/events/[event]/minutes?/addTask': 'manageEvents',
-	'POST /o/[org]/p/[process]/events/[event]/minutes?/approve': 'approveMinutes',
+	'POST /o/[org]/p/[process]/events/[event]/minutes?/approve': 'readProcess',
 	'POST /o/[org]/p/[process]/events/[event]/minutes?/draft': 'manageEvents',
 	'POST /o/[org]/p/[process]/events/[event]/minutes?/notes': 'manageEvents',
 	'POST /o/[org]/p/[process]/events/[event]/minutes?/refresh': 'manageEvents',
 	'POST /o/[org]/p/[process]/events/[event]/minutes?/removeItem': 'manageEvents',
-	'POST /o/[org]/p/[process]/events/[event]/minutes?/return': 'approveMinutes',
+	'POST /o/[org]/p/[process]/events/[event]/minutes?/recordOnPaper': 'readProcess',
+	'POST /o/[org]/p/[process]/events/[event]/minutes?/refuse': 'readProcess',
 	'POST /o/[org]/p/[process]/events/[event]/minutes?/revise': 'manageEvents',
 	'POST /o/[org]/p/[process]/events/[event]/minutes?/submit': 'manageEvents',
 	'POST /o/[org]/p/[process]/events/[event]/minutes?/summary': 'manageEvents',
@@ -306,7 +313,7 @@ function routesOnDisk(): string[] {
 // ---------------------------------------------------------------------------------------------
 // Two organisations
 
-type Who = 'anonymous' | 'participant' | Role | 'outsider';
+type Who = 'anonymous' | 'participant' | Role | 'process_moderator' | 'outsider';
 const visitors: Who[] = [
 	'anonymous',
 	'participant',
@@ -314,8 +321,14 @@ const visitors: Who[] = [
 	'moderator',
 	'process_owner',
 	'admin',
+	'process_moderator',
 	'outsider'
 ];
+/** The role the process moderator holds in their one process. */
+const guestRole: Role = 'moderator';
+/** The organisation pages a person with a role in one process may see: its start page. */
+const guestOrganisationPages = new Set(['GET /o/[org]']);
+const isProcessPage = (key: string) => /^\w+ \/o\/\[org\]\/p\/\[process\]/.test(key);
 const memberRoles = ['steering_member', 'moderator', 'process_owner', 'admin'] as const;
 
 /** Every row of the other organisation has this id, whatever its table. */
@@ -335,6 +348,9 @@ interface Seeded {
 	spare: ProcessFixture;
 	/** A process for the forms that name the other organisation's rows to change. */
 	target: ProcessFixture;
+	/** The one process of the process moderator, who is no member of the organisation. */
+	guest: ProcessFixture;
+	guestEmail: string;
 	emails: Record<(typeof memberRoles)[number], string>;
 	outsiderEmail: string;
 	usedInvitation: string;
@@ -407,6 +423,9 @@ async function seed(db: Db): Promise<Seeded> {
 	acceptInvitation(db, invited.invitation.id, latecomer.id);
 	const spare = seedProcess(db, organisation, latecomer, (what) => `${what} ${homeMarker}`);
 	const target = seedProcess(db, organisation, latecomer, (what) => `${what} ${homeMarker}`);
+	const guestUser = await createTestUser(db, { name: 'Externe Moderation' });
+	const guest = seedProcess(db, organisation, latecomer, (what) => `${what} ${homeMarker} GAST`);
+	grantProcessRole(db, guest.process, guestUser.id, guestRole);
 	// The start page's video and captions answer 200, not 404.
 	saveSignVideo(
 		db,
@@ -437,6 +456,8 @@ async function seed(db: Db): Promise<Seeded> {
 		fixtures,
 		spare,
 		target,
+		guest,
+		guestEmail: guestUser.email,
 		emails,
 		outsiderEmail: outsider.email,
 		usedInvitation: invited.token,
@@ -478,7 +499,12 @@ async function visitorClients(): Promise<Map<Who, Visitor>> {
 				expect(joined.status, joined.body).toBe(303);
 				return [visitor, phone];
 			}
-			const email = visitor === 'outsider' ? seeded.outsiderEmail : seeded.emails[visitor];
+			const email =
+				visitor === 'outsider'
+					? seeded.outsiderEmail
+					: visitor === 'process_moderator'
+						? seeded.guestEmail
+						: seeded.emails[visitor];
 			return [visitor, await signIn(email)];
 		})
 	);
@@ -492,6 +518,7 @@ afterAll(() => server?.stop());
 
 /** The visitor's own process: members have one each, everyone else looks at the spare one. */
 function fixtureOf(visitor: Who): ProcessFixture {
+	if (visitor === 'process_moderator') return seeded.guest;
 	return visitor === 'steering_member' ||
 		visitor === 'moderator' ||
 		visitor === 'process_owner' ||
@@ -552,7 +579,7 @@ async function request(
 
 type Expected = 'ok' | 'login' | 'sent on' | 403 | 404;
 
-function expected(access: Access, visitor: Who): Expected {
+function expected(access: Access, visitor: Who, key: string): Expected {
 	const signedIn = visitor !== 'anonymous' && visitor !== 'participant';
 	switch (access) {
 		case 'public':
@@ -568,6 +595,10 @@ function expected(access: Access, visitor: Who): Expected {
 		default:
 			if (!signedIn) return 'login';
 			if (visitor === 'outsider') return 404;
+			if (visitor === 'process_moderator') {
+				if (!isProcessPage(key) && !guestOrganisationPages.has(key)) return 404;
+				return (permissions[access] as readonly Role[]).includes(guestRole) ? 'ok' : 403;
+			}
 			return (permissions[access] as readonly Role[]).includes(visitor) ? 'ok' : 403;
 	}
 }
@@ -588,7 +619,7 @@ function isLetThrough(method: string, reply: Reply): boolean {
 function check(key: string, visitor: Who, path: string, reply: Reply) {
 	const label = `${visitor} ${key} (${path}) → ${reply.status} ${reply.location ?? ''}`;
 	const method = key.split(' ')[0]!;
-	const want = expected(matrix[key]!, visitor);
+	const want = expected(matrix[key]!, visitor, key);
 	if (want === 'ok') expect(isLetThrough(method, reply), label).toBe(true);
 	else if (want === 'login') {
 		expect(reply.status, label).toBe(303);
@@ -602,8 +633,18 @@ function check(key: string, visitor: Who, path: string, reply: Reply) {
 	if (visitor !== 'outsider' && !installWide.has(key)) {
 		expect(reply.body, `${label} shows the other organisation`).not.toContain(foreignMarker);
 	}
+	// The process moderator sees their own process, never another one of the organisation.
+	if (visitor === 'process_moderator' && matrix[key] !== 'public') {
+		for (const role of memberRoles) {
+			expect(reply.body, `${label} shows another process`).not.toContain(`${homeMarker} ${role}`);
+		}
+	}
 	// Only public pages show this organisation to people who are not its members.
-	if (!memberRoles.some((role) => role === visitor) && matrix[key] !== 'public') {
+	if (
+		!memberRoles.some((role) => role === visitor) &&
+		visitor !== 'process_moderator' &&
+		matrix[key] !== 'public'
+	) {
 		expect(reply.body, `${label} shows the organisation to a non-member`).not.toContain(homeMarker);
 	}
 }
@@ -662,6 +703,36 @@ describe('the access matrix', () => {
 		expect(replies).toHaveLength(keys.length * visitors.length);
 		for (const { key, visitor, path, reply } of replies) check(key, visitor, path, reply);
 	}, 240_000);
+});
+
+describe('a role in one process', () => {
+	it('finds no other process of the organisation, by its address or its ids', async () => {
+		const guest = await signIn(seeded.guestEmail);
+		const keys = Object.keys(matrix).filter((key) => isProcessPage(key) && !isFinal(key));
+		const others = [seeded.spare, seeded.fixtures.moderator];
+		const tasks = keys.flatMap((key) =>
+			others.flatMap((other) => {
+				const own = paramsOf(seeded.guest);
+				const variants: Record<string, string>[] = [{ ...paramsOf(other) }];
+				for (const name of ['event', 'body', 'measure', 'version', 'activity'] as const) {
+					if (key.includes(`[${name}]`)) variants.push({ ...own, [name]: paramsOf(other)[name]! });
+				}
+				return variants.map((variant) => async () => ({
+					key,
+					ownProcess: variant.process === own.process,
+					...(await request(guest, key, variant))
+				}));
+			})
+		);
+		for (const { key, ownProcess, path, reply } of await inBatches(tasks)) {
+			// In their own process, an action the role may not do is refused before any id is read.
+			const allowed = (permissions[matrix[key] as Permission] as readonly Role[]).includes(
+				guestRole
+			);
+			expect(reply.status, `${key} (${path})`).toBe(ownProcess && !allowed ? 403 : 404);
+			expect(reply.body, `${key} (${path})`).not.toContain(`${homeMarker} moderator`);
+		}
+	}, 120_000);
 });
 
 describe('another organisation', () => {
@@ -766,6 +837,8 @@ describe('another organisation', () => {
 			phaseId: id,
 			bodyId: id,
 			versionId: id,
+			processId: id,
+			rule: 'majority',
 			topicId: id,
 			previousProcessId: id,
 			invitationId,

@@ -47,13 +47,15 @@ describe('demo data on first start', () => {
 
 	it('is not added twice', async ({ onTestFinished }) => {
 		const { user } = await import('../../src/lib/server/db/schema');
-		expect(server.db().select().from(user).all()).toHaveLength(demoAccounts.length);
+		// The organisation's accounts and the external moderator of one process (demo/governance.ts).
+		const accounts = demoAccounts.length + 1;
+		expect(server.db().select().from(user).all()).toHaveLength(accounts);
 		const restarted = await startServer({
 			env: { SEED_DEMO: 'true' },
 			databasePath: server.databasePath
 		});
 		onTestFinished(() => restarted.stop());
 		expect(restarted.output()).not.toContain('Demo-Daten angelegt');
-		expect(restarted.db().select().from(user).all()).toHaveLength(demoAccounts.length);
+		expect(restarted.db().select().from(user).all()).toHaveLength(accounts);
 	});
 });

@@ -5,8 +5,12 @@ import type { SessionUser } from './auth/session';
 import { getDb } from './db';
 import { noteAuditScope } from './db/audit';
 import { checkMembership } from './organisations/organisations';
+import {
+	checkProcessAccess,
+	findOrganisationBySlug,
+	processesOfGuest
+} from './organisations/process-members';
 import { findEvent } from './events/events';
-import { findProcess } from './process/processes';
 
 /** Stands in for the site's origin: only the path of the resolved target is ever used. */
 const siteOrigin = 'http://mitwirken.invalid';
@@ -64,6 +68,27 @@ export function requireOrganisation(
 	return { user, organisation: check.organisation, role: check.role };
 }
 
+/**
+ * The organisation named in the URL for its members, and for people with a role in one of its
+ * processes only (`guestProcesses`: the processes they may enter; null for members). Only the
+ * organisation's frame and start page use it; every other organisation page needs a member.
+ */
+export function requireOrganisationVisit(event: Pick<RequestEvent, 'locals' | 'url' | 'params'>) {
+	const user = requireUser(event);
+	const slug = (event.params as { org?: string }).org ?? '';
+	const db = getDb();
+	const check = checkMembership(db, user.id, slug, 'readProcess');
+	if (check.allowed) {
+		noteAuditScope({ organisationId: check.organisation.id });
+		return { user, organisation: check.organisation, role: check.role, guestProcesses: null };
+	}
+	const organisation = findOrganisationBySlug(db, slug);
+	const guestProcesses = organisation ? processesOfGuest(db, user.id, organisation.id) : [];
+	if (!organisation || guestProcesses.length === 0) error(404, { message: m.error_not_found() });
+	noteAuditScope({ organisationId: organisation.id });
+	return { user, organisation, role: null, guestProcesses };
+}
+
 export function requireSystemAdmin(event: Pick<RequestEvent, 'locals' | 'url'>): SessionUser {
 	const user = requireUser(event);
 	if (!user.isSystemAdmin) error(403, { message: m.error_forbidden() });
@@ -75,12 +100,21 @@ export function requireProcess(
 	event: Pick<RequestEvent, 'locals' | 'url' | 'params'>,
 	permission: Permission
 ) {
-	const access = requireOrganisation(event, permission);
-	const slug = (event.params as { process?: string }).process ?? '';
-	const process = findProcess(getDb(), access.organisation.id, slug);
-	if (!process) error(404, { message: m.error_not_found() });
-	noteAuditScope({ processId: process.id });
-	return { ...access, process };
+	const user = requireUser(event);
+	const params = event.params as { org?: string; process?: string };
+	const check = checkProcessAccess(
+		getDb(),
+		user.id,
+		params.org ?? '',
+		params.process ?? '',
+		permission
+	);
+	if (!check.allowed) {
+		if (check.reason === 'not_found') error(404, { message: m.error_not_found() });
+		error(403, { message: m.error_forbidden() });
+	}
+	noteAuditScope({ organisationId: check.organisation.id, processId: check.process.id });
+	return { user, organisation: check.organisation, role: check.role, process: check.process };
 }
 
 /** The event named in the URL, inside the process named in the URL. */

@@ -13,6 +13,8 @@ export const permissions = {
 	manageMeasures: ['admin', 'process_owner', 'moderator'],
 	/** The steering group approves minutes; process owners may record its approval. */
 	approveMinutes: ['admin', 'process_owner', 'steering_member'],
+	/** Where a steering group with members' accounts decides, its approval given on paper. */
+	recordApproval: ['admin', 'process_owner'],
 	/** Steering group members comment on the concept draft; process owners resolve comments. */
 	commentConcept: ['admin', 'process_owner', 'steering_member'],
 	/** The steering group and process owners harmonise results across workshops. */

@@ -267,3 +267,8 @@ export function membersByIds(db: Db, bodyId: number, ids: number[]) {
 		.where(and(eq(table.bodyMember.bodyId, bodyId), inArray(table.bodyMember.id, ids)))
 		.all();
 }
+
+/** How the body approves minutes: one member, the chair, or a majority (`minutes/approval.ts`). */
+export function setApprovalRule(db: Db, bodyId: number, rule: table.ApprovalRule) {
+	db.update(table.body).set({ approvalRule: rule }).where(eq(table.body.id, bodyId)).run();
+}

@@ -93,6 +93,7 @@ export function noteAuditScope(scope: { organisationId?: number; processId?: num
 export const auditPolicy = {
 	organisation: 'all',
 	membership: 'all',
+	process_membership: 'all',
 	invitation: 'all',
 	// An administrator's reset link for a member; its secret hash is never copied.
 	password_reset: 'all',
@@ -120,6 +121,7 @@ export const auditPolicy = {
 	project: 'all',
 	minutes: 'all',
 	minutes_item: 'all',
+	minutes_approval: 'all',
 	concept_version: 'all',
 	adoption_step: 'all',
 	adoption_step_correction: 'all',
@@ -219,17 +221,21 @@ function scopeOf(
 	const toTable = (name: string) =>
 		references.find((r) => r.columns.length === 1 && getTableConfig(r.foreignTable).name === name);
 	const direct = toTable('process');
+	const organisation = toTable('organisation');
 	if (direct) {
 		const process = ref(direct.columns[0]!.name);
+		const ofProcess = `(SELECT organisation_id FROM process WHERE id = ${process})`;
 		return {
 			scope: {
 				process,
-				organisation: `(SELECT organisation_id FROM process WHERE id = ${process})`
+				// A row that may name a process (an invitation to one process) names its organisation.
+				organisation: organisation
+					? `COALESCE(${ofProcess}, ${ref(organisation.columns[0]!.name)})`
+					: ofProcess
 			},
 			depth
 		};
 	}
-	const organisation = toTable('organisation');
 	if (organisation && names.has(organisation.columns[0]!.name)) {
 		return { scope: { process: null, organisation: ref(organisation.columns[0]!.name) }, depth };
 	}

@@ -2,6 +2,8 @@ import { sql } from 'drizzle-orm';
 import {
 	activityStages,
 	adoptionResults,
+	approvalDecisions,
+	approvalRules,
 	auditActorKinds,
 	auditOperations,
 	bodyKinds,
@@ -145,6 +147,10 @@ export const invitation = sqliteTable(
 			.notNull()
 			.references(() => organisation.id, { onDelete: 'cascade' }),
 		role: text('role', { enum: roles }).notNull(),
+		/** An invitation to one process only (a process membership), not to the organisation. */
+		processId: integer('process_id').references((): AnySQLiteColumn => process.id, {
+			onDelete: 'cascade'
+		}),
 		note: text('note').notNull().default(''),
 		secretHash: blob('secret_hash', { mode: 'buffer' }).notNull(),
 		createdByUserId: integer('created_by_user_id').references(() => user.id, {
@@ -180,6 +186,29 @@ export const process = sqliteTable(
 		createdAt: createdAt()
 	},
 	(t) => [uniqueIndex('process_organisation_slug_idx').on(t.organisationId, t.slug)]
+);
+
+/**
+ * A role in one process only, for people outside the organisation (an external consultant or
+ * moderator): they see and act in that process and nowhere else of the organisation. A member
+ * of the organisation has no process memberships: their organisation role counts everywhere.
+ */
+export const processMembership = sqliteTable(
+	'process_membership',
+	{
+		processId: integer('process_id')
+			.notNull()
+			.references(() => process.id, { onDelete: 'cascade' }),
+		userId: integer('user_id')
+			.notNull()
+			.references(() => user.id, { onDelete: 'cascade' }),
+		role: text('role', { enum: roles }).notNull(),
+		createdAt: createdAt()
+	},
+	(t) => [
+		primaryKey({ columns: [t.processId, t.userId] }),
+		index('process_membership_user_idx').on(t.userId)
+	]
 );
 
 export const phase = sqliteTable(
@@ -244,6 +273,8 @@ export const body = sqliteTable(
 		}),
 		isPublic: integer('is_public', { mode: 'boolean' }).notNull().default(true),
 		maxMembers: integer('max_members'),
+		/** How the body approves minutes (`approvalRules`). */
+		approvalRule: text('approval_rule', { enum: approvalRules }).notNull().default('any_member'),
 		/** Bodies with members or meetings are archived, not deleted (docs/architecture.md). */
 		archivedAt: integer('archived_at', { mode: 'timestamp_ms' })
 	},
@@ -758,12 +789,42 @@ export const minutes = sqliteTable(
 		approvedBy: integer('approved_by').references(() => user.id, { onDelete: 'set null' }),
 		/** Kept as written, so the record survives the account. */
 		approvedByName: text('approved_by_name'),
+		/** Counts the submissions: approvals count only in the round they were given in. */
+		approvalRound: integer('approval_round').notNull().default(0),
 		/** Why a revision after the first was started, and by whom (kept as written). */
 		reason: text('reason').notNull().default(''),
 		createdByName: text('created_by_name'),
 		createdAt: createdAt()
 	},
 	(t) => [uniqueIndex('minutes_event_revision_idx').on(t.eventId, t.revision)]
+);
+
+/**
+ * One member's decision on submitted minutes, in one submission round: an approval, or a
+ * refusal with its reason (which sends the minutes back to draft). Kept for the history.
+ */
+export const minutesApproval = sqliteTable(
+	'minutes_approval',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		minutesId: integer('minutes_id')
+			.notNull()
+			.references(() => minutes.id, { onDelete: 'cascade' }),
+		round: integer('round').notNull(),
+		bodyId: integer('body_id').references(() => body.id, { onDelete: 'set null' }),
+		userId: integer('user_id').references(() => user.id, { onDelete: 'set null' }),
+		/** Kept as written, so the record survives the account. */
+		name: text('name').notNull(),
+		decision: text('decision', { enum: approvalDecisions }).notNull(),
+		reason: text('reason').notNull().default(''),
+		/** A process owner recorded the body's decision, taken on paper or in a meeting. */
+		onPaper: integer('on_paper', { mode: 'boolean' }).notNull().default(false),
+		createdAt: createdAt()
+	},
+	(t) => [
+		index('minutes_approval_minutes_idx').on(t.minutesId, t.round),
+		uniqueIndex('minutes_approval_once_idx').on(t.minutesId, t.round, t.userId)
+	]
 );
 
 /** A part of the minutes: notes on an agenda item, a decision, or a follow-up task. */
@@ -1167,6 +1228,8 @@ export type Session = typeof session.$inferSelect;
 export type PasswordReset = typeof passwordReset.$inferSelect;
 export type Membership = typeof membership.$inferSelect;
 export type Invitation = typeof invitation.$inferSelect;
+export type ProcessMembership = typeof processMembership.$inferSelect;
+export type MinutesApproval = typeof minutesApproval.$inferSelect;
 export type Process = typeof process.$inferSelect;
 export type Phase = typeof phase.$inferSelect;
 export type FieldOfAction = typeof fieldOfAction.$inferSelect;

@@ -19,6 +19,7 @@ import { seedRelations } from './relations';
 import { seedReport } from './report';
 import { seedFinishedWorkshop } from './workshop';
 import { seedNotifications } from './notifications';
+import { seedGovernance } from './governance';
 
 export const demoPassword = 'mitwirken-demo';
 
@@ -237,7 +238,11 @@ async function seedDemoData(db: Db, now: Date): Promise<boolean> {
 			.from(table.user)
 			.where(eq(table.user.email, 'steuerung@landau.example'))
 			.get()!;
-		return { processId: process.id, steering: { bodyId: steeringGroup.id, approver } };
+		return {
+			processId: process.id,
+			organisationId: organisation.id,
+			steering: { bodyId: steeringGroup.id, approver }
+		};
 	});
 	if (seeded === null) return false;
 	const { processId } = seeded;
@@ -253,6 +258,7 @@ async function seedDemoData(db: Db, now: Date): Promise<boolean> {
 	seedRelations(db, processId);
 	seedReport(db, processId, now);
 	seedNotifications(db, processId, now);
+	seedGovernance(db, seeded.organisationId, passwordHash, now);
 	return true;
 }
 

@@ -7,7 +7,8 @@ import { socketAuth } from '../../workshop/messages';
 import { sessionCookieName, sessionIsActive, validateSessionToken } from '../auth/session';
 import type { Db } from '../db';
 import * as table from '../db/schema';
-import { checkMembership } from '../organisations/organisations';
+import { processRoleOf } from '../organisations/process-members';
+import { roleAllows } from '../auth/roles';
 import { findParticipant, participantCookieName } from '../workshop/participants';
 
 export type Viewer =
@@ -63,7 +64,7 @@ export function authenticate(
 
 /**
  * Whether a moderator's session is still active and its user still may manage the event's
- * organisation's events: checked at the handshake, before every message and whenever that
+ * process's events (by their organisation role, or their role in that one process): checked at the handshake, before every message and whenever that
  * user's access changes.
  */
 export function moderatorMayRun(
@@ -73,11 +74,11 @@ export function moderatorMayRun(
 ): boolean {
 	if (!sessionIsActive(db, viewer.sessionId)) return false;
 	const owner = db
-		.select({ slug: table.organisation.slug })
+		.select({ processId: table.event.processId })
 		.from(table.event)
-		.innerJoin(table.process, eq(table.event.processId, table.process.id))
-		.innerJoin(table.organisation, eq(table.process.organisationId, table.organisation.id))
 		.where(eq(table.event.id, eventId))
 		.get();
-	return !!owner && checkMembership(db, viewer.userId, owner.slug, 'manageEvents').allowed;
+	if (!owner) return false;
+	const role = processRoleOf(db, viewer.userId, owner.processId);
+	return role !== null && roleAllows(role, 'manageEvents');
 }

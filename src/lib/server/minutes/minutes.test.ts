@@ -20,12 +20,12 @@ import {
 	currentMinutes,
 	draftMinutesWhenWorkshopEnds,
 	listRevisions,
-	returnMinutes,
 	reviseMinutes,
 	submitMinutes,
 	updateItemNotes,
 	updateSummary
 } from './minutes';
+import { refuseMinutes } from './approval';
 
 const hostile = '<w:p>Ende</w:p><script>alert(1)</script> & "Zitat"';
 
@@ -155,7 +155,16 @@ describe('minutes', () => {
 			ok: false,
 			reason: 'locked'
 		});
-		expect(returnMinutes(db, eventId, minutes.id)).toEqual({ ok: true });
+		expect(
+			refuseMinutes(
+				db,
+				processId,
+				eventId,
+				minutes.id,
+				{ ...approver, role: 'steering_member' },
+				'Anwesenheit fehlt'
+			)
+		).toEqual({ ok: true, approved: false });
 		expect(submitMinutes(db, eventId, minutes.id)).toEqual({ ok: true });
 		expect(approveMinutes(db, eventId, minutes.id, approver)).toEqual({ ok: true });
 		expect(currentMinutes(db, eventId)!.minutes).toMatchObject({

@@ -238,7 +238,7 @@ export function removeItem(db: Db, eventId: number, minutesId: number, itemId: n
 
 /** Moves minutes along draft → submitted → approved, or back from submitted to draft. */
 function moveStatus(
-	db: Db,
+	db: DbOrTx,
 	eventId: number,
 	minutesId: number,
 	from: table.MinutesStatus,
@@ -260,28 +260,47 @@ function moveStatus(
 	return findMinutes(db, eventId, minutesId) ? refused('wrong_status') : refused('not_found');
 }
 
+/** Submits a draft for approval; every submission starts a new round of approvals. */
 export function submitMinutes(db: Db, eventId: number, minutesId: number) {
+	const minutes = findMinutes(db, eventId, minutesId);
+	if (!minutes) return refused('not_found');
 	return moveStatus(db, eventId, minutesId, 'draft', {
 		status: 'submitted',
-		submittedAt: new Date()
+		submittedAt: new Date(),
+		approvalRound: minutes.approvalRound + 1
 	});
 }
 
-export function returnMinutes(db: Db, eventId: number, minutesId: number) {
-	return moveStatus(db, eventId, minutesId, 'submitted', { status: 'draft', submittedAt: null });
-}
-
+/**
+ * Approves submitted minutes outright in the name of `approver` (the demo seed, and tests of
+ * what follows an approval); the minutes page goes through `minutes/approval.ts`.
+ */
 export function approveMinutes(
 	db: Db,
 	eventId: number,
 	minutesId: number,
 	approver: { id: number; name: string }
 ) {
-	return moveStatus(db, eventId, minutesId, 'submitted', {
-		status: 'approved',
-		approvedAt: new Date(),
-		approvedBy: approver.id,
-		approvedByName: approver.name
+	return db.transaction((tx) => {
+		const minutes = findMinutes(tx, eventId, minutesId);
+		const change = moveStatus(tx, eventId, minutesId, 'submitted', {
+			status: 'approved',
+			approvedAt: new Date(),
+			approvedBy: approver.id,
+			approvedByName: approver.name
+		});
+		if (change.ok && minutes) {
+			tx.insert(table.minutesApproval)
+				.values({
+					minutesId,
+					round: minutes.approvalRound,
+					userId: approver.id,
+					name: approver.name,
+					decision: 'approved'
+				})
+				.run();
+		}
+		return change;
 	});
 }
 

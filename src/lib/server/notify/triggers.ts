@@ -13,6 +13,7 @@ import { eventsToIcs } from '../events/ics';
 import { timeZone, todayIn } from '../time';
 import type { MessageLocale } from '../../notify-kinds';
 import { listCatalogue } from '../concept/measures';
+import { approvalAuthority } from '../minutes/approval';
 import { deliverSoon, notifyUser, type MessageText, type Recipient } from './outbox';
 
 /** For routes: after a change that succeeded, write its messages and send them. */
@@ -76,11 +77,17 @@ function userRecipient(db: Db, userId: number): Recipient | undefined {
 }
 
 /**
- * Who may approve the event's minutes: the organisation's members whose role allows it
- * (`approveMinutes`), but not the one who submitted them. When approval rules per body exist,
- * this is the one place to ask them instead.
+ * Who may approve the event's minutes, but not the one who submitted them: the members of the
+ * approving body whom its rule counts, or, where no body approves, the organisation's members
+ * whose role allows it (`minutes/approval`).
  */
-export function minutesApprovers(db: Db, organisationId: number, exceptUserId: number | null) {
+export function minutesApprovers(db: Db, context: EventContext, exceptUserId: number | null) {
+	const authority = approvalAuthority(db, context.process.id);
+	if (authority.kind === 'body') {
+		return authority.voters
+			.filter((voter) => voter.userId !== exceptUserId)
+			.flatMap((voter) => userRecipient(db, voter.userId) ?? []);
+	}
 	const allowed = roles.filter((role) => roleAllows(role, 'approveMinutes'));
 	return db
 		.select({ userId: table.user.id, email: table.user.email, name: table.user.name })
@@ -88,7 +95,7 @@ export function minutesApprovers(db: Db, organisationId: number, exceptUserId: n
 		.innerJoin(table.user, eq(table.membership.userId, table.user.id))
 		.where(
 			and(
-				eq(table.membership.organisationId, organisationId),
+				eq(table.membership.organisationId, context.organisation.id),
 				inArray(table.membership.role, allowed),
 				...(exceptUserId === null ? [] : [ne(table.user.id, exceptUserId)])
 			)
@@ -132,7 +139,7 @@ export function notifyMinutesSubmitted(
 	}
 	const link = `${input.origin}${eventPath(context)}/minutes`;
 	const round = minutes.submittedAt?.getTime() ?? 0;
-	return minutesApprovers(db, context.organisation.id, input.submittedBy).flatMap((recipient) => {
+	return minutesApprovers(db, context, input.submittedBy).flatMap((recipient) => {
 		const sent = notifyUser(db, {
 			organisationId: context.organisation.id,
 			recipient,

@@ -5,6 +5,7 @@ import type { Role } from '../auth/roles';
 import { issueToken, secretMatches, splitToken } from '../auth/token';
 import { insertUser, prepareUser, type NewUser } from '../auth/users';
 import { addMember } from './organisations';
+import { grantProcessRole } from './process-members';
 
 export const invitationLifetimeMs = 1000 * 60 * 60 * 24 * 14;
 
@@ -15,6 +16,8 @@ export function createInvitation(
 		role: Role;
 		note: string;
 		createdByUserId: number;
+		/** An invitation to this one process of the organisation only. */
+		processId?: number | null;
 	},
 	now = new Date()
 ) {
@@ -26,6 +29,7 @@ export function createInvitation(
 			secretHash,
 			organisationId: input.organisationId,
 			role: input.role,
+			processId: input.processId ?? null,
 			note: input.note.trim(),
 			createdByUserId: input.createdByUserId,
 			createdAt: now,
@@ -72,7 +76,14 @@ function claimInvitation(tx: Tx, invitationId: string, userId: number, now: Date
 		)
 		.returning()
 		.get();
-	if (claimed) addMember(tx, claimed.organisationId, userId, claimed.role);
+	if (claimed?.processId) {
+		grantProcessRole(
+			tx,
+			{ id: claimed.processId, organisationId: claimed.organisationId },
+			userId,
+			claimed.role
+		);
+	} else if (claimed) addMember(tx, claimed.organisationId, userId, claimed.role);
 	return Boolean(claimed);
 }
 
@@ -118,10 +129,12 @@ export function listOpenInvitations(db: Db, organisationId: number, now = new Da
 			id: table.invitation.id,
 			role: table.invitation.role,
 			note: table.invitation.note,
+			processTitle: table.process.title,
 			createdAt: table.invitation.createdAt,
 			expiresAt: table.invitation.expiresAt
 		})
 		.from(table.invitation)
+		.leftJoin(table.process, eq(table.invitation.processId, table.process.id))
 		.where(
 			and(
 				eq(table.invitation.organisationId, organisationId),

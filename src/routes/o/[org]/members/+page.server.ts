@@ -8,6 +8,9 @@ import * as field from '$lib/server/forms/fields';
 import { parseForm } from '$lib/server/forms/parse';
 import { roleLabel } from '$lib/labels';
 import { requireOrganisation } from '$lib/server/guard';
+import { id, optionalId } from '$lib/server/forms/process-fields';
+import { listProcesses } from '$lib/server/process/processes';
+import { listProcessMembers, removeProcessRole } from '$lib/server/organisations/process-members';
 import {
 	createInvitation,
 	listOpenInvitations,
@@ -30,8 +33,11 @@ const roleForm = v.object({ userId: memberId, role: field.role });
 const removeForm = v.object({ userId: memberId, ...confirmed });
 const inviteForm = v.object({
 	role: field.role,
-	note: field.optionalLine(200)
+	note: field.optionalLine(200),
+	/** Empty: the whole organisation; a process: that process only. */
+	processId: optionalId
 });
+const processRoleForm = v.object({ userId: memberId, processId: id, ...confirmed });
 const revokeForm = v.object({ invitationId: field.requiredLine(64), ...confirmed });
 const resetForm = v.object({ userId: memberId });
 
@@ -41,6 +47,8 @@ export const load: PageServerLoad = (event) => {
 	return {
 		currentUserId: user.id,
 		members: listMembers(db, organisation.id),
+		processMembers: listProcessMembers(db, organisation.id),
+		processes: listProcesses(db, organisation.id).map(({ id, title }) => ({ id, title })),
 		invitations: listOpenInvitations(db, organisation.id)
 	};
 };
@@ -87,16 +95,47 @@ export const actions: Actions = {
 		const { organisation, user } = requireOrganisation(event, 'manageOrganisation');
 		const form = parseForm(inviteForm, await event.request.formData());
 		if (!form.ok) return fail(400, { inviteErrors: form.errors, values: form.values });
-		const { invitation, token } = createInvitation(getDb(), {
+		const db = getDb();
+		const { processId } = form.data;
+		if (processId !== null && !listProcesses(db, organisation.id).some((p) => p.id === processId)) {
+			error(404, { message: m.error_not_found() });
+		}
+		const { invitation, token } = createInvitation(db, {
 			organisationId: organisation.id,
 			role: form.data.role,
 			note: form.data.note,
-			createdByUserId: user.id
+			createdByUserId: user.id,
+			processId
 		});
 		return {
 			invitationLink: `${event.url.origin}/invite/${token}`,
 			invitedRole: invitation.role
 		};
+	},
+	removeProcessRole: async (event) => {
+		const { organisation } = requireOrganisation(event, 'manageOrganisation');
+		const form = parseForm(processRoleForm, await event.request.formData());
+		if (!form.ok) return fail(400, { message: m.form_has_errors() });
+		const db = getDb();
+		const { userId, processId } = form.data;
+		const held = listProcessMembers(db, organisation.id).find(
+			(row) => row.userId === userId && row.processId === processId
+		);
+		if (!held) error(404, { message: m.error_not_found() });
+		if (!form.data.confirmed) {
+			return askToConfirm({
+				action: '?/removeProcessRole',
+				fields: { userId: String(userId), processId: String(processId) },
+				question: m.govern_remove_process_role_question({
+					name: held.name,
+					process: held.processTitle
+				}),
+				consequence: m.govern_remove_process_role_consequence(),
+				confirmLabel: m.govern_remove_process_role()
+			});
+		}
+		removeProcessRole(db, organisation.id, processId, userId);
+		return { success: m.govern_process_role_removed() };
 	},
 	revokeInvitation: async (event) => {
 		const { organisation } = requireOrganisation(event, 'manageOrganisation');

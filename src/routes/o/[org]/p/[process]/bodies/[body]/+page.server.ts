@@ -13,13 +13,19 @@ import {
 	removeBody,
 	removeMember,
 	restoreBody,
+	setApprovalRule,
 	setSeatPlan,
 	updateBody,
 	updateMember
 } from '$lib/server/bodies/bodies';
 import { seatPlanStatus } from '$lib/server/bodies/seat-plan';
 import { getDb } from '$lib/server/db';
-import { stakeholderCategories, type StakeholderCategory } from '$lib/server/db/schema';
+import {
+	approvalRules,
+	stakeholderCategories,
+	type StakeholderCategory
+} from '$lib/server/db/schema';
+import * as field from '$lib/server/forms/fields';
 import { bodyForm, memberForm, seatPlanForm } from '$lib/server/forms/bodies';
 import { askToConfirm, confirmed } from '$lib/server/forms/confirm';
 import { parseForm } from '$lib/server/forms/parse';
@@ -32,6 +38,7 @@ import type { Actions, PageServerLoad, RequestEvent } from './$types';
 const memberIdForm = v.object({ id });
 const removeMemberForm = v.object({ id, ...confirmed });
 const deleteForm = v.object(confirmed);
+const approvalRuleForm = v.object({ rule: field.choice(approvalRules) });
 
 function requireBody(
 	event: RequestEvent | Parameters<PageServerLoad>[0],
@@ -77,6 +84,13 @@ export const actions: Actions = {
 		if (!bodyRefsInProcess(getDb(), process.id, form.data))
 			error(404, { message: m.error_not_found() });
 		updateBody(getDb(), process.id, body.id, form.data);
+		return { saved: m.saved() };
+	},
+	approvalRule: async (event) => {
+		const { body } = requireBody(event, 'editProcess');
+		const form = parseForm(approvalRuleForm, await event.request.formData());
+		if (!form.ok) return fail(400, { message: m.form_has_errors() });
+		setApprovalRule(getDb(), body.id, form.data.rule);
 		return { saved: m.saved() };
 	},
 	seats: async (event) => {

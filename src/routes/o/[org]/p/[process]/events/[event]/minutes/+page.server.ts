@@ -1,7 +1,6 @@
 import { error, fail, type ActionFailure } from '@sveltejs/kit';
 import * as v from 'valibot';
 import { m } from '$lib/paraglide/messages';
-import { roleAllows } from '$lib/server/auth/roles';
 import { getDb } from '$lib/server/db';
 import type { Confirmation } from '$lib/confirmation';
 import { askToConfirm, confirmed } from '$lib/server/forms/confirm';
@@ -10,14 +9,19 @@ import { parseForm, type FormValues } from '$lib/server/forms/parse';
 import { id, optionalIsoDate } from '$lib/server/forms/process-fields';
 import { requireEvent } from '$lib/server/guard';
 import {
+	approvalView,
+	approveMinutesAsMember,
+	recordPaperApproval,
+	refuseMinutes,
+	type ApprovalChange
+} from '$lib/server/minutes/approval';
+import {
 	addItem,
-	approveMinutes,
 	draftMinutes,
 	findItem,
 	listRevisions,
 	refreshFromEvent,
 	removeItem,
-	returnMinutes,
 	reviseMinutes,
 	submitMinutes,
 	updateItemNotes,
@@ -28,12 +32,13 @@ import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { minutesAsked } from './revision';
 import {
 	notifyApprovalGiven,
+	notifyApprovalRefused,
 	notifyMinutesSubmitted,
 	thenNotify
 } from '$lib/server/notify/triggers';
 
 export const load: PageServerLoad = (request) => {
-	const { event, role } = requireEvent(request, 'readProcess');
+	const { event, process, role, user } = requireEvent(request, 'readProcess');
 	const db = getDb();
 	const shown = minutesAsked(event.id, request.url);
 	const revisions = listRevisions(db, event.id);
@@ -61,7 +66,9 @@ export const load: PageServerLoad = (request) => {
 				createdAt
 			})
 		),
-		canApprove: roleAllows(role, 'approveMinutes')
+		approval: shown
+			? approvalView(db, process.id, shown.minutes, { id: user.id, name: user.name, role })
+			: null
 	};
 };
 
@@ -77,6 +84,12 @@ const taskForm = v.object({
 });
 const itemForm = v.object({ minutesId: id, itemId: id, ...confirmed });
 const reviseForm = v.object({ minutesId: id, reason: field.requiredText(2000) });
+/** A refusal's reason: one to a few lines, required. */
+const refuseForm = v.object({
+	minutesId: id,
+	reason: field.requiredText(1000),
+	...confirmed
+});
 
 const changeMessages = {
 	not_found: () => m.error_not_found(),
@@ -110,6 +123,58 @@ async function act<S extends v.GenericSchema>(
 	if (!result.ok) return fail(409, { message: changeMessages[result.reason]() });
 	return { saved: m.saved() };
 }
+
+const approvalMessages = {
+	not_found: () => m.error_not_found(),
+	wrong_status: () => m.minutes_wrong_status(),
+	not_allowed: () => m.govern_not_allowed(),
+	already_decided: () => m.govern_already_decided()
+};
+
+/** Approvals and refusals: every signed-in reader of the process may try; the rule decides. */
+async function decide<S extends v.GenericSchema>(
+	request: RequestEvent,
+	schema: S,
+	change: (
+		context: ReturnType<typeof requireEvent>,
+		data: v.InferOutput<S>
+	) => ApprovalChange | ActionFailure<{ confirm: Confirmation }>,
+	saved: (approved: boolean) => string
+) {
+	const context = requireEvent(request, 'readProcess');
+	const form = parseForm(schema, await request.request.formData());
+	if (!form.ok) {
+		return fail(400, { message: m.form_has_errors(), errors: form.errors, values: form.values });
+	}
+	const result = change(context, form.data);
+	if (!('ok' in result)) return result;
+	if (!result.ok && result.reason === 'not_found') error(404, { message: m.error_not_found() });
+	if (!result.ok) {
+		return fail(result.reason === 'not_allowed' ? 403 : 409, {
+			message: approvalMessages[result.reason]()
+		});
+	}
+	return { saved: saved(result.approved) };
+}
+
+/** Tells whoever submitted the minutes that they are approved. */
+const approvalGiven = (
+	request: RequestEvent,
+	{ event, user }: ReturnType<typeof requireEvent>,
+	minutesId: number
+) =>
+	notifyApprovalGiven(getDb(), {
+		eventId: event.id,
+		minutesId,
+		approver: user,
+		origin: request.url.origin
+	});
+
+const approverOf = ({ user, role }: ReturnType<typeof requireEvent>) => ({
+	id: user.id,
+	name: user.name,
+	role
+});
 
 export const actions: Actions = {
 	draft: async (request) => {
@@ -167,20 +232,78 @@ export const actions: Actions = {
 				})
 			)
 		),
-	return: (request) =>
-		act(request, 'approveMinutes', minutesForm, (eventId, data) =>
-			returnMinutes(getDb(), eventId, data.minutesId)
-		),
 	approve: (request) =>
-		act(request, 'approveMinutes', minutesForm, (eventId, data, user) =>
-			thenNotify(getDb(), approveMinutes(getDb(), eventId, data.minutesId, user), () =>
-				notifyApprovalGiven(getDb(), {
-					eventId,
-					minutesId: data.minutesId,
-					approver: user,
-					origin: request.url.origin
-				})
-			)
+		decide(
+			request,
+			minutesForm,
+			(context, data) => {
+				const change = approveMinutesAsMember(
+					getDb(),
+					context.process.id,
+					context.event.id,
+					data.minutesId,
+					approverOf(context)
+				);
+				return change.ok && change.approved
+					? thenNotify(getDb(), change, () => approvalGiven(request, context, data.minutesId))
+					: change;
+			},
+			(approved) => (approved ? m.govern_approved_now() : m.govern_approval_counted())
+		),
+	recordOnPaper: (request) =>
+		decide(
+			request,
+			minutesForm,
+			(context, data) =>
+				thenNotify(
+					getDb(),
+					recordPaperApproval(
+						getDb(),
+						context.process.id,
+						context.event.id,
+						data.minutesId,
+						approverOf(context)
+					),
+					() => approvalGiven(request, context, data.minutesId)
+				),
+			() => m.govern_approved_now()
+		),
+	refuse: (request) =>
+		decide(
+			request,
+			refuseForm,
+			(context, data) => {
+				if (!data.confirmed) {
+					return askToConfirm({
+						action: '?/refuse',
+						fields: { minutesId: String(data.minutesId), reason: data.reason },
+						question: m.govern_refuse_question(),
+						consequence: m.govern_refuse_consequence({ reason: data.reason }),
+						confirmLabel: m.govern_refuse_confirm()
+					});
+				}
+				return thenNotify(
+					getDb(),
+					refuseMinutes(
+						getDb(),
+						context.process.id,
+						context.event.id,
+						data.minutesId,
+						approverOf(context),
+						data.reason
+					),
+					() =>
+						notifyApprovalRefused(getDb(), {
+							eventId: context.event.id,
+							minutesId: data.minutesId,
+							refuser: context.user,
+							reason: data.reason,
+							refusedAt: new Date(),
+							origin: request.url.origin
+						})
+				);
+			},
+			() => m.govern_refused()
 		),
 	revise: (request) =>
 		act(request, 'manageEvents', reviseForm, (eventId, data, user) =>
