@@ -337,7 +337,7 @@ describe('the outbox without SMTP', () => {
 describe('approvals and comments', () => {
 	it('tells those who may approve, then the submitter of the approval or the refusal', async () => {
 		const db = createTestDb();
-		const { organisation, process: p, body, admin, owner, member, moderator } = await scene(db);
+		const { organisation, process: p, body, owner, member, moderator } = await scene(db);
 		const event = eventOf(db, p.id, body.id, '2026-11-20T18:00');
 		const minutes = draftMinutes(db, event.id);
 		expect(submitMinutes(db, event.id, minutes.id).ok).toBe(true);
