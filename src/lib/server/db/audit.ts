@@ -144,6 +144,12 @@ export const auditPolicy = {
 	public_comment_period: 'all',
 	// Comments are written by the public; staff publish, reject and answer them.
 	public_comment: 'changes',
+	questionnaire: 'all',
+	questionnaire_question: 'all',
+	questionnaire_option: 'all',
+	// Phones write without an audit store; staff typing in a paper form are logged.
+	questionnaire_response: 'all',
+	questionnaire_answer: { excluded: 'anonymous answers; the response row logs paper entries' },
 	session: { excluded: 'sign-ins, not records; holds token hashes' },
 	participant: { excluded: "participants' phones; holds device token hashes" },
 	dot: { excluded: "participants' votes: high volume, and not staff writes" },
