@@ -18,6 +18,7 @@ import { seedTimeline } from './timeline';
 import { seedRelations } from './relations';
 import { seedReport } from './report';
 import { seedFinishedWorkshop } from './workshop';
+import { seedNeedsAnalysis } from './needs';
 
 export const demoPassword = 'mitwirken-demo';
 
@@ -236,7 +237,11 @@ async function seedDemoData(db: Db, now: Date): Promise<boolean> {
 			.from(table.user)
 			.where(eq(table.user.email, 'steuerung@landau.example'))
 			.get()!;
-		return { processId: process.id, steering: { bodyId: steeringGroup.id, approver } };
+		return {
+			processId: process.id,
+			organisationId: organisation.id,
+			steering: { bodyId: steeringGroup.id, approver }
+		};
 	});
 	if (seeded === null) return false;
 	const { processId } = seeded;
@@ -251,6 +256,7 @@ async function seedDemoData(db: Db, now: Date): Promise<boolean> {
 	seedPublicParticipation(db, processId, seeded.steering.approver, now);
 	seedRelations(db, processId);
 	seedReport(db, processId, now);
+	seedNeedsAnalysis(db, seeded.organisationId, now);
 	return true;
 }
 

@@ -25,7 +25,10 @@ export type Change<Reason extends string = never> =
 
 export function listQuestionnaires(db: Db, processId: number) {
 	const responses = db
-		.select({ questionnaireId: table.questionnaireResponse.questionnaireId, n: count() })
+		.select({
+			questionnaireId: table.questionnaireResponse.questionnaireId,
+			n: count().as('n')
+		})
 		.from(table.questionnaireResponse)
 		.groupBy(table.questionnaireResponse.questionnaireId)
 		.as('responses');

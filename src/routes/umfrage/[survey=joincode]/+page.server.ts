@@ -24,11 +24,11 @@ const answeredCookieMaxAge = 60 * 60 * 24 * 365;
 
 /** The questionnaire the code names, once it was opened; unknown codes count as misses. */
 async function requireQuestionnaire(request: RequestEvent) {
-	const questionnaire = findQuestionnaireByCode(getDb(), request.params.code ?? '');
+	const questionnaire = findQuestionnaireByCode(getDb(), request.params.survey ?? '');
 	const found = questionnaire !== undefined && questionnaire.status !== 'draft';
 	await refuseThrottledLookup(request, found);
 	if (!questionnaire || !found) error(404, { message: m.needs_code_unknown() });
-	if (questionnaire.code !== request.params.code) redirect(308, `/umfrage/${questionnaire.code}`);
+	if (questionnaire.code !== request.params.survey) redirect(308, `/umfrage/${questionnaire.code}`);
 	return questionnaire;
 }
 

@@ -1,5 +1,5 @@
-import type { QuestionKind, QuestionnaireStatus } from '$lib/needs/rules';
-import { m } from '$lib/paraglide/messages';
+import type { QuestionKind, QuestionnaireStatus, ResponseSource } from './rules';
+import { m } from '../paraglide/messages';
 
 const statuses: Record<QuestionnaireStatus, () => string> = {
 	draft: m.needs_status_draft,
@@ -15,3 +15,9 @@ const kinds: Record<QuestionKind, () => string> = {
 	text: m.needs_kind_text
 };
 export const kindLabel = (kind: QuestionKind) => kinds[kind]();
+
+const sources: Record<ResponseSource, () => string> = {
+	phone: m.needs_source_phone,
+	paper: m.needs_source_paper
+};
+export const sourceLabel = (source: ResponseSource) => sources[source]();
