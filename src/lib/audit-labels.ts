@@ -20,6 +20,10 @@ import {
 	stakeholderCategory
 } from './labels';
 import { partyLabel } from './measure-values';
+import { languageNames } from './i18n/names';
+import { kindLabel, sourceLabel, statusLabel } from './needs/labels';
+import { questionKinds, questionnaireStatuses, responseSources } from './needs/rules';
+import { participantLocales } from './domain';
 import { m } from './paraglide/messages';
 
 /** What the audit log calls each table it records, in the reader's words. */
@@ -71,7 +75,11 @@ const tableLabels: Record<string, () => string> = {
 	sign_video: m.audit_table_sign_video,
 	public_comment_period: m.audit_table_public_comment_period,
 	public_comment: m.audit_table_public_comment,
-	notification_sender: m.notify_audit_table_notification_sender
+	notification_sender: m.notify_audit_table_notification_sender,
+	questionnaire: m.audit_table_questionnaire,
+	questionnaire_question: m.audit_table_questionnaire_question,
+	questionnaire_option: m.audit_table_questionnaire_option,
+	questionnaire_response: m.audit_table_questionnaire_response
 };
 
 export const auditTableNames = Object.keys(tableLabels);
@@ -295,7 +303,20 @@ const choiceColumns: Record<string, { options: () => { value: string; label: str
 	'public_comment.status': publicCommentStatus,
 	'public_comment.verdict': publicCommentVerdict,
 	'minutes_item.kind': minutesItemKind,
-	'topic_item.target_kind': targetKind
+	'topic_item.target_kind': targetKind,
+	'questionnaire.status': {
+		options: () => questionnaireStatuses.map((value) => ({ value, label: statusLabel(value) }))
+	},
+	'questionnaire_question.kind': {
+		options: () => questionKinds.map((value) => ({ value, label: kindLabel(value) }))
+	},
+	'questionnaire_response.category': stakeholderCategory,
+	'questionnaire_response.source': {
+		options: () => responseSources.map((value) => ({ value, label: sourceLabel(value) }))
+	},
+	'questionnaire_response.locale': {
+		options: () => participantLocales.map((value) => ({ value, label: languageNames[value] }))
+	}
 };
 
 /** A stored choice ("in_implementation") in the reader's words; null for any other value. */

@@ -232,7 +232,31 @@ const matrix: Record<string, Access> = {
 	'POST /organisations/new?/default': 'system',
 	'POST /password-reset/[token]?/default': 'public',
 	'POST /password-reset?/default': 'public',
-	'POST /setup?/default': 'installed'
+	'POST /setup?/default': 'installed',
+	'GET /o/[org]/p/[process]/bedarfsanalyse': 'readProcess',
+	'POST /o/[org]/p/[process]/bedarfsanalyse?/create': 'editProcess',
+	'GET /o/[org]/p/[process]/bedarfsanalyse/[questionnaire]': 'readProcess',
+	'GET /o/[org]/p/[process]/bedarfsanalyse/[questionnaire]/druck': 'readProcess',
+	'GET /o/[org]/p/[process]/bedarfsanalyse/[questionnaire]/ergebnisse': 'readProcess',
+	'GET /o/[org]/p/[process]/bedarfsanalyse/[questionnaire]/ergebnisse.csv': 'readProcess',
+	'GET /o/[org]/p/[process]/bedarfsanalyse/[questionnaire]/papier': 'editProcess',
+	'POST /o/[org]/p/[process]/bedarfsanalyse/[questionnaire]/papier?/default': 'editProcess',
+	'GET /umfrage/[survey=joincode]': 'public',
+	'POST /umfrage/[survey=joincode]?/answer': 'public',
+	'POST /o/[org]/p/[process]/bedarfsanalyse/[questionnaire]?/details': 'editProcess',
+	'POST /o/[org]/p/[process]/bedarfsanalyse/[questionnaire]?/open': 'editProcess',
+	'POST /o/[org]/p/[process]/bedarfsanalyse/[questionnaire]?/close': 'editProcess',
+	'POST /o/[org]/p/[process]/bedarfsanalyse/[questionnaire]?/reopen': 'editProcess',
+	'POST /o/[org]/p/[process]/bedarfsanalyse/[questionnaire]?/addQuestion': 'editProcess',
+	'POST /o/[org]/p/[process]/bedarfsanalyse/[questionnaire]?/updateQuestion': 'editProcess',
+	'POST /o/[org]/p/[process]/bedarfsanalyse/[questionnaire]?/moveQuestion': 'editProcess',
+	'POST /o/[org]/p/[process]/bedarfsanalyse/[questionnaire]?/hideQuestion': 'editProcess',
+	'POST /o/[org]/p/[process]/bedarfsanalyse/[questionnaire]?/showQuestion': 'editProcess',
+	'POST /o/[org]/p/[process]/bedarfsanalyse/[questionnaire]?/deleteQuestion': 'editProcess',
+	'POST /o/[org]/p/[process]/bedarfsanalyse/[questionnaire]?/addOption': 'editProcess',
+	'POST /o/[org]/p/[process]/bedarfsanalyse/[questionnaire]?/updateOption': 'editProcess',
+	'POST /o/[org]/p/[process]/bedarfsanalyse/[questionnaire]?/moveOption': 'editProcess',
+	'POST /o/[org]/p/[process]/bedarfsanalyse/[questionnaire]?/deleteOption': 'editProcess'
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -541,7 +565,9 @@ function paramsOf(fixture: ProcessFixture): Record<string, string> {
 		resetToken: seeded.resetToken,
 		legal: 'impressum',
 		code: fixture.joinCode,
-		message: String(seeded.messageId)
+		message: String(seeded.messageId),
+		questionnaire: String(fixture.questionnaireId),
+		survey: fixture.questionnaireCode
 	};
 }
 
@@ -769,7 +795,8 @@ describe('another organisation', () => {
 		version: String(foreignId),
 		activity: String(foreignId),
 		attachment: String(foreignId),
-		message: String(foreignId)
+		message: String(foreignId),
+		questionnaire: String(foreignId)
 	});
 
 	it('is never found through this one, by its ids or its process, and changes nothing', async () => {
@@ -779,8 +806,9 @@ describe('another organisation', () => {
 		const own = paramsOf(seeded.spare);
 		const keys = Object.keys(matrix).filter(
 			(key) =>
-				/\[(process|event|body|measure|version|activity|attachment|message)\]/.test(key) &&
-				!isFinal(key)
+				/\[(process|event|body|measure|version|activity|attachment|message|questionnaire)\]/.test(
+					key
+				) && !isFinal(key)
 		);
 		const tasks = keys.flatMap((key) => {
 			const params = foreignParams();
@@ -794,7 +822,8 @@ describe('another organisation', () => {
 				'version',
 				'activity',
 				'attachment',
-				'message'
+				'message',
+				'questionnaire'
 			] as const) {
 				if (key.includes(`[${name}]`)) variants.push({ ...own, [name]: params[name] });
 			}
@@ -830,6 +859,7 @@ describe('another organisation', () => {
 			userId: String(userId),
 			fieldOfActionId: id,
 			fieldId: id,
+			questionId: id,
 			guidelineId: id,
 			guidelineIds: id,
 			furtherFieldIds: id,

@@ -33,6 +33,14 @@ import { addPhase } from '../../src/lib/server/process/phases';
 import { createProcess } from '../../src/lib/server/process/processes';
 import { todayIn } from '../../src/lib/server/time';
 import { createActivity } from '../../src/lib/server/workshop/activities';
+import {
+	addOption,
+	addQuestion,
+	createQuestionnaire,
+	listQuestions,
+	moveQuestionnaire
+} from '../../src/lib/server/needs/questionnaires';
+import { submitResponse } from '../../src/lib/server/needs/responses';
 import { ensureJoinCode } from '../../src/lib/server/workshop/participants';
 
 export interface ProcessFixture {
@@ -58,6 +66,11 @@ export interface ProcessFixture {
 	versionId: number;
 	/** A public PDF attached to the process. */
 	attachmentId: number;
+	/** An open questionnaire of the needs analysis with one single-choice question, answered once. */
+	questionnaireId: number;
+	questionnaireCode: string;
+	questionId: number;
+	optionIds: number[];
 }
 
 /** `text(what)` gives the text for each field, `what` naming the field. */
@@ -297,6 +310,28 @@ export function seedProcess(
 		author
 	);
 	if (!attachment.ok) throw new Error(`attachment refused: ${attachment.reason}`);
+	const questionnaire = createQuestionnaire(db, process.id, {
+		title: text('questionnaire title'),
+		intro: text('questionnaire intro')
+	});
+	addQuestion(db, questionnaire, {
+		kind: 'single',
+		text: text('questionnaire question'),
+		textTranslations: { en: text('questionnaire question in English') },
+		fieldOfActionId: fieldId
+	});
+	const questionId = listQuestions(db, questionnaire.id)[0]!.id;
+	for (const option of ['first option', 'second option']) {
+		addOption(db, questionnaire, questionId, { text: text(option), textTranslations: {} });
+	}
+	const optionIds = listQuestions(db, questionnaire.id)[0]!.options.map((option) => option.id);
+	moveQuestionnaire(db, questionnaire, 'open');
+	submitResponse(db, questionnaire.id, {
+		category: 'administration',
+		source: 'paper',
+		locale: 'de',
+		answers: [{ questionId, optionId: optionIds[0]!, text: null }]
+	});
 	return {
 		process,
 		phaseId: phase.id,
@@ -318,6 +353,10 @@ export function seedProcess(
 		minutesItemId: items[0]!.id,
 		commentId: comment.id,
 		versionId: version.id,
-		attachmentId: attachment.attachment.id
+		attachmentId: attachment.attachment.id,
+		questionnaireId: questionnaire.id,
+		questionnaireCode: questionnaire.code,
+		questionId,
+		optionIds
 	};
 }

@@ -27,10 +27,13 @@ export function spokenLanguage(locale: PageLocale): ParticipantLocale {
 /** Join codes avoid 0/O and 1/I/L; people may type them in lower case. */
 export const joinCodeSegment = /^[A-HJ-KMNP-Za-hj-kmnp-z2-9]{6}$/;
 
-/** `/mitmachen` (enter a code) and `/<join code>` with everything below it. */
+/**
+ * `/mitmachen` (enter a code), `/<join code>` with everything below it, and `/umfrage/<code>`
+ * (a questionnaire of the needs analysis).
+ */
 export function isParticipantPath(pathname: string): boolean {
 	const first = pathname.split('/')[1] ?? '';
-	return first === 'mitmachen' || joinCodeSegment.test(first);
+	return first === 'mitmachen' || first === 'umfrage' || joinCodeSegment.test(first);
 }
 
 /** Primary language subtags from an Accept-Language header, most preferred first. */

@@ -7,6 +7,8 @@ import { messageFiles, messageKeysOf } from './used-messages';
 const phoneSources = [
 	'routes/[code=joincode]',
 	'routes/mitmachen',
+	'routes/umfrage',
+	'lib/components/needs/AnswerFields.svelte',
 	'lib/components/live',
 	'lib/live',
 	'lib/server/join-guard.ts'

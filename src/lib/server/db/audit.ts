@@ -152,6 +152,12 @@ export const auditPolicy = {
 	notification_setting: { excluded: "a user's own mail preferences, not records" },
 	notification_opt_out: { excluded: "a user's own mail preferences, not records" },
 	minutes_submitter: { excluded: 'whom to tell of an approval; minutes logs the submission' },
+	questionnaire: 'all',
+	questionnaire_question: 'all',
+	questionnaire_option: 'all',
+	// Phones write without an audit store; staff typing in a paper form are logged.
+	questionnaire_response: 'all',
+	questionnaire_answer: { excluded: 'anonymous answers; the response row logs paper entries' },
 	session: { excluded: 'sign-ins, not records; holds token hashes' },
 	participant: { excluded: "participants' phones; holds device token hashes" },
 	dot: { excluded: "participants' votes: high volume, and not staff writes" },

@@ -44,6 +44,7 @@ import {
 	uniqueIndex
 } from 'drizzle-orm/sqlite-core';
 import type { Translations } from '../../workshop/translations';
+import { questionKinds, questionnaireStatuses, responseSources } from '../../needs/rules';
 
 export * from '../../domain';
 
@@ -1516,3 +1517,103 @@ export const minutesSubmitter = sqliteTable('minutes_submitter', {
 		.notNull()
 		.references(() => user.id, { onDelete: 'cascade' })
 });
+
+/**
+ * A questionnaire of the needs analysis (Bedarfsanalyse) of a process. Its questions and
+ * options change only while it is a draft; once open, phones answer it through `code`.
+ */
+export const questionnaire = sqliteTable('questionnaire', {
+	id: integer('id').primaryKey({ autoIncrement: true }),
+	processId: integer('process_id')
+		.notNull()
+		.references(() => process.id, { onDelete: 'cascade' }),
+	title: text('title').notNull(),
+	intro: text('intro').notNull().default(''),
+	status: text('status', { enum: questionnaireStatuses }).notNull().default('draft'),
+	/** The public code of the phone link (`/umfrage/<code>`), in the join codes' alphabet. */
+	code: text('code').notNull().unique(),
+	createdAt: createdAt()
+});
+export type Questionnaire = typeof questionnaire.$inferSelect;
+
+export const questionnaireQuestion = sqliteTable(
+	'questionnaire_question',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		questionnaireId: integer('questionnaire_id')
+			.notNull()
+			.references(() => questionnaire.id, { onDelete: 'cascade' }),
+		position: integer('position').notNull(),
+		kind: text('kind', { enum: questionKinds }).notNull(),
+		text: text('text').notNull(),
+		/** The question in further languages; `text` stays the German original. */
+		textTranslations: text('text_translations', { mode: 'json' })
+			.$type<Translations>()
+			.notNull()
+			.default({}),
+		fieldOfActionId: integer('field_of_action_id').references(() => fieldOfAction.id, {
+			onDelete: 'set null'
+		}),
+		/** A question with answers is hidden instead of deleted: its answers stay. */
+		hidden: integer('hidden', { mode: 'boolean' }).notNull().default(false)
+	},
+	(t) => [index('questionnaire_question_idx').on(t.questionnaireId, t.position)]
+);
+export type QuestionnaireQuestion = typeof questionnaireQuestion.$inferSelect;
+
+export const questionnaireOption = sqliteTable(
+	'questionnaire_option',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		questionId: integer('question_id')
+			.notNull()
+			.references(() => questionnaireQuestion.id, { onDelete: 'cascade' }),
+		position: integer('position').notNull(),
+		text: text('text').notNull(),
+		textTranslations: text('text_translations', { mode: 'json' })
+			.$type<Translations>()
+			.notNull()
+			.default({})
+	},
+	(t) => [index('questionnaire_option_idx').on(t.questionId, t.position)]
+);
+export type QuestionnaireOption = typeof questionnaireOption.$inferSelect;
+
+/** One filled-in questionnaire: from a phone, anonymous, or typed in by staff from paper. */
+export const questionnaireResponse = sqliteTable(
+	'questionnaire_response',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		questionnaireId: integer('questionnaire_id')
+			.notNull()
+			.references(() => questionnaire.id, { onDelete: 'cascade' }),
+		category: text('category', { enum: stakeholderCategories }),
+		source: text('source', { enum: responseSources }).notNull(),
+		locale: text('locale', { enum: participantLocales }).notNull().default('de'),
+		createdAt: createdAt()
+	},
+	(t) => [index('questionnaire_response_idx').on(t.questionnaireId)]
+);
+export type QuestionnaireResponse = typeof questionnaireResponse.$inferSelect;
+
+/** An answer to one question: a chosen option (one row per option) or a text. */
+export const questionnaireAnswer = sqliteTable(
+	'questionnaire_answer',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		responseId: integer('response_id')
+			.notNull()
+			.references(() => questionnaireResponse.id, { onDelete: 'cascade' }),
+		questionId: integer('question_id')
+			.notNull()
+			.references(() => questionnaireQuestion.id, { onDelete: 'restrict' }),
+		optionId: integer('option_id').references(() => questionnaireOption.id, {
+			onDelete: 'restrict'
+		}),
+		text: text('text')
+	},
+	(t) => [
+		index('questionnaire_answer_question_idx').on(t.questionId),
+		index('questionnaire_answer_response_idx').on(t.responseId)
+	]
+);

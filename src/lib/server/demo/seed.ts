@@ -20,6 +20,7 @@ import { seedReport } from './report';
 import { seedFinishedWorkshop } from './workshop';
 import { seedNotifications } from './notifications';
 import { seedGovernance } from './governance';
+import { seedNeedsAnalysis } from './needs';
 
 export const demoPassword = 'mitwirken-demo';
 
@@ -259,6 +260,7 @@ async function seedDemoData(db: Db, now: Date): Promise<boolean> {
 	seedReport(db, processId, now);
 	seedNotifications(db, processId, now);
 	seedGovernance(db, seeded.organisationId, passwordHash, now);
+	seedNeedsAnalysis(db, seeded.organisationId, now);
 	return true;
 }
 

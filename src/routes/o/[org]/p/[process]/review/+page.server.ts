@@ -21,6 +21,7 @@ import {
 } from '$lib/server/review/dashboard';
 import { readListing } from '$lib/server/search/listing';
 import { participationByGroup } from '$lib/server/review/participation';
+import { fieldFindings } from '$lib/server/needs/results';
 import type { Actions, PageServerLoad } from './$types';
 
 const filterForm = v.object({ field: optionalId, event: optionalId, phase: optionalId });
@@ -52,6 +53,8 @@ export const load: PageServerLoad = (request) => {
 		items: shown.items,
 		canHarmonise: roleAllows(role, 'harmoniseResults'),
 		participation: participationByGroup(db, process.id),
+		// A field's needs analysis findings, shown beside its workshop results.
+		needsFindings: filters.fieldId ? fieldFindings(db, process.id, filters.fieldId) : [],
 		events: participation(db, process.id).events,
 		fields: listFields(db, process.id).map((f) => ({
 			value: String(f.id),
