@@ -6,7 +6,15 @@ import {
 	type StakeholderCategory
 } from '../db/schema';
 import * as field from './fields';
-import { checkbox, optionalCount, optionalId } from './process-fields';
+import { fieldBodyKinds } from '../field-bodies/field-bodies';
+import {
+	checkbox,
+	endNotBeforeStart,
+	id,
+	localDateTime,
+	optionalCount,
+	optionalId
+} from './process-fields';
 
 export const bodyForm = v.object({
 	kind: field.choice(bodyKinds),
@@ -49,3 +57,20 @@ export const seatPlanForm = v.object({
 	...seatEntries,
 	...parentEntries
 });
+
+/** A Fachkonferenz or Arbeitsgruppe for a field of action and its first meeting, in one form. */
+const fieldBodyEntries = v.object({
+	kind: field.choice(fieldBodyKinds),
+	fieldOfActionId: id,
+	name: field.optionalLine(160),
+	place: field.optionalLine(200),
+	startsAt: localDateTime,
+	endsAt: localDateTime,
+	phaseId: optionalId,
+	isPublic: checkbox
+});
+
+export const fieldBodyForm = v.pipe(
+	fieldBodyEntries,
+	endNotBeforeStart<v.InferOutput<typeof fieldBodyEntries>>('startsAt', 'endsAt')
+);
