@@ -78,36 +78,32 @@ async function signedIn(email: string) {
 
 function processBySlug(organisationSlug: string, processSlug: string) {
 	const db = server.db();
-	try {
-		const organisation = db
-			.select()
-			.from(table.organisation)
-			.where(eq(table.organisation.slug, organisationSlug))
-			.get()!;
-		const process = db
-			.select()
-			.from(table.process)
-			.where(
-				and(eq(table.process.organisationId, organisation.id), eq(table.process.slug, processSlug))
-			)
-			.get()!;
-		const phases = db
-			.select()
-			.from(table.phase)
-			.where(eq(table.phase.processId, process.id))
-			.orderBy(asc(table.phase.position))
-			.all();
-		const bodies = db
-			.select()
-			.from(table.body)
-			.where(eq(table.body.processId, process.id))
-			.orderBy(asc(table.body.id))
-			.all()
-			.map((body) => ({ ...body, plan: getSeatPlan(db, body) }));
-		return { organisation, process, phases, bodies };
-	} finally {
-		db.$client.close();
-	}
+	const organisation = db
+		.select()
+		.from(table.organisation)
+		.where(eq(table.organisation.slug, organisationSlug))
+		.get()!;
+	const process = db
+		.select()
+		.from(table.process)
+		.where(
+			and(eq(table.process.organisationId, organisation.id), eq(table.process.slug, processSlug))
+		)
+		.get()!;
+	const phases = db
+		.select()
+		.from(table.phase)
+		.where(eq(table.phase.processId, process.id))
+		.orderBy(asc(table.phase.position))
+		.all();
+	const bodies = db
+		.select()
+		.from(table.body)
+		.where(eq(table.body.processId, process.id))
+		.orderBy(asc(table.body.id))
+		.all()
+		.map((body) => ({ ...body, plan: getSeatPlan(db, body) }));
+	return { organisation, process, phases, bodies };
 }
 
 describe('process templates', () => {
@@ -203,13 +199,9 @@ describe('process templates', () => {
 		});
 		expect(refused.status).toBe(403);
 		const db = server.db();
-		try {
-			expect(db.select().from(table.process).where(eq(table.process.title, 'Böse')).all()).toEqual(
-				[]
-			);
-		} finally {
-			db.$client.close();
-		}
+		expect(db.select().from(table.process).where(eq(table.process.title, 'Böse')).all()).toEqual(
+			[]
+		);
 		expect(before.bodies.length).toBeGreaterThan(0);
 	});
 });
@@ -231,12 +223,8 @@ describe('seat plans', () => {
 
 	function storedPlan() {
 		const db = server.db();
-		try {
-			const body = db.select().from(table.body).where(eq(table.body.id, ids.steering)).get()!;
-			return getSeatPlan(db, body);
-		} finally {
-			db.$client.close();
-		}
+		const body = db.select().from(table.body).where(eq(table.body.id, ids.steering)).get()!;
+		return getSeatPlan(db, body);
 	}
 
 	it('nest sub-groups under civil society and show the sums', async () => {
@@ -252,22 +240,18 @@ describe('seat plans', () => {
 			{ category: 'religious_community', seats: 1, parentCategory: 'civil_society' }
 		]);
 		const db = server.db();
-		try {
-			addMember(db, ids.steering, {
-				name: 'Caritas-Zentrum',
-				affiliation: 'Caritas-Zentrum',
-				function: 'member',
-				category: 'welfare',
-				userId: null
-			});
-		} finally {
-			db.$client.close();
-		}
+		addMember(db, ids.steering, {
+			name: 'Caritas-Zentrum',
+			affiliation: 'Caritas-Zentrum',
+			function: 'member',
+			category: 'welfare',
+			userId: null
+		});
 		const page = await owner.get(seatsPath());
 		expect(page.body).toContain('5 davon in Untergruppen');
 		expect(page.body).toContain('davon Kirchen und Religionsgemeinschaften');
 		// 19 planned of at most 19: sub-groups do not count twice.
-		expect(page.body).toMatch(/19\s*\/ 19/);
+		expect(page.body).toContain('<td>19 / 19</td>');
 	});
 
 	it('refuse a plan whose sub-groups exceed their parent, and other broken nestings', async () => {
@@ -337,14 +321,10 @@ describe('seat plans', () => {
 		expect(page.body).toContain('Stellvertretung: Jugendhilfeplanung');
 		expect(page.body).toContain('Kontakt: jugendamt@kreis.example');
 		const db = server.db();
-		try {
-			expect(listMembers(db, ids.steering).find((m) => m.name === 'Jugendamt')).toMatchObject({
-				deputy: 'Jugendhilfeplanung',
-				contact: 'jugendamt@kreis.example'
-			});
-		} finally {
-			db.$client.close();
-		}
+		expect(listMembers(db, ids.steering).find((m) => m.name === 'Jugendamt')).toMatchObject({
+			deputy: 'Jugendhilfeplanung',
+			contact: 'jugendamt@kreis.example'
+		});
 		const tooLong = await owner.post(`${seatsPath()}?/addMember`, {
 			name: 'Hauptamt',
 			function: 'member',
@@ -367,11 +347,7 @@ describe('a Fachkonferenz or Arbeitsgruppe in one step', () => {
 
 	function bodiesNamed(name: string) {
 		const db = server.db();
-		try {
-			return db.select().from(table.body).where(eq(table.body.name, name)).all();
-		} finally {
-			db.$client.close();
-		}
+		return db.select().from(table.body).where(eq(table.body.name, name)).all();
 	}
 
 	it('creates the body for the field of action and its first meeting, without JavaScript', async () => {
@@ -391,19 +367,15 @@ describe('a Fachkonferenz or Arbeitsgruppe in one step', () => {
 			isPublic: true
 		});
 		const db = server.db();
-		try {
-			const events = db.select().from(table.event).where(eq(table.event.bodyId, body!.id)).all();
-			expect(events).toHaveLength(1);
-			expect(events[0]).toMatchObject({
-				title: 'Fachkonferenz Sprache und Bildung',
-				place: 'Landratsamt, Saal 1',
-				startsAt: '2027-04-01T17:00',
-				status: 'planned'
-			});
-			expect(reply.location).toBe(`${county}/events/${events[0]!.id}`);
-		} finally {
-			db.$client.close();
-		}
+		const events = db.select().from(table.event).where(eq(table.event.bodyId, body!.id)).all();
+		expect(events).toHaveLength(1);
+		expect(events[0]).toMatchObject({
+			title: 'Fachkonferenz Sprache und Bildung',
+			place: 'Landratsamt, Saal 1',
+			startsAt: '2027-04-01T17:00',
+			status: 'planned'
+		});
+		expect(reply.location).toBe(`${county}/events/${events[0]!.id}`);
 		expect((await owner.get(reply.location!)).status).toBe(200);
 
 		const group = await owner.post(`${county}?/createFieldBody`, {

@@ -33,13 +33,13 @@ describe('seat plans', () => {
 			landau,
 			members({ politics: 6, administration: 5, civil_society: 7 })
 		);
-		expect(status.categories.map(({ category, seats, filled }) => [category, seats, filled])).toEqual(
-			[
-				['politics', 6, 6],
-				['administration', 6, 5],
-				['civil_society', 7, 7]
-			]
-		);
+		expect(
+			status.categories.map(({ category, seats, filled }) => [category, seats, filled])
+		).toEqual([
+			['politics', 6, 6],
+			['administration', 6, 5],
+			['civil_society', 7, 7]
+		]);
 		expect(status.total).toEqual({ max: 19, planned: 19, filled: 18 });
 		expect(status.broken).toBe(false);
 	});

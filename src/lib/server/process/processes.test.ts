@@ -167,9 +167,7 @@ describe('processes', () => {
 			name: 'Agentur für Arbeit',
 			function: 'chair'
 		});
-		expect(listBodies(db, process.id).find((b) => b.name === 'AG Arbeitsmarkt')!.id).toBe(
-			group.id
-		);
+		expect(listBodies(db, process.id).find((b) => b.name === 'AG Arbeitsmarkt')!.id).toBe(group.id);
 	});
 
 	it('leaves what was archived behind', () => {

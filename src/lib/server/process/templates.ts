@@ -1,5 +1,10 @@
 import { m } from '$lib/paraglide/messages';
-import type { BodyKind, OrganisationKind, processTemplates, StakeholderCategory } from '../db/schema';
+import type {
+	BodyKind,
+	OrganisationKind,
+	processTemplates,
+	StakeholderCategory
+} from '../db/schema';
 
 export type ProcessTemplate = (typeof processTemplates)[number];
 
@@ -250,7 +255,10 @@ export const processTemplateDefinitions: Record<ProcessTemplate, Template> = {
 			}
 		],
 		bodies: [
-			committee('Sozialausschuss', 'Stimmt dem Integrationsplan zu und lässt sich jährlich berichten.'),
+			committee(
+				'Sozialausschuss',
+				'Stimmt dem Integrationsplan zu und lässt sich jährlich berichten.'
+			),
 			committee(
 				'Verwaltungs-, Schul- und Kulturausschuss',
 				'Hat die Verwaltung beauftragt und stimmt dem Integrationsplan zu.'
@@ -296,7 +304,8 @@ export const processTemplateDefinitions: Record<ProcessTemplate, Template> = {
 			},
 			{
 				title: 'Sitzung der Steuerungsgruppe Integration',
-				description: 'Die Steuerungsgruppe berät die Ergebnisse und die Mitwirkung der Betroffenen.',
+				description:
+					'Die Steuerungsgruppe berät die Ergebnisse und die Mitwirkung der Betroffenen.',
 				startMonth: 6,
 				months: 1
 			},
@@ -327,14 +336,12 @@ export const processTemplateDefinitions: Record<ProcessTemplate, Template> = {
 				description: 'Steuert die Umsetzung und die Fortschreibung des Konzepts.',
 				isPublic: false
 			},
-			...['Sprache', 'Arbeit', 'Bildung', 'Gesundheit', 'Ehrenamt'].map(
-				(topic): TemplateBody => ({
-					kind: 'working_group',
-					name: `Thematisches Netzwerk ${topic}`,
-					description: 'Netzwerk im Amt für Migration und Integration.',
-					isPublic: true
-				})
-			),
+			...['Sprache', 'Arbeit', 'Bildung', 'Gesundheit', 'Ehrenamt'].map((topic): TemplateBody => ({
+				kind: 'working_group',
+				name: `Thematisches Netzwerk ${topic}`,
+				description: 'Netzwerk im Amt für Migration und Integration.',
+				isPublic: true
+			})),
 			{
 				kind: 'advisory_group',
 				name: 'Arbeitskreis kommunale Integrations- und Flüchtlingsbeauftragte',
@@ -387,7 +394,8 @@ export const processTemplateDefinitions: Record<ProcessTemplate, Template> = {
 			},
 			{
 				title: 'Beschluss im {council}',
-				description: 'Der {council} beschließt die vorgeschlagenen Maßnahmen und ihre Finanzierung.',
+				description:
+					'Der {council} beschließt die vorgeschlagenen Maßnahmen und ihre Finanzierung.',
 				startMonth: 12,
 				months: 1
 			}
