@@ -16,7 +16,9 @@ test('a process from the Rems-Murr template, and a Fachkonferenz with its first 
 	// What the template creates, described beside it.
 	await expect(page.getByText(/Fortschreibung eines älteren Konzepts/)).toBeVisible();
 	await page.locator('summary', { hasText: 'Gremien, die angelegt werden (5)' }).click();
-	await expect(page.getByText('Verwaltungs-, Schul- und Kulturausschuss')).toBeVisible();
+	await expect(
+		page.getByText('Verwaltungs-, Schul- und Kulturausschuss', { exact: true })
+	).toBeVisible();
 	expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
 	await expectAccessible();
 	await page.getByLabel('Beginn (Pflichtfeld)').fill('2027-01-01');
