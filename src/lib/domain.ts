@@ -1,6 +1,7 @@
 /** The domain's fixed vocabularies, shared by the database schema and the browser. */
 
 export const organisationKinds = ['landkreis', 'stadt', 'gemeinde', 'other'] as const;
+export type OrganisationKind = (typeof organisationKinds)[number];
 
 export const roles = ['admin', 'process_owner', 'moderator', 'steering_member'] as const;
 
@@ -12,7 +13,14 @@ export const processStatuses = [
 	'archived'
 ] as const;
 
-export const processTemplates = ['landau', 'fuehrungsakademie', 'empty'] as const;
+export const processTemplates = [
+	'landau',
+	'fuehrungsakademie',
+	'rems_murr',
+	'konstanz',
+	'wittmund',
+	'empty'
+] as const;
 
 export const phaseStatuses = ['planned', 'active', 'done'] as const;
 export type PhaseStatus = (typeof phaseStatuses)[number];
@@ -29,6 +37,7 @@ export const stakeholderCategories = [
 	'business',
 	'education',
 	'welfare',
+	'religious_community',
 	// A person who speaks for nobody but themselves ("Ich bin für mich selbst hier").
 	'individual',
 	'other'

@@ -92,8 +92,24 @@ export const processStatus = labelled<typeof processStatuses>(processStatusLabel
 export const processTemplate = labelled<typeof processTemplates>({
 	landau: m.template_landau,
 	fuehrungsakademie: m.template_fuehrungsakademie,
+	rems_murr: m.templates_rems_murr,
+	konstanz: m.templates_konstanz,
+	wittmund: m.templates_wittmund,
 	empty: m.template_empty
 });
+
+const templateAbouts: Record<(typeof processTemplates)[number], () => string> = {
+	landau: m.templates_about_landau,
+	fuehrungsakademie: m.templates_about_fuehrungsakademie,
+	rems_murr: m.templates_about_rems_murr,
+	konstanz: m.templates_about_konstanz,
+	wittmund: m.templates_about_wittmund,
+	empty: m.templates_about_empty
+};
+
+/** What a process template creates, in a sentence for the new-process page. */
+export const processTemplateAbout = (template: (typeof processTemplates)[number]) =>
+	templateAbouts[template]();
 
 export const bodyKind = labelled<typeof bodyKinds>({
 	steering_group: m.body_kind_steering_group,

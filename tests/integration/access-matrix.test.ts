@@ -225,6 +225,7 @@ const matrix: Record<string, Access> = {
 	'POST /o/[org]/p/[process]/public-comments?/reject': 'editProcess',
 	'POST /o/[org]/p/[process]/review?/link': 'harmoniseResults',
 	'POST /o/[org]/p/[process]/review?/unlink': 'harmoniseResults',
+	'POST /o/[org]/p/[process]?/createFieldBody': 'editProcess',
 	'POST /o/[org]/p/[process]?/deleteAttachment': 'editProcess',
 	'POST /o/[org]/p/[process]?/saveBasics': 'editProcess',
 	'POST /o/[org]/p/[process]?/uploadAttachment': 'editProcess',

@@ -257,7 +257,8 @@ describe('the public process page', () => {
 
 		const page = await visitor.get(publicPath);
 		expect(page.status).toBe(200);
-		expect(page.body).toContain('Beschluss im Stadtrat');
+		// The test organisation is a Landkreis: the template names its council phase after it.
+		expect(page.body).toContain('Beschluss im Kreistag');
 		expect(page.body).toContain('Integrationskonferenz 2099');
 		expect(page.body).not.toContain('Interne Runde');
 

@@ -22,6 +22,7 @@ export const categoryMessages = {
 	business: m.category_business,
 	education: m.category_education,
 	welfare: m.category_welfare,
+	religious_community: m.category_religious_community,
 	individual: m.category_individual,
 	other: m.category_other
 } satisfies Record<StakeholderCategory, unknown>;

@@ -53,16 +53,13 @@ test('a process owner sets up a Landau-style process and the public can follow i
 	).toBeVisible();
 	await expectAccessible();
 
-	// Steering group with Landau's seat plan: at most 19 = 6 politics + 6 administration + 7 civil society.
+	// The template made the steering group with Landau's seat plan: at most 19 = 6 politics +
+	// 6 administration + 7 civil society.
 	await follow(page.getByRole('link', { name: 'Gremien' }));
 	await expectAccessible();
-	await page
-		.getByLabel('Art des Gremiums (Pflichtfeld)')
-		.selectOption({ label: 'Steuerungsgruppe' });
-	await page.getByLabel('Name (Pflichtfeld)').fill('Prozesssteuerungsgruppe');
-	await page.getByLabel(/^Öffentlich sichtbar/).uncheck();
-	await page.getByRole('button', { name: 'Gremium anlegen' }).click();
+	await follow(page.getByRole('link', { name: 'Prozesssteuerungsgruppe', exact: true }));
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Prozesssteuerungsgruppe');
+	await expect(page.getByRole('row', { name: /Zivilgesellschaft/ })).toContainText('7');
 	await expectAccessible();
 
 	await page.getByLabel('Höchstzahl der Mitglieder').fill('19');

@@ -2,6 +2,7 @@ import { and, asc, count, eq, inArray, isNotNull, isNull } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../db';
 import * as table from '../db/schema';
 import { anyOf, countRows, type Dependents, type Removal } from '../records/dependents';
+import { orderedSeats, seatPlanRefusal, type SeatPlan, type SeatPlanRefusal } from './seat-plan';
 
 export type BodyInput = Pick<
 	table.Body,
@@ -10,7 +11,8 @@ export type BodyInput = Pick<
 export type MemberInput = Pick<
 	table.BodyMember,
 	'name' | 'affiliation' | 'function' | 'category' | 'userId'
->;
+> &
+	Partial<Pick<table.BodyMember, 'deputy' | 'contact'>>;
 
 /** The bodies of the process; archived ones only with `archived` (then only those). */
 /** The names of the process's bodies by id, archived ones included (a measure may name one). */
@@ -141,37 +143,58 @@ export function restoreBody(db: Db, processId: number, bodyId: number): boolean 
 	);
 }
 
-export function getSeatPlan(db: Db, body: table.Body) {
+export function getSeatPlan(db: DbOrTx, body: table.Body): SeatPlan {
 	const seats = db
-		.select({ category: table.bodySeat.category, seats: table.bodySeat.seats })
+		.select({
+			category: table.bodySeat.category,
+			seats: table.bodySeat.seats,
+			parentCategory: table.bodySeat.parentCategory
+		})
 		.from(table.bodySeat)
 		.where(eq(table.bodySeat.bodyId, body.id))
 		.all();
-	const order = table.stakeholderCategories;
-	seats.sort((a, b) => order.indexOf(a.category) - order.indexOf(b.category));
-	return { maxMembers: body.maxMembers, seats };
+	return { maxMembers: body.maxMembers, seats: orderedSeats(seats) };
 }
 
+export interface SeatPlanInput {
+	maxMembers: number | null;
+	seats: Partial<Record<table.StakeholderCategory, number>>;
+	/** Sub-groups: the group whose seats they are part of. */
+	parents?: Partial<Record<table.StakeholderCategory, table.StakeholderCategory>>;
+}
+
+/**
+ * Replaces a body's seat plan; groups without seats are left out. A plan that does not add up
+ * (`seatPlanRefusal`) is refused and the old plan stays.
+ */
 export function setSeatPlan(
-	db: Db,
+	db: DbOrTx,
 	bodyId: number,
-	plan: { maxMembers: number | null; seats: Partial<Record<table.StakeholderCategory, number>> }
-) {
-	db.transaction((tx) => {
+	plan: SeatPlanInput
+): SeatPlanRefusal | null {
+	const seats = table.stakeholderCategories
+		.filter((category) => (plan.seats[category] ?? 0) > 0)
+		.map((category) => ({
+			category,
+			seats: plan.seats[category]!,
+			parentCategory: plan.parents?.[category] ?? null
+		}));
+	const refusal = seatPlanRefusal({ maxMembers: plan.maxMembers, seats });
+	if (refusal) return refusal;
+	const write = (tx: DbOrTx) => {
 		tx.update(table.body)
 			.set({ maxMembers: plan.maxMembers })
 			.where(eq(table.body.id, bodyId))
 			.run();
 		tx.delete(table.bodySeat).where(eq(table.bodySeat.bodyId, bodyId)).run();
-		const seats = Object.entries(plan.seats)
-			.filter(([, n]) => n && n > 0)
-			.map(([category, seats]) => ({
-				bodyId,
-				category: category as table.StakeholderCategory,
-				seats: seats!
-			}));
-		if (seats.length > 0) tx.insert(table.bodySeat).values(seats).run();
-	});
+		if (seats.length > 0) {
+			tx.insert(table.bodySeat)
+				.values(seats.map((seat) => ({ ...seat, bodyId })))
+				.run();
+		}
+	};
+	db.transaction(write);
+	return null;
 }
 
 const functionOrder = { chair: 0, deputy: 1, member: 2 } as const;

@@ -289,7 +289,12 @@ export const bodySeat = sqliteTable(
 			.notNull()
 			.references(() => body.id, { onDelete: 'cascade' }),
 		category: text('category', { enum: stakeholderCategories }).notNull(),
-		seats: integer('seats').notNull()
+		seats: integer('seats').notNull(),
+		/**
+		 * A sub-group's seats count towards this group of the same plan (civil society → migrant
+		 * organisations, welfare associations, churches); one level deep.
+		 */
+		parentCategory: text('parent_category', { enum: stakeholderCategories })
 	},
 	(t) => [primaryKey({ columns: [t.bodyId, t.category] })]
 );
@@ -305,7 +310,11 @@ export const bodyMember = sqliteTable(
 		affiliation: text('affiliation').notNull().default(''),
 		function: text('function', { enum: memberFunctions }).notNull().default('member'),
 		category: text('category', { enum: stakeholderCategories }),
-		userId: integer('user_id').references(() => user.id, { onDelete: 'set null' })
+		userId: integer('user_id').references(() => user.id, { onDelete: 'set null' }),
+		/** Who stands in for this seat (Stellvertretung), as the body names them. */
+		deputy: text('deputy').notNull().default(''),
+		/** How the seat is reached: the office's address, mailbox or phone. */
+		contact: text('contact').notNull().default('')
 	},
 	(t) => [index('body_member_body_idx').on(t.bodyId)]
 );

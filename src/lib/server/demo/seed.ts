@@ -17,6 +17,7 @@ import { seedRecords } from './records';
 import { seedTimeline } from './timeline';
 import { seedRelations } from './relations';
 import { seedReport } from './report';
+import { seedSteeringSeats } from './steering-seats';
 import { seedFinishedWorkshop } from './workshop';
 import { seedNotifications } from './notifications';
 import { seedGovernance } from './governance';
@@ -180,24 +181,12 @@ async function seedDemoData(db: Db, now: Date): Promise<boolean> {
 				}))
 			)
 			.run();
+		// The Landau template made the steering group with its 6/6/7 seat plan.
 		const steeringGroup = tx
-			.insert(table.body)
-			.values({
-				processId: process.id,
-				kind: 'steering_group',
-				name: 'Prozesssteuerungsgruppe',
-				isPublic: false,
-				maxMembers: 19
-			})
-			.returning()
-			.get();
-		tx.insert(table.bodySeat)
-			.values([
-				{ bodyId: steeringGroup.id, category: 'politics', seats: 6 },
-				{ bodyId: steeringGroup.id, category: 'administration', seats: 6 },
-				{ bodyId: steeringGroup.id, category: 'civil_society', seats: 7 }
-			])
-			.run();
+			.select()
+			.from(table.body)
+			.where(and(eq(table.body.processId, process.id), eq(table.body.kind, 'steering_group')))
+			.get()!;
 		tx.insert(table.bodyMember)
 			.values(
 				steeringGroupMembers.map(([name, category, role]) => ({
@@ -258,6 +247,7 @@ async function seedDemoData(db: Db, now: Date): Promise<boolean> {
 	seedPublicParticipation(db, processId, seeded.steering.approver, now);
 	seedRelations(db, processId);
 	seedReport(db, processId, now);
+	seedSteeringSeats(db, processId);
 	seedNotifications(db, processId, now);
 	seedGovernance(db, seeded.organisationId, passwordHash, now);
 	seedNeedsAnalysis(db, seeded.organisationId, now);

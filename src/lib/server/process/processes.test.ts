@@ -43,6 +43,30 @@ describe('processes', () => {
 		});
 	});
 
+	it('are created with the bodies their template names, the council named as the organisation calls it', () => {
+		const { db, process } = landauProcess();
+		const bodies = listBodies(db, process.id);
+		expect(bodies.map((b) => `${b.kind} ${b.name}`).sort()).toEqual([
+			'advisory_council Beirat für Migration und Integration',
+			'committee Hauptausschuss',
+			'committee Sozialausschuss',
+			'council Kreistag',
+			'executive_board Verwaltungsvorstand',
+			'integration_conference Integrationskonferenz',
+			'steering_group Prozesssteuerungsgruppe'
+		]);
+		const steering = bodies.find((b) => b.kind === 'steering_group')!;
+		expect(getSeatPlan(db, findBody(db, process.id, steering.id)!)).toEqual({
+			maxMembers: 19,
+			seats: [
+				{ category: 'politics', seats: 6, parentCategory: null },
+				{ category: 'administration', seats: 6, parentCategory: null },
+				{ category: 'civil_society', seats: 7, parentCategory: null }
+			]
+		});
+		expect(listPhases(db, process.id).at(-1)!.title).toBe('Beschluss im Kreistag');
+	});
+
 	it('are only found through their own organisation', () => {
 		const { db, org, process } = landauProcess();
 		const other = createTestOrganisation(db, 'Landkreis Wittmund');
@@ -119,7 +143,8 @@ describe('processes', () => {
 			'2 Arbeitsmarkt'
 		]);
 		expect(listGuidelines(db, revision.id).map((g) => g.title)).toEqual(['Beteiligung']);
-		const [copiedGroup] = listBodies(db, revision.id);
+		const revisionBodies = listBodies(db, revision.id);
+		const copiedGroup = revisionBodies.find((b) => b.name === 'AG Arbeitsmarkt');
 		expect(copiedGroup).toMatchObject({
 			name: 'AG Arbeitsmarkt',
 			fieldOfActionId: fields[1]!.id,
@@ -128,15 +153,21 @@ describe('processes', () => {
 		expect(getSeatPlan(db, copiedGroup!)).toEqual({
 			maxMembers: 12,
 			seats: [
-				{ category: 'administration', seats: 4 },
-				{ category: 'business', seats: 4 }
+				{ category: 'administration', seats: 4, parentCategory: null },
+				{ category: 'business', seats: 4, parentCategory: null }
 			]
 		});
+		// The Führungsakademie's bodies join the copied Landau ones; none is made twice.
+		const names = revisionBodies.map((b) => `${b.kind} ${b.name}`);
+		expect(names).toContain('advisory_group Begleitgruppe');
+		expect(names).toContain('steering_group Prozesssteuerungsgruppe');
+		expect(names.filter((n) => n === 'committee Sozialausschuss')).toHaveLength(1);
+		expect(names.filter((n) => n === 'council Kreistag')).toHaveLength(1);
 		expect(listMembers(db, copiedGroup!.id)[0]).toMatchObject({
 			name: 'Agentur für Arbeit',
 			function: 'chair'
 		});
-		expect(listBodies(db, process.id)[0]!.id).toBe(group.id);
+		expect(listBodies(db, process.id).find((b) => b.name === 'AG Arbeitsmarkt')!.id).toBe(group.id);
 	});
 
 	it('leaves what was archived behind', () => {
@@ -181,7 +212,11 @@ describe('processes', () => {
 			template: 'empty',
 			startsOn: '2027-01-01'
 		});
-		expect(listBodies(db, revision.id).map((b) => b.name)).toEqual(['AG Sprache']);
+		expect(
+			listBodies(db, revision.id)
+				.filter((b) => b.kind === 'working_group')
+				.map((b) => b.name)
+		).toEqual(['AG Sprache']);
 		expect(listBodies(db, revision.id, { archived: true })).toEqual([]);
 		const copies = db
 			.select()

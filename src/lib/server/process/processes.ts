@@ -4,7 +4,8 @@ import * as table from '../db/schema';
 import { carryOverMeasures } from '../carry-over/carry-over';
 import { currentPhase } from './phases';
 import { uniqueSlug } from '../organisations/slug';
-import { layOutPhases, type ProcessTemplate } from './templates';
+import { layOutPhases, templateBodies, type ProcessTemplate } from './templates';
+import { setSeatPlan } from '../bodies/bodies';
 
 export interface NewProcess {
 	organisationId: number;
@@ -41,7 +42,7 @@ function insertProcess(db: DbOrTx, input: NewProcess, previousProcessId: number 
 		})
 		.returning()
 		.get();
-	const phases = layOutPhases(input.template, input.startsOn);
+	const phases = layOutPhases(input.template, input.startsOn, organisationKindOf(db, input));
 	if (phases.length > 0) {
 		db.insert(table.phase)
 			.values(phases.map((phase) => ({ ...phase, processId: created.id })))
@@ -50,14 +51,54 @@ function insertProcess(db: DbOrTx, input: NewProcess, previousProcessId: number 
 	return created;
 }
 
+function organisationKindOf(db: DbOrTx, input: Pick<NewProcess, 'organisationId'>) {
+	const organisation = db
+		.select({ kind: table.organisation.kind })
+		.from(table.organisation)
+		.where(eq(table.organisation.id, input.organisationId))
+		.get();
+	return organisation?.kind ?? 'other';
+}
+
+/**
+ * The bodies the template's paper names, with their seat plans; a body of the same kind and
+ * name that the process already has (copied from the earlier round) is not made twice.
+ */
+function insertTemplateBodies(db: DbOrTx, created: table.Process) {
+	const existing = new Set(
+		db
+			.select({ kind: table.body.kind, name: table.body.name })
+			.from(table.body)
+			.where(eq(table.body.processId, created.id))
+			.all()
+			.map((body) => `${body.kind} ${body.name}`)
+	);
+	for (const body of templateBodies(created.template, organisationKindOf(db, created))) {
+		if (existing.has(`${body.kind} ${body.name}`)) continue;
+		const { seats, ...values } = body;
+		const inserted = db
+			.insert(table.body)
+			.values({ ...values, processId: created.id })
+			.returning()
+			.get();
+		setSeatPlan(db, inserted.id, { maxMembers: body.maxMembers, seats });
+	}
+}
+
+/** A new process with the phases and bodies of its template. */
 export function createProcess(db: DbOrTx, input: NewProcess): table.Process {
-	return insertProcess(db, input, null);
+	return db.transaction((tx) => {
+		const created = insertProcess(tx, input, null);
+		insertTemplateBodies(tx, created);
+		return created;
+	});
 }
 
 /**
  * The next round (Fortschreibung) of an earlier process: fresh phases from the template, and
  * the earlier fields of action, guidelines and bodies (with seat plans and members) copied over,
- * and the goals and measures carried on with their status and history.
+ * and the goals and measures carried on with their status and history; then the template's
+ * bodies the earlier round did not have.
  */
 export function createRevision(
 	db: Db,
@@ -127,6 +168,7 @@ export function createRevision(
 			}
 		}
 		carryOverMeasures(tx, previous.id, created.id, fieldIds);
+		insertTemplateBodies(tx, created);
 		return created;
 	});
 }

@@ -74,4 +74,39 @@ describe('participation by stakeholder group', () => {
 		expect(rows.has('volunteers')).toBe(false);
 		expect(rows.size).toBe(4);
 	});
+
+	it('counts a sub-group’s seats once, under the sub-group', () => {
+		const db = createTestDb();
+		const { process } = createTestEvent(db, createTestOrganisation(db).id);
+		const steering = createBody(db, process.id, {
+			kind: 'steering_group',
+			name: 'Prozesssteuerungsgruppe',
+			description: '',
+			fieldOfActionId: null,
+			isPublic: false
+		});
+		expect(
+			setSeatPlan(db, steering.id, {
+				maxMembers: 19,
+				seats: {
+					politics: 6,
+					administration: 6,
+					civil_society: 7,
+					welfare: 2,
+					migrant_organisation: 1
+				},
+				parents: { welfare: 'civil_society', migrant_organisation: 'civil_society' }
+			})
+		).toBeNull();
+		const seats = Object.fromEntries(
+			participationByGroup(db, process.id).map((row) => [row.category, row.seats])
+		);
+		expect(seats).toEqual({
+			politics: 6,
+			administration: 6,
+			civil_society: 4,
+			migrant_organisation: 1,
+			welfare: 2
+		});
+	});
 });

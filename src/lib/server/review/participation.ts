@@ -1,4 +1,4 @@
-import { count, eq, sum } from 'drizzle-orm';
+import { count, eq } from 'drizzle-orm';
 import { stakeholderCategories, type StakeholderCategory } from '../../domain';
 import type { Db } from '../db';
 import * as table from '../db/schema';
@@ -28,15 +28,23 @@ export function participationByGroup(db: Db, processId: number) {
 			.groupBy(table.participant.category)
 			.all()
 	);
-	const seats = tally(
-		db
-			.select({ category: table.bodySeat.category, n: sum(table.bodySeat.seats) })
-			.from(table.bodySeat)
-			.innerJoin(table.body, eq(table.bodySeat.bodyId, table.body.id))
-			.where(eq(table.body.processId, processId))
-			.groupBy(table.bodySeat.category)
-			.all()
-	);
+	// A sub-group's seats are part of its parent's: the parent keeps only the seats left over.
+	const seats = new Map<StakeholderCategory | null, number>();
+	for (const seat of db
+		.select({
+			category: table.bodySeat.category,
+			parentCategory: table.bodySeat.parentCategory,
+			n: table.bodySeat.seats
+		})
+		.from(table.bodySeat)
+		.innerJoin(table.body, eq(table.bodySeat.bodyId, table.body.id))
+		.where(eq(table.body.processId, processId))
+		.all()) {
+		seats.set(seat.category, (seats.get(seat.category) ?? 0) + seat.n);
+		if (seat.parentCategory) {
+			seats.set(seat.parentCategory, (seats.get(seat.parentCategory) ?? 0) - seat.n);
+		}
+	}
 	return [...stakeholderCategories, null]
 		.map((category) => ({
 			category,

@@ -1,4 +1,4 @@
-import { fail } from '@sveltejs/kit';
+import { error, fail, redirect } from '@sveltejs/kit';
 import * as v from 'valibot';
 import { listBodies } from '$lib/server/bodies/bodies';
 import { getDb } from '$lib/server/db';
@@ -7,6 +7,8 @@ import { listEvents } from '$lib/server/events/events';
 import * as field from '$lib/server/forms/fields';
 import { parseForm } from '$lib/server/forms/parse';
 import { checkbox } from '$lib/server/forms/process-fields';
+import { fieldBodyForm } from '$lib/server/forms/bodies';
+import { createFieldBody } from '$lib/server/field-bodies/field-bodies';
 import { requireProcess } from '$lib/server/guard';
 import { listFields, listGuidelines } from '$lib/server/process/fields';
 import { currentPhase, listPhases, withStates } from '$lib/server/process/phases';
@@ -53,5 +55,19 @@ export const actions: Actions = {
 		if (!form.ok) return fail(400, { errors: form.errors, values: form.values });
 		updateProcess(getDb(), process.id, form.data);
 		return { saved: m.saved() };
+	},
+	createFieldBody: async (event) => {
+		const { organisation, process } = requireProcess(event, 'editProcess');
+		const form = parseForm(fieldBodyForm, await event.request.formData());
+		if (!form.ok) return fail(400, { fieldBodyErrors: form.errors, fieldBodyValues: form.values });
+		const { kind, fieldOfActionId, name, ...firstMeeting } = form.data;
+		const created = createFieldBody(getDb(), process.id, {
+			kind,
+			fieldOfActionId,
+			name,
+			firstMeeting
+		});
+		if (!created.ok) error(404, { message: m.error_not_found() });
+		redirect(303, `/o/${organisation.slug}/p/${process.slug}/events/${created.event.id}`);
 	}
 };

@@ -8,7 +8,7 @@ import { parseForm } from '$lib/server/forms/parse';
 import { isoDate, optionalId } from '$lib/server/forms/process-fields';
 import { requireOrganisation } from '$lib/server/guard';
 import { createProcess, createRevision, listProcesses } from '$lib/server/process/processes';
-import { layOutPhases } from '$lib/server/process/templates';
+import { layOutPhases, templateBodies } from '$lib/server/process/templates';
 import { todayIn } from '$lib/server/time';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -31,7 +31,11 @@ export const load: PageServerLoad = (event) => {
 		})),
 		templates: processTemplates.map((template) => ({
 			template,
-			phases: layOutPhases(template, today).map((phase) => phase.title)
+			phases: layOutPhases(template, today, organisation.kind).map((phase) => phase.title),
+			bodies: templateBodies(template, organisation.kind).map((body) => ({
+				name: body.name,
+				seats: Object.values(body.seats).reduce((sum, n) => sum + n, 0)
+			}))
 		}))
 	};
 };

@@ -18,7 +18,8 @@ import {
 	updateBody,
 	updateMember
 } from '$lib/server/bodies/bodies';
-import { seatPlanStatus } from '$lib/server/bodies/seat-plan';
+import { seatPlanStatus, type SeatPlanRefusal } from '$lib/server/bodies/seat-plan';
+import { stakeholderCategory } from '$lib/labels';
 import { getDb } from '$lib/server/db';
 import {
 	approvalRules,
@@ -36,6 +37,48 @@ import { listFields } from '$lib/server/process/fields';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 const memberIdForm = v.object({ id });
+
+/** A refused seat plan, as an error at the field to correct. */
+function seatRefusalErrors(refusal: SeatPlanRefusal): Record<string, string> {
+	const label = (category: StakeholderCategory) => stakeholderCategory.label(category);
+	switch (refusal.reason) {
+		case 'children_exceed_parent':
+			return {
+				[`seats_${refusal.parent}`]: m.templates_seats_refused_children({
+					parent: label(refusal.parent),
+					childSeats: refusal.childSeats,
+					seats: refusal.seats
+				})
+			};
+		case 'parent_not_in_plan':
+			return {
+				[`parent_${refusal.category}`]: m.templates_seats_refused_parent_missing({
+					category: label(refusal.category),
+					parent: label(refusal.parent)
+				})
+			};
+		case 'nested_too_deep':
+			return {
+				[`parent_${refusal.category}`]: m.templates_seats_refused_too_deep({
+					category: label(refusal.category),
+					parent: label(refusal.parent)
+				})
+			};
+		case 'own_parent':
+			return {
+				[`parent_${refusal.category}`]: m.templates_seats_refused_own_parent({
+					category: label(refusal.category)
+				})
+			};
+		case 'over_max':
+			return {
+				maxMembers: m.templates_seats_refused_over_max({
+					planned: refusal.planned,
+					max: refusal.max
+				})
+			};
+	}
+}
 const removeMemberForm = v.object({ id, ...confirmed });
 const deleteForm = v.object(confirmed);
 const approvalRuleForm = v.object({ rule: field.choice(approvalRules) });
@@ -98,10 +141,18 @@ export const actions: Actions = {
 		const form = parseForm(seatPlanForm, await event.request.formData());
 		if (!form.ok) return fail(400, { seatErrors: form.errors, values: form.values });
 		const seats: Partial<Record<StakeholderCategory, number>> = {};
+		const parents: Partial<Record<StakeholderCategory, StakeholderCategory>> = {};
 		for (const category of stakeholderCategories) {
 			seats[category] = form.data[`seats_${category}`] ?? 0;
+			const parent = form.data[`parent_${category}`];
+			if (parent) parents[category] = parent;
 		}
-		setSeatPlan(getDb(), body.id, { maxMembers: form.data.maxMembers ?? null, seats });
+		const refusal = setSeatPlan(getDb(), body.id, {
+			maxMembers: form.data.maxMembers ?? null,
+			seats,
+			parents
+		});
+		if (refusal) return fail(400, { seatErrors: seatRefusalErrors(refusal), values: form.values });
 		return { saved: m.saved() };
 	},
 	addMember: async (event) => {
