@@ -48,6 +48,13 @@ export function formatInstant(instant: Date): string {
 	}).format(instant);
 }
 
+/** An instant's wall-clock time in Europe/Berlin, e.g. a check-in at the door: „18:04“. */
+export function formatClock(instant: Date): string {
+	return dateTimeFormat(latinDigits(), { timeStyle: 'short', timeZone: 'Europe/Berlin' }).format(
+		instant
+	);
+}
+
 /** An event's day, or its months; rows of concept versions saved earlier lack the precision. */
 export function formatEventDate(event: {
 	startsAt: string;

@@ -38,7 +38,7 @@ export function participation(db: Db, processId: number): table.ConceptSnapshot[
 			.select({ eventId: table.eventAttendee.eventId, n: count() })
 			.from(table.eventAttendee)
 			.innerJoin(table.event, eq(table.eventAttendee.eventId, table.event.id))
-			.where(inProcess)
+			.where(and(inProcess, eq(table.eventAttendee.present, true)))
 			.groupBy(table.eventAttendee.eventId)
 			.all()
 	);

@@ -385,7 +385,13 @@ export const eventAttendee = sqliteTable(
 		}),
 		name: text('name').notNull(),
 		affiliation: text('affiliation').notNull().default(''),
-		category: text('category', { enum: stakeholderCategories })
+		category: text('category', { enum: stakeholderCategories }),
+		/** Signed up before the event (the door list); staff-recorded attendance is not. */
+		registered: integer('registered', { mode: 'boolean' }).notNull().default(false),
+		/** Attended: a registration turns true when checked in at the door. */
+		present: integer('present', { mode: 'boolean' }).notNull().default(true),
+		/** When the person was checked in at the door (registered or walk-in). */
+		checkedInAt: integer('checked_in_at', { mode: 'timestamp_ms' })
 	},
 	(t) => [
 		index('event_attendee_event_idx').on(t.eventId),
@@ -1248,6 +1254,7 @@ export type Body = typeof body.$inferSelect;
 export type BodyMember = typeof bodyMember.$inferSelect;
 export type Event = typeof event.$inferSelect;
 export type AgendaItem = typeof agendaItem.$inferSelect;
+export type EventAttendee = typeof eventAttendee.$inferSelect;
 export type Activity = typeof activity.$inferSelect;
 export type Participant = typeof participant.$inferSelect;
 export type Idea = typeof idea.$inferSelect;

@@ -10,6 +10,7 @@ import { addMember, createOrganisation } from '../organisations/organisations';
 import { updateLegalDetails, type LegalDetails } from '../privacy/legal';
 import { createProcess } from '../process/processes';
 import { seedAttachments } from './attachments';
+import { seedAttendance } from './attendance';
 import { seedCatalogue } from './catalogue';
 import { seedCouncil } from './council';
 import { seedPublicParticipation } from './public';
@@ -251,6 +252,7 @@ async function seedDemoData(db: Db, now: Date): Promise<boolean> {
 	seedNotifications(db, processId, now);
 	seedGovernance(db, seeded.organisationId, passwordHash, now);
 	seedNeedsAnalysis(db, seeded.organisationId, now);
+	seedAttendance(db, processId);
 	return true;
 }
 

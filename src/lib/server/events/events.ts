@@ -237,11 +237,12 @@ export function deleteAgendaItem(db: Db, eventId: number, itemId: number) {
 		.run();
 }
 
+/** Who attended: present, whether recorded afterwards or checked in at the door. */
 export function listAttendees(db: Db, eventId: number) {
 	return db
 		.select()
 		.from(table.eventAttendee)
-		.where(eq(table.eventAttendee.eventId, eventId))
+		.where(and(eq(table.eventAttendee.eventId, eventId), eq(table.eventAttendee.present, true)))
 		.orderBy(asc(table.eventAttendee.name))
 		.all();
 }
@@ -273,7 +274,10 @@ export function setMemberAttendance(db: Db, event: table.Event, memberIds: numbe
 					affiliation: member.affiliation,
 					category: member.category
 				})
-				.onConflictDoNothing()
+				.onConflictDoUpdate({
+					target: [table.eventAttendee.eventId, table.eventAttendee.bodyMemberId],
+					set: { present: true }
+				})
 				.run();
 		}
 	});

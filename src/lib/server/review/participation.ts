@@ -1,4 +1,4 @@
-import { count, eq } from 'drizzle-orm';
+import { and, count, eq } from 'drizzle-orm';
 import { stakeholderCategories, type StakeholderCategory } from '../../domain';
 import type { Db } from '../db';
 import * as table from '../db/schema';
@@ -15,7 +15,7 @@ export function participationByGroup(db: Db, processId: number) {
 			.select({ category: table.eventAttendee.category, n: count() })
 			.from(table.eventAttendee)
 			.innerJoin(table.event, eq(table.eventAttendee.eventId, table.event.id))
-			.where(eq(table.event.processId, processId))
+			.where(and(eq(table.event.processId, processId), eq(table.eventAttendee.present, true)))
 			.groupBy(table.eventAttendee.category)
 			.all()
 	);
