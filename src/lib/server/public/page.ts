@@ -7,6 +7,7 @@ import { listFields, listGuidelines } from '../process/fields';
 import { currentPhase, listPhases, withStates } from '../process/phases';
 import { maxCommentLength } from './comment-form';
 import { commentPeriodOf, draftTargets, isOpenOn, publishedComments } from './comments';
+import { partyLabel } from '../../measure-values';
 import { adoptedConcept, goalAim } from './concept';
 import { listPublishedMinutes } from './minutes';
 import { publicWorkshopResults } from './results';
@@ -74,7 +75,7 @@ export function publicProcessPage(db: Db, process: table.Process, today: string)
 						number: measure.number,
 						title: measure.title,
 						description: measure.description,
-						lead: measure.lead,
+						lead: partyLabel(measure.lead),
 						timeframe: measure.timeframe,
 						status: null
 					}))
