@@ -64,7 +64,9 @@ describe('the lead organisation migration', () => {
 		old.$client.close();
 
 		const db = openDatabase(path);
-		onTestFinished(() => db.$client.close());
+		onTestFinished(() => {
+			db.$client.close();
+		});
 		const query = readCatalogueQuery(db, process.id, new URLSearchParams('per=100'));
 		expect(listCataloguePage(db, process.id, query).measures.map((row) => row.lead)).toEqual([
 			'jobcenter',
