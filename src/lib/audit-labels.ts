@@ -19,7 +19,7 @@ import {
 	roleOptions,
 	stakeholderCategory
 } from './labels';
-import { partyLabel } from './measure-values';
+import { isPartyKey, partyLabel } from './measure-values';
 import { languageNames } from './i18n/names';
 import { kindLabel, sourceLabel, statusLabel } from './needs/labels';
 import { questionKinds, questionnaireStatuses, responseSources } from './needs/rules';
@@ -332,6 +332,8 @@ export function auditChoiceLabel(tableName: string, field: string, value: unknow
 	const column = `${tableName}.${field}`;
 	// Addressees and partners are stored by their vocabulary key, or as typed.
 	if (column === 'measure_party.label') return partyLabel(value);
+	// So is the lead organisation; a free entry has no other words.
+	if (column === 'measure.lead') return isPartyKey(value) ? partyLabel(value) : null;
 	if (!Object.hasOwn(choiceColumns, column)) return null;
 	return choiceColumns[column]!.options().find((option) => option.value === value)?.label ?? null;
 }

@@ -51,3 +51,51 @@ export function indicatorFromTo(
 		: value;
 	return m.indicator_from_to({ name: indicator.name, baseline, target }, options);
 }
+
+export interface ChartColumn {
+	label: string;
+	value: number;
+	x: number;
+	y: number;
+	width: number;
+	height: number;
+}
+
+/**
+ * The columns of a small chart of an indicator's values (null values left out) and the height
+ * of its target line, in a box of `width` × `height` with room for value labels above and
+ * axis labels below. The scale starts at zero and reaches the largest value or the target;
+ * negative values stand on the axis with no height.
+ */
+export function chartColumns(
+	points: { label: string; value: number | null }[],
+	target: number | null,
+	box: { width: number; height: number; top: number; bottom: number }
+): { columns: ChartColumn[]; baseline: number; target: number | null } {
+	const shown = points.filter(
+		(point): point is { label: string; value: number } => point.value !== null
+	);
+	const scale = barScale([...shown.map((point) => point.value), target]);
+	const baseline = box.height - box.bottom;
+	const room = baseline - box.top;
+	const heightOf = (value: number) => (scale > 0 ? (Math.max(0, value) / scale) * room : 0);
+	const slot = shown.length > 0 ? box.width / shown.length : 0;
+	const gap = Math.min(8, slot / 4);
+	const columns = shown.map(({ label, value }, index) => {
+		const height = heightOf(value);
+		return {
+			// Labels overlap where columns are narrow: then only the numbers stay.
+			label: slot >= 28 ? label : '',
+			value,
+			x: index * slot + gap / 2,
+			y: baseline - height,
+			width: slot - gap,
+			height
+		};
+	});
+	return {
+		columns,
+		baseline,
+		target: target === null || scale <= 0 ? null : baseline - heightOf(target)
+	};
+}

@@ -182,6 +182,27 @@ export function normaliseParties(entries: readonly string[]): Parsed<string[]> {
 	return ok([...seen]);
 }
 
+export const maxLeadLength = 200;
+
+/** Who leads a measure as people read it: „AG Wohnen – Jobcenter“; empty for nobody. */
+export function leadText(
+	leadBody: string | null | undefined,
+	lead: string,
+	locale?: 'de' | 'en'
+): string {
+	return [leadBody, lead && partyLabel(lead, locale)].filter(Boolean).join(' – ');
+}
+
+/**
+ * A lead organisation as stored: one of the vocabulary as its key (typed in German or English),
+ * any other as typed with its spaces collapsed; empty for none.
+ */
+export function normaliseLead(input: string): Parsed<string> {
+	const entry = input.replace(/\s+/g, ' ').trim();
+	if (entry.length > maxLeadLength) return refused(m.error_too_long({ max: maxLeadLength }));
+	return ok(entry === '' ? '' : (vocabularyKey(entry) ?? entry));
+}
+
 /** A list typed in one line or cell: "Landkreis; Kommunen, VHS Landau" (also line breaks). */
 export function parsePartyList(input: string): Parsed<string[]> {
 	return normaliseParties(input.split(/[;,\n\r]+/));
@@ -266,7 +287,9 @@ export function formValuesOf(
 		title: measure.title,
 		description: measure.description,
 		leadBodyId: measure.leadBodyId ? String(measure.leadBodyId) : '',
-		lead: measure.lead,
+		// A known organisation is picked from the list, any other typed.
+		lead: isPartyKey(measure.lead) ? measure.lead : '',
+		leadOther: isPartyKey(measure.lead) ? '' : measure.lead,
 		addressees: ticked(lists.addressees),
 		addresseesOther: other(lists.addressees),
 		partners: ticked(lists.partners),

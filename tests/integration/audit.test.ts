@@ -86,7 +86,7 @@ describe('the audit log over HTTP and the live socket', () => {
 			goalId: '',
 			title: 'Jobcafé mit Ehrenamtlichen',
 			description: '',
-			lead: 'Jobcenter',
+			lead: 'jobcenter',
 			timeframe: 'short',
 			costEstimate: '',
 			funding: 'open',
@@ -109,7 +109,7 @@ describe('the audit log over HTTP and the live socket', () => {
 		expect(JSON.parse(entry!.before!)).toMatchObject({ title: 'Jobcafé', status: 'proposed' });
 		expect(JSON.parse(entry!.after!)).toMatchObject({
 			title: 'Jobcafé mit Ehrenamtlichen',
-			lead: 'Jobcenter',
+			lead: 'jobcenter',
 			status: 'agreed'
 		});
 

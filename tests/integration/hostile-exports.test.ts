@@ -133,7 +133,7 @@ describe('forms', () => {
 					fieldOfActionId: String(plain.fieldId),
 					title: text,
 					description: text,
-					lead: text,
+					leadOther: text,
 					// One entry each: a semicolon would part the list.
 					addresseesOther: text.replaceAll(';', ','),
 					partnersOther: text.replaceAll(';', ','),

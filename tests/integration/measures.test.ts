@@ -162,7 +162,7 @@ const measureFields = (overrides: Record<string, string> = {}) => ({
 	goalId: '',
 	title: hostile,
 	description: 'Zeile 1\n<b>Zeile 2</b>',
-	lead: 'Jobcenter',
+	lead: 'jobcenter',
 	timeframe: 'short',
 	costEstimate: '',
 	funding: 'application',

@@ -156,3 +156,112 @@ test('a list of people becomes invitations after a dry run', async ({ page, expe
 	await expect(page.getByLabel('Einladungslink')).toHaveValue(/\/invite\//);
 	await expectAccessible();
 });
+
+test('the catalogue sorts and pages, a measure is led by a body and an organisation, the review searches, and a version gets its Stand without a page load', async ({
+	page,
+	expectAccessible
+}) => {
+	test.setTimeout(300_000);
+	const stamp = Date.now();
+	await logIn(page, expectAccessible, 'admin@landau.example');
+	await expectAccessible();
+
+	// A new measure led by the steering group together with the Jobcenter, from the list.
+	await page.goto(`${process}/measures/new`);
+	await expectAccessible();
+	await page.getByLabel('Handlungsfeld (Pflichtfeld)').selectOption({ index: 1 });
+	await page.getByLabel('Titel (Pflichtfeld)').fill(`Jobmesse ${stamp}`);
+	await page
+		.getByLabel('Federführendes Gremium')
+		.selectOption({ label: 'Prozesssteuerungsgruppe' });
+	await page.getByLabel('Federführende Organisation').selectOption({ label: 'Jobcenter' });
+	// Picked and typed at once is refused with a message at the field.
+	await page.getByLabel('Andere Organisation').fill('Sozialamt');
+	await page.getByRole('button', { name: 'Maßnahme anlegen' }).click();
+	await expect(
+		page.getByText(
+			'Bitte wählen Sie eine Organisation aus der Liste oder tragen Sie eine andere ein, nicht beides.'
+		)
+	).toBeVisible();
+	await expectAccessible();
+	await page.getByLabel('Andere Organisation').fill('');
+	await page.getByRole('button', { name: 'Maßnahme anlegen' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toContainText(`Jobmesse ${stamp}`);
+	await expect(page.locator('dl.facts')).toContainText('Prozesssteuerungsgruppe – Jobcenter');
+	await expectAccessible();
+
+	// The catalogue filtered by that lead, then sorted by title and paged: the URL keeps it all.
+	await page.goto(`${process}/measures`);
+	const filters = page.getByRole('form', { name: 'Maßnahmen suchen und filtern' });
+	await filters.getByLabel('Federführung').selectOption({ label: 'Jobcenter' });
+	await filters.getByRole('button', { name: 'Anzeigen' }).click();
+	await expect(page).toHaveURL(/lead=jobcenter/);
+	await expect(page.getByRole('link', { name: `Jobmesse ${stamp}` })).toBeVisible();
+	await expectAccessible();
+	await filters.getByLabel('Federführung').selectOption({ label: 'Alle' });
+	await filters.getByLabel('Sortieren nach').selectOption({ label: 'Titel' });
+	await filters.getByLabel('Einträge je Seite').selectOption('25');
+	await filters.getByRole('button', { name: 'Anzeigen' }).click();
+	await expect(page).toHaveURL(/sort=title/);
+	const firstPage = page.getByRole('table', { name: /^Maßnahmen, Seite 1 von [2-9]/ });
+	await expect(firstPage).toBeVisible();
+	const titlesOf = (table: typeof firstPage) =>
+		table.locator('tbody tr a[href*="/measures/"]').allTextContents();
+	// SQLite's NOCASE folds only A–Z.
+	const key = (title: string) => title.trim().replace(/[A-Z]/g, (c) => c.toLowerCase());
+	const first = (await titlesOf(firstPage)).map(key);
+	expect(first).toHaveLength(25);
+	expect(first).toEqual([...first].sort());
+	await expectAccessible();
+	await follow(
+		page.getByRole('navigation', { name: 'Seiten' }).getByRole('link', { name: 'Seite 2' })
+	);
+	await expect(page).toHaveURL(/sort=title/);
+	const secondPage = page.getByRole('table', { name: /^Maßnahmen, Seite 2 von/ });
+	const second = (await titlesOf(secondPage)).map(key);
+	expect(second.length).toBeGreaterThan(0);
+	expect(second).toEqual([...second].sort());
+	expect(second[0]! >= first.at(-1)!).toBe(true);
+	await expectAccessible();
+
+	// The review dashboard searches its results.
+	await page.goto(`${process}/review`);
+	await expectAccessible();
+	const review = page.getByRole('form', { name: 'Ergebnisse suchen und filtern' });
+	await review.getByLabel('Suchen').fill('Anerkennung');
+	await review.getByRole('button', { name: 'Anzeigen' }).click();
+	await expect(page).toHaveURL(/q=Anerkennung/);
+	const results = page.getByRole('table', { name: /^Workshop-Ergebnisse, Seite 1 von 1/ });
+	await expect(results).toContainText('Anerkennung');
+	await expect(results).not.toContainText('Sprache im Beruf');
+	await expectAccessible();
+
+	// On the concept page every form answers without a page load: a version, its Stand, a
+	// comment and its resolution.
+	await page.goto(`${process}/concept`);
+	await expectAccessible();
+	const kept = await markDocument(page);
+	await page.locator('summary', { hasText: 'Als neue Fassung speichern' }).click();
+	await page.getByLabel('Anlass der Fassung').fill(`Stand-Probe ${stamp}`);
+	await page.getByRole('button', { name: 'Als neue Fassung speichern' }).click();
+	await expect(page.getByText(/^Fassung \d+ gespeichert\.$/)).toBeFocused();
+	const card = page.locator('li.card', { hasText: `Stand-Probe ${stamp}` });
+	const year = new Date().getFullYear();
+	await card.locator('summary', { hasText: 'Stand ändern' }).click();
+	await card.getByLabel(/^Stand/).fill(`${year}-03-01`);
+	await card.getByRole('button', { name: 'Stand ändern' }).click();
+	await expect(page.getByText('Stand gespeichert.')).toBeFocused();
+	await expect(card).toContainText(`Stand: 01.03.${year}`);
+	await expectAccessible();
+	await page.getByLabel('Kommentar zu').selectOption({ index: 0 });
+	await page.getByLabel('Ihr Kommentar').fill(`Bitte die Zahlen prüfen ${stamp}`);
+	await page.getByRole('button', { name: 'Kommentar abgeben' }).click();
+	await expect(page.getByText('Ihr Kommentar ist gespeichert.')).toBeFocused();
+	await expect(page.getByLabel('Ihr Kommentar')).toHaveValue('');
+	const comment = page.locator('li.card', { hasText: `Bitte die Zahlen prüfen ${stamp}` });
+	await comment.getByRole('button', { name: /^Als erledigt markieren/ }).click();
+	await expect(page.getByText('Der Kommentar ist erledigt.')).toBeFocused();
+	await expect(comment).toHaveCount(0);
+	await kept();
+	await expectAccessible();
+});

@@ -39,7 +39,19 @@ test('an indicator of a goal gets a new value, the status report shows it with i
 	await expect(report.getByRole('row', { name: /Messwert/ }).last()).toContainText(
 		'21,5 Wohnungen'
 	);
+	// Beside the table a column chart, named after it; the table is its text alternative.
+	const chart = page.getByRole('img', {
+		name: 'Säulendiagramm: Vermittelte Wohnungen (Wohnungen). Die Zahlen stehen in der Tabelle.'
+	});
+	await expect(chart).toBeVisible();
+	await expect(chart.locator('rect').last()).toHaveAttribute('height', /^[1-9]/);
 	await expectAccessible();
+	await page.emulateMedia({ colorScheme: 'dark' });
+	await expectAccessible();
+	await page.emulateMedia({ colorScheme: 'light', forcedColors: 'active' });
+	await expect(chart).toBeVisible();
+	await expectAccessible();
+	await page.emulateMedia({ forcedColors: 'none' });
 
 	// Last year's report has the office's text on each field; at 320 px a text is written on
 	// the housing field for this year's report, saved without a page load, and shown.
@@ -71,5 +83,6 @@ test('an indicator of a goal gets a new value, the status report shows it with i
 		housing.getByText('Zuletzt geändert von Integrationsbeauftragte (Demo)')
 	).toBeVisible();
 	expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+	await expect(housing.getByRole('img', { name: /^Säulendiagramm: / }).first()).toBeVisible();
 	await expectAccessible();
 });

@@ -257,7 +257,7 @@ test('a moderator and three phones run a whole workshop, and the projector shows
 	await expect(page.getByText('Punkte: 5 · Personen: 3')).toBeVisible();
 	await expectAccessible();
 	await page.getByLabel('Titel (Pflichtfeld)').fill('Lesepatenschaften an allen Grundschulen');
-	await page.getByLabel('Federführung').fill('Amt für Schulen');
+	await page.getByLabel('Andere Organisation').fill('Amt für Schulen');
 	await page
 		.getByLabel('Zeitraum', { exact: true })
 		.selectOption({ label: 'Kurzfristig (bis 2 Jahre)' });

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import { m } from '../../paraglide/messages';
+import { normaliseLead } from '../../measure-values';
 import {
 	listsOfMeasures,
 	relationNamesOf,
@@ -479,9 +480,15 @@ export function planImport(
 			const whole = bodyByName.get(normalise(values.lead));
 			const cut = values.lead.indexOf(';');
 			const head = cut > 0 ? bodyByName.get(normalise(values.lead.slice(0, cut))) : undefined;
+			// An organisation of the vocabulary is stored by its key, as the form stores it.
+			const organisation = (text: string) => {
+				const parsed = normaliseLead(text);
+				return parsed.ok ? parsed.value : text;
+			};
 			if (whole) lead = { leadBodyId: whole.id, lead: '' };
-			else if (head) lead = { leadBodyId: head.id, lead: values.lead.slice(cut + 1).trim() };
-			else lead = { leadBodyId: null, lead: values.lead };
+			else if (head) {
+				lead = { leadBodyId: head.id, lead: organisation(values.lead.slice(cut + 1)) };
+			} else lead = { leadBodyId: null, lead: organisation(values.lead) };
 		}
 
 		const when = values.timeframe ?? {

@@ -277,8 +277,9 @@ describe('importing a catalogue', () => {
 		expect(runImport(db, processId, one, mapping, hash, again.fingerprint)).toMatchObject({
 			ok: true
 		});
+		// An organisation of the vocabulary is stored by its key, as the measure form stores it.
 		expect(listCatalogue(db, processId)[0]!.measures).toMatchObject([
-			{ id: own.id, lead: 'Jobcenter' }
+			{ id: own.id, lead: 'jobcenter' }
 		]);
 	});
 
@@ -533,6 +534,9 @@ describe('importing a catalogue', () => {
 			lead: 'Steuerungsgruppe',
 			parties: { addressees: ['frauen'], partners: ['Stadt Landau, Sozialamt'] }
 		});
+		// A body and an organisation of the vocabulary lead together.
+		const { id: _lesepatenId, ...lesepatenStored } = lesepaten!;
+		updateMeasure(db, processId, lesepaten!.id, { ...lesepatenStored, lead: 'jobcenter' });
 		const before = listCatalogue(db, processId);
 		const lists = [cafe!.id, lotsen!.id, lesepaten!.id].map((id) => listsOfMeasure(db, id));
 		for (const file of [
@@ -552,6 +556,8 @@ describe('importing a catalogue', () => {
 			expect(cells[exported.indexOf('Kooperationspartner')]).toBe(
 				'Volkshochschulen; Caritas-Zentrum Süd; Jobcenter'
 			);
+			const lesepatenCells = read.rows[at + 3]!.cells;
+			expect(lesepatenCells[exported.indexOf('Federführung')]).toBe('Steuerungsgruppe; Jobcenter');
 			const again = planImport(
 				db,
 				processId,

@@ -304,7 +304,7 @@ export const importColumns: { [K in ImportKey]: ColumnSpec<ImportedRow[K]> } = {
 		header: m.catalogue_column_lead,
 		aliases: ['Federführend', 'Verantwortlich', 'Zuständig', 'Zuständigkeit', 'Träger'],
 		parse: optionalLine(200),
-		export: ({ measure, leadBody }) => leadCell(leadBody, measure.lead)
+		export: ({ measure, leadBody }) => leadCell(leadBody, partyLabel(measure.lead))
 	},
 	addressees: {
 		header: m.catalogue_column_addressees,

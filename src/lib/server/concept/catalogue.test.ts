@@ -2,6 +2,7 @@ import { dirname, join } from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { createTestDb, createTestEvent, createTestOrganisation } from '../../../../tests/factories';
 import { backupDatabase } from '../backup/backup';
+import { createBody } from '../bodies/bodies';
 import { migrationsFolder, openDatabase, type Db } from '../db';
 import { addField } from '../process/fields';
 import { listCataloguePage, readCatalogueQuery } from './catalogue';
@@ -148,6 +149,55 @@ describe('filtering, sorting and paging the catalogue', () => {
 		expect(query.filters.find((filter) => filter.key === 'status')?.value).toBe('');
 	});
 
+	it('filters by the lead: a body, an organisation of the list or one typed; never another process’s body', () => {
+		const body = (name: string, ofProcess = processId) =>
+			createBody(db, ofProcess, {
+				kind: 'working_group',
+				name,
+				description: '',
+				fieldOfActionId: null,
+				isPublic: true
+			}).id;
+		const housing = body('AG Wohnen');
+		measure(language, 'Sprachcafé', { lead: 'jobcenter' });
+		measure(language, 'Lesepaten', { leadBodyId: housing, lead: 'kommunen' });
+		measure(work, 'Jobcafé', { lead: 'Caritas-Zentrum Landau' });
+		measure(work, 'Messe', { lead: 'jobcenter' });
+		const lead = readCatalogueQuery(db, processId, new URLSearchParams()).filters.find(
+			(filter) => filter.key === 'lead'
+		)!;
+		// Bodies first, then organisations by their label.
+		expect(lead.options).toEqual([
+			{ value: `body:${housing}`, label: 'AG Wohnen' },
+			{ value: 'Caritas-Zentrum Landau', label: 'Caritas-Zentrum Landau' },
+			{ value: 'jobcenter', label: 'Jobcenter' },
+			{ value: 'kommunen', label: 'Kommunen' }
+		]);
+		expect(titles('lead=jobcenter')).toEqual(['1.1 Sprachcafé', '2.2 Messe']);
+		expect(titles(`lead=body:${housing}`)).toEqual(['1.2 Lesepaten']);
+		expect(titles(`lead=${encodeURIComponent('Caritas-Zentrum Landau')}`)).toEqual(['2.1 Jobcafé']);
+		expect(page('').measures.find((row) => row.title === 'Lesepaten')).toMatchObject({
+			leadBody: 'AG Wohnen',
+			lead: 'kommunen'
+		});
+		// Another process's body, a body no measure names, and made-up values filter nothing.
+		const elsewhere = body(
+			'AG Fremd',
+			createTestEvent(db, createTestOrganisation(db, 'Stadt Konstanz').id).process.id
+		);
+		const idle = body('AG Ohne Maßnahme');
+		for (const value of [
+			`body:${elsewhere}`,
+			`body:${idle}`,
+			'body:1 OR 1=1',
+			'body:',
+			'Jobcenter',
+			"'; DROP TABLE measure; --"
+		]) {
+			expect(titles(`lead=${encodeURIComponent(value)}`), value).toHaveLength(4);
+		}
+	});
+
 	it('pages, showing the last page for one past the end', () => {
 		for (let n = 1; n <= 60; n += 1) measure(work, `Maßnahme ${n}`);
 		const first = page('per=25');
@@ -177,8 +227,9 @@ describe('the queries of a catalogue page', () => {
 		for (let n = 4; n <= 120; n += 1)
 			measure(n % 2 ? work : language, `Maßnahme ${n}`, { lead: `Amt ${n}` });
 		expect(queries('q=massnahme&status=proposed&sort=title')).toBe(few);
-		// Fields, goals, leads, addressees, projects and guidelines for the filters; the count; the page.
-		expect(few).toBe(8);
+		// Fields, goals, leads, lead bodies, addressees, projects and guidelines for the filters; the
+		// count; the page.
+		expect(few).toBe(9);
 	});
 });
 

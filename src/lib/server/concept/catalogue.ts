@@ -21,7 +21,9 @@ interface Option {
 interface Choices {
 	fields: { id: number; code: string; title: string }[];
 	goals: { id: number; title: string; fieldCode: string }[];
+	/** The organisations that lead a measure, as stored, and the bodies that lead one. */
 	leads: string[];
+	leadBodies: { id: number; name: string }[];
 	guidelines: { id: number; title: string }[];
 	projects: { id: number; title: string }[];
 	addressees: string[];
@@ -69,8 +71,17 @@ export const catalogueFilters: {
 	{
 		key: 'lead',
 		label: () => m.measure_lead(),
-		options: ({ leads }) => leads.map((lead) => ({ value: lead, label: lead })),
-		where: (value) => eq(table.measure.lead, value)
+		// A body as `body:12`, an organisation as stored (a vocabulary key or the words typed).
+		options: ({ leads, leadBodies }) => [
+			...leadBodies.map((body) => ({ value: `body:${body.id}`, label: body.name })),
+			...leads
+				.map((lead) => ({ value: lead, label: partyLabel(lead) }))
+				.sort((a, b) => a.label.localeCompare(b.label))
+		],
+		where: (value) =>
+			value.startsWith('body:')
+				? eq(table.measure.leadBodyId, Number(value.slice('body:'.length)))
+				: eq(table.measure.lead, value)
 	},
 	{
 		key: 'addressee',
@@ -142,6 +153,13 @@ function readChoices(db: Db, processId: number): Choices {
 		.orderBy(asc(table.measure.lead))
 		.all()
 		.map((row) => row.lead);
+	const leadBodies = db
+		.selectDistinct({ id: table.body.id, name: table.body.name })
+		.from(table.body)
+		.innerJoin(table.measure, eq(table.measure.leadBodyId, table.body.id))
+		.where(and(eq(table.measure.processId, processId), isNull(table.measure.archivedAt)))
+		.orderBy(asc(table.body.name), asc(table.body.id))
+		.all();
 	const addressees = db
 		.selectDistinct({ label: table.measureParty.label })
 		.from(table.measureParty)
@@ -162,7 +180,7 @@ function readChoices(db: Db, processId: number): Choices {
 		.orderBy(asc(table.project.title), asc(table.project.id))
 		.all();
 	const guidelines = listGuidelines(db, processId).map(({ id, title }) => ({ id, title }));
-	return { fields, goals, leads, guidelines, projects, addressees };
+	return { fields, goals, leads, leadBodies, guidelines, projects, addressees };
 }
 
 /** The catalogue's filters as the page shows them, each with the value chosen in the URL. */
@@ -250,6 +268,7 @@ export function listCataloguePage(
 			id: table.measure.id,
 			title: table.measure.title,
 			lead: table.measure.lead,
+			leadBody: table.body.name,
 			timeframe: table.measure.timeframe,
 			funding: table.measure.funding,
 			priority: table.measure.priority,
@@ -266,6 +285,7 @@ export function listCataloguePage(
 		.innerJoin(numbered, eq(numbered.id, table.measure.id))
 		.innerJoin(table.fieldOfAction, eq(table.measure.fieldOfActionId, table.fieldOfAction.id))
 		.leftJoin(table.goal, eq(table.measure.goalId, table.goal.id))
+		.leftJoin(table.body, eq(table.measure.leadBodyId, table.body.id))
 		.where(where)
 		.orderBy(
 			...orderings[query.listing.sort],

@@ -20,12 +20,8 @@ import {
 } from './measures';
 import { moneySums } from './money';
 import { parseMeasureForm } from '../forms/measures';
-import {
-	conceptSnapshot,
-	findVersion,
-	saveVersion,
-	setVersionStand
-} from './versions';
+import { formValuesOf } from '../../measure-values';
+import { conceptSnapshot, findVersion, saveVersion, setVersionStand } from './versions';
 import { addStep } from '../council/steps';
 
 let db: Db;
@@ -294,6 +290,68 @@ describe('the measure form', () => {
 		expect(!missing.ok && missing.errors.period).toBe('Bitte geben Sie den Zeitraum an.');
 		const wrongYear = form({ timeframe: 'period', period: '2026', 'costYear-2026': 'viel' });
 		expect(!wrongYear.ok && wrongYear.errors['costYear-2026']).toMatch(/Betrag in Euro/);
+	});
+
+	it('takes the lead organisation from the list or typed, known ones by their key', () => {
+		expect(form({ lead: 'jobcenter' })).toMatchObject({ ok: true, data: { lead: 'jobcenter' } });
+		// Typed as the list names it, in German or English: stored as the same key.
+		expect(form({ leadOther: '  agentur  für ARBEIT ' })).toMatchObject({
+			ok: true,
+			data: { lead: 'agentur_fuer_arbeit' }
+		});
+		expect(form({ leadOther: 'jobcentre' })).toMatchObject({
+			ok: true,
+			data: { lead: 'jobcenter' }
+		});
+		expect(form({ leadOther: 'Caritas-Zentrum  Landau' })).toMatchObject({
+			ok: true,
+			data: { lead: 'Caritas-Zentrum Landau' }
+		});
+		expect(form({})).toMatchObject({ ok: true, data: { lead: '' } });
+		// The form shows a stored lead in the list or in the line, never in both.
+		const stored = { ...measure(work, 'Jobcafé'), ownNumber: null, leadBodyId: null };
+		const shown = (lead: string) =>
+			formValuesOf(
+				{
+					...stored,
+					lead,
+					periodStart: null,
+					periodEnd: null,
+					costCents: null,
+					costKind: 'one_off',
+					fundingName: '',
+					budgetReservation: false,
+					plannedYear: null
+				},
+				{ addressees: [], partners: [], costYears: [] }
+			);
+		expect(shown('kommunen')).toMatchObject({ lead: 'kommunen', leadOther: '' });
+		expect(shown('Sozialamt')).toMatchObject({ lead: '', leadOther: 'Sozialamt' });
+	});
+
+	it('refuses a lead organisation that is not in the list, both at once, or too long', () => {
+		for (const hostile of ['landkreis_evil', '<script>', 'jobcenter\u0000', 'Jobcenter']) {
+			const parsed = form({ lead: hostile });
+			expect(!parsed.ok && parsed.errors.lead, hostile).toBe(
+				'Bitte wählen Sie eine der angebotenen Möglichkeiten.'
+			);
+		}
+		const both = form({ lead: 'kommunen', leadOther: 'Sozialamt' });
+		expect(!both.ok && both.errors.leadOther).toBe(
+			'Bitte wählen Sie eine Organisation aus der Liste oder tragen Sie eine andere ein, nicht beides.'
+		);
+		// The same organisation picked and typed is one organisation.
+		expect(form({ lead: 'kommunen', leadOther: 'Kommunen' })).toMatchObject({
+			ok: true,
+			data: { lead: 'kommunen' }
+		});
+		const long = form({ leadOther: 'x'.repeat(201) });
+		expect(!long.ok && long.errors.leadOther).toBe('Bitte geben Sie höchstens 200 Zeichen ein.');
+		// Markup and control characters are kept as text or dropped, never interpreted.
+		expect(form({ leadOther: '<b>Amt</b>\u0007' })).toMatchObject({
+			ok: true,
+			data: { lead: '<b>Amt</b>' }
+		});
 	});
 });
 

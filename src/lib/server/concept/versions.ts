@@ -18,7 +18,7 @@ import { listGuidelines } from '../process/fields';
 import { todayIn } from '../time';
 import { sourcesOfProcess } from './adopt';
 import { isHeld } from '../../event-dates';
-import { partyLabel, timeframeText } from '../../measure-values';
+import { leadText, partyLabel, timeframeText } from '../../measure-values';
 import { listCatalogue, listsOfMeasures, relationNamesOf, relationsNamed } from './measures';
 import { listProjects } from './projects';
 
@@ -146,9 +146,11 @@ export function conceptSnapshot(
 				title: measure.title,
 				description: measure.description,
 				goal: goals.find((g) => g.id === measure.goalId)?.title ?? null,
-				lead: [measure.leadBodyId && leads.get(measure.leadBodyId), measure.lead]
-					.filter(Boolean)
-					.join(' – '),
+				lead: leadText(
+					measure.leadBodyId === null ? null : leads.get(measure.leadBodyId),
+					measure.lead,
+					'de'
+				),
 				addressees: joined(lists.get(measure.id)!.addressees),
 				partners: joined(lists.get(measure.id)!.partners),
 				timeframe: measure.timeframe,

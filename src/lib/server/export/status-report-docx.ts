@@ -2,7 +2,7 @@
 import type { MeasureStatus } from '../../domain';
 import { barScale, formatIndicatorValue, indicatorBar } from '../../indicators';
 import { measureStatus } from '../../labels';
-import { formatEuro } from '../../measure-values';
+import { formatEuro, leadText } from '../../measure-values';
 import { m } from '../../paraglide/messages';
 import type { StatusReport } from '../monitoring/monitoring';
 import { germanDate, outlineDocx, type Block, type Outline } from './outline';
@@ -135,7 +135,7 @@ function fieldBlocks(report: StatusReport, line: FieldLine): Block[] {
 					rows: measures.map((measure) => [
 						measure.number,
 						measure.title,
-						measure.lead,
+						leadText(measure.leadBody, measure.lead, 'de'),
 						statusLabel(measure.status),
 						measure.latest ? `${germanDate(measure.latest.recordedOn)}: ${measure.latest.note}` : ''
 					])

@@ -2,6 +2,8 @@ import * as v from 'valibot';
 import { m } from '$lib/paraglide/messages';
 import {
 	costYearFieldName,
+	isPartyKey,
+	normaliseLead,
 	normaliseParties,
 	otherPartyFieldName,
 	partyFieldName,
@@ -47,7 +49,15 @@ export const measureForm = v.object({
 	title: field.requiredLine(200),
 	description: field.optionalText(4000),
 	leadBodyId: optionalId,
-	lead: field.optionalLine(200),
+	/** A known organisation from the vocabulary, picked; any other comes as `leadOther`. */
+	lead: v.pipe(
+		v.optional(v.string(), ''),
+		v.check(
+			(value) => value === '' || isPartyKey(value),
+			() => m.error_choice()
+		)
+	),
+	leadOther: parsedWith(normaliseLead),
 	projectId: optionalId,
 	timeframe: field.choice(measureTimeframes),
 	period: parsedWith(parsePeriod),
@@ -165,8 +175,11 @@ export function parseMeasureForm(data: FormData): FormParse<MeasureInput> {
 		if (!ids) errors[name] = m.error_choice();
 	}
 	if (!form.ok) return { ok: false, errors, values };
-	const { period, ...rest } = form.data;
+	const { period, lead, leadOther, ...rest } = form.data;
 	if (rest.timeframe === 'period' && !period) errors.period = m.error_period_required();
+	if (lead !== '' && leadOther !== '' && leadOther !== lead) {
+		errors.leadOther = m.catalogue2_lead_both();
+	}
 	const costYears: { year: number; cents: number }[] = [];
 	if (rest.timeframe === 'period' && period) {
 		for (const year of yearsOf(period)) {
@@ -182,6 +195,7 @@ export function parseMeasureForm(data: FormData): FormParse<MeasureInput> {
 		values,
 		data: {
 			...rest,
+			lead: lead || leadOther,
 			fundingName: named ? rest.fundingName : '',
 			periodStart: rest.timeframe === 'period' ? (period?.start ?? null) : null,
 			periodEnd: rest.timeframe === 'period' ? (period?.end ?? null) : null,

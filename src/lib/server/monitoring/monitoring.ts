@@ -1,6 +1,7 @@
 import { and, desc, eq } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../db';
 import * as table from '../db/schema';
+import { bodyNamesOf } from '../bodies/bodies';
 import { listCatalogue, type NumberedMeasure } from '../concept/measures';
 import { todayIn } from '../time';
 import { indicatorsInPeriod } from './indicators';
@@ -223,6 +224,7 @@ export function statusReport(db: Db, processId: number, from: string, to: string
 	const costs = costYearsOfProcess(db, processId);
 	const narratives = narrativesOf(db, processId, from, to);
 	const indicators = indicatorsInPeriod(db, processId, from, to);
+	const bodies = bodyNamesOf(db, processId);
 	const years = [Number(from.slice(0, 4)), Number(to.slice(0, 4))] as const;
 	const fields = listCatalogue(db, processId).map(({ field, measures }) => {
 		const lines = measures.map((measure) => {
@@ -230,6 +232,7 @@ export function statusReport(db: Db, processId: number, from: string, to: string
 			const then = statusAt(history, to, measure.status);
 			return {
 				...measure,
+				leadBody: measure.leadBodyId === null ? null : (bodies.get(measure.leadBodyId) ?? null),
 				status: then.status,
 				latest: then.entry,
 				changes: history.filter((u) => u.recordedOn >= from && u.recordedOn <= to).reverse(),

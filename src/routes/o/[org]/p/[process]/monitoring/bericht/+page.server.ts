@@ -40,11 +40,12 @@ export const load: PageServerLoad = (event) => {
 				counts,
 				money,
 				indicators,
-				measures: measures.map(({ id, number, title, lead, status, latest }) => ({
+				measures: measures.map(({ id, number, title, lead, leadBody, status, latest }) => ({
 					id,
 					number,
 					title,
 					lead,
+					leadBody,
 					status,
 					latest: latest && { recordedOn: latest.recordedOn, note: latest.note }
 				}))

@@ -1,0 +1,21 @@
+-- A lead organisation spelled as one of the vocabulary (as partners are) is stored by its key.
+UPDATE `measure` SET `lead` = 'landkreis' WHERE lower(trim(`lead`)) IN ('county (landkreis)', 'landkreis');--> statement-breakpoint
+UPDATE `measure` SET `lead` = 'kommunen' WHERE lower(trim(`lead`)) IN ('kommunen', 'municipalities');--> statement-breakpoint
+UPDATE `measure` SET `lead` = 'freie_traeger' WHERE lower(trim(`lead`)) IN ('freie träger', 'independent providers');--> statement-breakpoint
+UPDATE `measure` SET `lead` = 'wohlfahrtsverbaende' WHERE lower(trim(`lead`)) IN ('welfare associations', 'wohlfahrtsverbände');--> statement-breakpoint
+UPDATE `measure` SET `lead` = 'migrantenorganisationen' WHERE lower(trim(`lead`)) IN ('migrant organisations', 'migrantenorganisationen');--> statement-breakpoint
+UPDATE `measure` SET `lead` = 'jobcenter' WHERE lower(trim(`lead`)) IN ('jobcenter', 'jobcentre');--> statement-breakpoint
+UPDATE `measure` SET `lead` = 'agentur_fuer_arbeit' WHERE lower(trim(`lead`)) IN ('agentur für arbeit', 'employment agency');--> statement-breakpoint
+UPDATE `measure` SET `lead` = 'kammern' WHERE lower(trim(`lead`)) IN ('chambers (ihk, hwk)', 'kammern (ihk, hwk)');--> statement-breakpoint
+UPDATE `measure` SET `lead` = 'unternehmen' WHERE lower(trim(`lead`)) IN ('businesses', 'unternehmen');--> statement-breakpoint
+UPDATE `measure` SET `lead` = 'schulen' WHERE lower(trim(`lead`)) IN ('schools', 'schulen');--> statement-breakpoint
+UPDATE `measure` SET `lead` = 'kitas' WHERE lower(trim(`lead`)) IN ('day-care centres', 'kitas');--> statement-breakpoint
+UPDATE `measure` SET `lead` = 'volkshochschulen' WHERE lower(trim(`lead`)) IN ('adult education centres', 'volkshochschulen');--> statement-breakpoint
+UPDATE `measure` SET `lead` = 'bildungstraeger' WHERE lower(trim(`lead`)) IN ('bildungsträger', 'education providers');--> statement-breakpoint
+UPDATE `measure` SET `lead` = 'ehrenamt' WHERE lower(trim(`lead`)) IN ('ehrenamt', 'volunteers');--> statement-breakpoint
+UPDATE `measure` SET `lead` = 'bamf' WHERE lower(trim(`lead`)) IN ('bamf', 'bamf (federal migration office)');--> statement-breakpoint
+UPDATE `measure` SET `lead` = 'zugewanderte' WHERE lower(trim(`lead`)) IN ('neuzugewanderte', 'newcomers');--> statement-breakpoint
+UPDATE `measure` SET `lead` = 'gefluechtete' WHERE lower(trim(`lead`)) IN ('geflüchtete', 'refugees');--> statement-breakpoint
+UPDATE `measure` SET `lead` = 'kinder_jugendliche' WHERE lower(trim(`lead`)) IN ('children and young people', 'kinder und jugendliche');--> statement-breakpoint
+UPDATE `measure` SET `lead` = 'eltern' WHERE lower(trim(`lead`)) IN ('eltern', 'parents');--> statement-breakpoint
+UPDATE `measure` SET `lead` = 'frauen' WHERE lower(trim(`lead`)) IN ('frauen', 'women');
