@@ -1,36 +1,15 @@
 import Database from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
-import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { rmSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { createTestOrganisation, tempDatabasePath } from '../../../../tests/factories';
-import { migrationsFolder, openDatabase, type Db } from '../db';
+import { migrationsBefore } from '../../../../tests/migrations';
+import { openDatabase, type Db } from '../db';
 import * as schema from '../db/schema';
 import { addField, listFields } from '../process/fields';
 import { listCataloguePage, readCatalogueQuery } from './catalogue';
-
-/** The migrations before the one whose tag ends with `tagEnd`, in a folder of their own. */
-function migrationsBefore(tagEnd: string) {
-	const folder = join(dirname(tempDatabasePath()), 'drizzle');
-	onTestFinished(() => rmSync(dirname(folder), { recursive: true, force: true }));
-	mkdirSync(join(folder, 'meta'), { recursive: true });
-	const journal = JSON.parse(readFileSync(join(migrationsFolder, 'meta/_journal.json'), 'utf8'));
-	const earlier = journal.entries.slice(
-		0,
-		journal.entries.findIndex((e: { tag: string }) => e.tag.endsWith(tagEnd))
-	);
-	writeFileSync(
-		join(folder, 'meta/_journal.json'),
-		JSON.stringify({ ...journal, entries: earlier })
-	);
-	for (const file of readdirSync(migrationsFolder).filter((f) => f.endsWith('.sql'))) {
-		if (earlier.some((e: { tag: string }) => `${e.tag}.sql` === file)) {
-			cpSync(join(migrationsFolder, file), join(folder, file));
-		}
-	}
-	return folder;
-}
 
 describe('the lead organisation migration', () => {
 	it('stores a typed lead that spells an organisation of the list by its key, and leaves the rest', () => {

@@ -79,7 +79,7 @@ export function mayRecordOnPaper(authority: ApprovalAuthority, approver: Pick<Ap
 	return authority.kind === 'body' && roleAllows(approver.role, 'recordApproval');
 }
 
-function submittedMinutes(tx: DbOrTx, eventId: number, minutesId: number) {
+function minutesOfEvent(tx: DbOrTx, eventId: number, minutesId: number) {
 	return tx
 		.select()
 		.from(table.minutes)
@@ -100,19 +100,47 @@ function decisionsOf(tx: DbOrTx, minutesId: number, round: number) {
 
 type Decide = (tx: DbOrTx, minutes: table.Minutes, authority: ApprovalAuthority) => ApprovalChange;
 
+/**
+ * Runs `decide` on submitted minutes of the event, for a person `allowed` under the approving
+ * authority: someone not allowed learns nothing of the minutes' state.
+ */
 function onSubmitted(
 	db: Db,
-	processId: number,
-	eventId: number,
-	minutesId: number,
+	where: { processId: number; eventId: number; minutesId: number },
+	allowed: (authority: ApprovalAuthority) => boolean,
 	decide: Decide
 ): ApprovalChange {
 	return db.transaction((tx) => {
-		const minutes = submittedMinutes(tx, eventId, minutesId);
+		const minutes = minutesOfEvent(tx, where.eventId, where.minutesId);
 		if (!minutes) return { ok: false, reason: 'not_found' };
+		const authority = approvalAuthority(tx, where.processId);
+		if (!allowed(authority)) return { ok: false, reason: 'not_allowed' };
 		if (minutes.status !== 'submitted') return { ok: false, reason: 'wrong_status' };
-		return decide(tx, minutes, approvalAuthority(tx, processId));
+		return decide(tx, minutes, authority);
 	});
+}
+
+/** Records one person's decision in the current round, unless they decided in it already. */
+function recordDecision(
+	tx: DbOrTx,
+	minutes: table.Minutes,
+	authority: ApprovalAuthority,
+	person: Approver,
+	decision: Pick<typeof table.minutesApproval.$inferInsert, 'decision' | 'reason' | 'onPaper'>
+): boolean {
+	const decisions = decisionsOf(tx, minutes.id, minutes.approvalRound);
+	if (decisions.some((earlier) => earlier.userId === person.id)) return false;
+	tx.insert(table.minutesApproval)
+		.values({
+			minutesId: minutes.id,
+			round: minutes.approvalRound,
+			bodyId: authority.body?.id ?? null,
+			userId: person.id,
+			name: person.name,
+			...decision
+		})
+		.run();
+	return true;
 }
 
 function markApproved(tx: DbOrTx, minutes: table.Minutes, by: { id: number; names: string[] }) {
@@ -139,33 +167,28 @@ export function approveMinutesAsMember(
 	minutesId: number,
 	approver: Approver
 ): ApprovalChange {
-	return onSubmitted(db, processId, eventId, minutesId, (tx, minutes, authority) => {
-		if (!mayDecide(authority, approver)) return { ok: false, reason: 'not_allowed' };
-		const decisions = decisionsOf(tx, minutes.id, minutes.approvalRound);
-		if (decisions.some((decision) => decision.userId === approver.id)) {
-			return { ok: false, reason: 'already_decided' };
+	return onSubmitted(
+		db,
+		{ processId, eventId, minutesId },
+		(authority) => mayDecide(authority, approver),
+		(tx, minutes, authority) => {
+			if (!recordDecision(tx, minutes, authority, approver, { decision: 'approved' })) {
+				return { ok: false, reason: 'already_decided' };
+			}
+			const counted = new Set(
+				authority.kind === 'body' ? authority.voters.map((voter) => voter.userId) : [approver.id]
+			);
+			const approvals = decisionsOf(tx, minutes.id, minutes.approvalRound).filter(
+				(decision) =>
+					decision.decision === 'approved' &&
+					decision.userId !== null &&
+					counted.has(decision.userId)
+			);
+			if (approvals.length < authority.needed) return { ok: true, approved: false };
+			markApproved(tx, minutes, { id: approver.id, names: approvals.map((a) => a.name) });
+			return { ok: true, approved: true };
 		}
-		tx.insert(table.minutesApproval)
-			.values({
-				minutesId: minutes.id,
-				round: minutes.approvalRound,
-				bodyId: authority.body?.id ?? null,
-				userId: approver.id,
-				name: approver.name,
-				decision: 'approved'
-			})
-			.run();
-		const counted = new Set(
-			authority.kind === 'body' ? authority.voters.map((voter) => voter.userId) : [approver.id]
-		);
-		const approvals = decisionsOf(tx, minutes.id, minutes.approvalRound).filter(
-			(decision) =>
-				decision.decision === 'approved' && decision.userId !== null && counted.has(decision.userId)
-		);
-		if (approvals.length < authority.needed) return { ok: true, approved: false };
-		markApproved(tx, minutes, { id: approver.id, names: approvals.map((a) => a.name) });
-		return { ok: true, approved: true };
-	});
+	);
 }
 
 /** A process owner records the body's approval, given on paper or in a meeting: approved at once. */
@@ -176,26 +199,19 @@ export function recordPaperApproval(
 	minutesId: number,
 	approver: Approver
 ): ApprovalChange {
-	return onSubmitted(db, processId, eventId, minutesId, (tx, minutes, authority) => {
-		if (!mayRecordOnPaper(authority, approver)) return { ok: false, reason: 'not_allowed' };
-		const decisions = decisionsOf(tx, minutes.id, minutes.approvalRound);
-		if (decisions.some((decision) => decision.userId === approver.id)) {
-			return { ok: false, reason: 'already_decided' };
+	return onSubmitted(
+		db,
+		{ processId, eventId, minutesId },
+		(authority) => mayRecordOnPaper(authority, approver),
+		(tx, minutes, authority) => {
+			const paper = { decision: 'approved', onPaper: true } as const;
+			if (!recordDecision(tx, minutes, authority, approver, paper)) {
+				return { ok: false, reason: 'already_decided' };
+			}
+			markApproved(tx, minutes, { id: approver.id, names: [approver.name] });
+			return { ok: true, approved: true };
 		}
-		tx.insert(table.minutesApproval)
-			.values({
-				minutesId: minutes.id,
-				round: minutes.approvalRound,
-				bodyId: authority.body?.id ?? null,
-				userId: approver.id,
-				name: approver.name,
-				decision: 'approved',
-				onPaper: true
-			})
-			.run();
-		markApproved(tx, minutes, { id: approver.id, names: [approver.name] });
-		return { ok: true, approved: true };
-	});
+	);
 }
 
 /**
@@ -211,31 +227,21 @@ export function refuseMinutes(
 	refuser: Approver,
 	reason: string
 ): ApprovalChange {
-	return onSubmitted(db, processId, eventId, minutesId, (tx, minutes, authority) => {
-		if (!mayDecide(authority, refuser) && !mayRecordOnPaper(authority, refuser)) {
-			return { ok: false, reason: 'not_allowed' };
+	return onSubmitted(
+		db,
+		{ processId, eventId, minutesId },
+		(authority) => mayDecide(authority, refuser) || mayRecordOnPaper(authority, refuser),
+		(tx, minutes, authority) => {
+			if (!recordDecision(tx, minutes, authority, refuser, { decision: 'refused', reason })) {
+				return { ok: false, reason: 'already_decided' };
+			}
+			tx.update(table.minutes)
+				.set({ status: 'draft', submittedAt: null })
+				.where(eq(table.minutes.id, minutes.id))
+				.run();
+			return { ok: true, approved: false };
 		}
-		const decisions = decisionsOf(tx, minutes.id, minutes.approvalRound);
-		if (decisions.some((decision) => decision.userId === refuser.id)) {
-			return { ok: false, reason: 'already_decided' };
-		}
-		tx.insert(table.minutesApproval)
-			.values({
-				minutesId: minutes.id,
-				round: minutes.approvalRound,
-				bodyId: authority.body?.id ?? null,
-				userId: refuser.id,
-				name: refuser.name,
-				decision: 'refused',
-				reason
-			})
-			.run();
-		tx.update(table.minutes)
-			.set({ status: 'draft', submittedAt: null })
-			.where(eq(table.minutes.id, minutes.id))
-			.run();
-		return { ok: true, approved: false };
-	});
+	);
 }
 
 /** Every decision on these minutes, newest first, with the round it belongs to. */

@@ -2,8 +2,8 @@ import Database from 'better-sqlite3';
 import { strFromU8, unzipSync } from 'fflate';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
-import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { rmSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import {
 	createTestDb,
@@ -11,8 +11,9 @@ import {
 	createTestOrganisation,
 	tempDatabasePath
 } from '../../../../tests/factories';
+import { migrationsBefore } from '../../../../tests/migrations';
 import { barScale, formatIndicatorValue, indicatorBar } from '../../indicators';
-import { migrationsFolder, openDatabase, type Db } from '../db';
+import { openDatabase, type Db } from '../db';
 import * as schema from '../db/schema';
 import { addGoal } from '../concept/measures';
 import { statusReportDocx } from '../export/status-report-docx';
@@ -110,26 +111,6 @@ describe('indicators of goals', () => {
 		expect(formatIndicatorValue(null, '%', 'de')).toBe('–');
 	});
 });
-
-/** The migrations before the one whose tag ends with `tagEnd`, in a folder of their own. */
-function migrationsBefore(tagEnd: string) {
-	const folder = join(dirname(tempDatabasePath()), 'drizzle');
-	onTestFinished(() => rmSync(dirname(folder), { recursive: true, force: true }));
-	mkdirSync(join(folder, 'meta'), { recursive: true });
-	const journal = JSON.parse(readFileSync(join(migrationsFolder, 'meta/_journal.json'), 'utf8'));
-	const last = journal.entries.findIndex((e: { tag: string }) => e.tag.endsWith(tagEnd));
-	const earlier = journal.entries.slice(0, last);
-	writeFileSync(
-		join(folder, 'meta/_journal.json'),
-		JSON.stringify({ ...journal, entries: earlier })
-	);
-	for (const file of readdirSync(migrationsFolder).filter((f) => f.endsWith('.sql'))) {
-		if (earlier.some((e: { tag: string }) => `${e.tag}.sql` === file)) {
-			cpSync(join(migrationsFolder, file), join(folder, file));
-		}
-	}
-	return folder;
-}
 
 describe('the indicators migrations', () => {
 	it('turn each goal’s free-text indicator and target into its first indicator, then drop the text', () => {
