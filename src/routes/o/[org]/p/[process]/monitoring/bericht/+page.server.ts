@@ -39,7 +39,24 @@ export const load: PageServerLoad = (event) => {
 				narrative: narrative && { text: narrative.text, writtenBy: narrative.writtenBy },
 				counts,
 				money,
-				indicators,
+				// What the tables and charts show: the whole history stays on the indicators page.
+				indicators: indicators.map(({ goal, indicators }) => ({
+					goal: { id: goal.id, title: goal.title },
+					indicators: indicators.map((indicator) => ({
+						id: indicator.id,
+						name: indicator.name,
+						unit: indicator.unit,
+						baselineOn: indicator.baselineOn,
+						baselineValue: indicator.baselineValue,
+						targetOn: indicator.targetOn,
+						targetValue: indicator.targetValue,
+						inPeriod: indicator.inPeriod.map(({ measuredOn, value, note }) => ({
+							measuredOn,
+							value,
+							note
+						}))
+					}))
+				})),
 				measures: measures.map(({ id, number, title, lead, leadBody, status, latest }) => ({
 					id,
 					number,
