@@ -19,13 +19,7 @@ import {
 	updateMeasure,
 	type MeasureInput
 } from './measures';
-import {
-	compareVersions,
-	deleteVersion,
-	findVersion,
-	listVersions,
-	saveVersion
-} from './versions';
+import { compareVersions, deleteVersion, findVersion, listVersions, saveVersion } from './versions';
 import { addStep, adoptionLineOf } from '../council/steps';
 
 const hostile = '<script>alert(1)</script> **fett** | [Link](javascript:alert(1)) & Co';

@@ -140,8 +140,7 @@ function runs(text: string, format: RunFormat = {}): TextRun[] {
 	const out: TextRun[] = [];
 	let at = 0;
 	for (const match of clean.matchAll(arabicSpan)) {
-		if (match.index > at)
-			out.push(new TextRun({ text: clean.slice(at, match.index), ...format }));
+		if (match.index > at) out.push(new TextRun({ text: clean.slice(at, match.index), ...format }));
 		out.push(new TextRun({ text: match[0], rightToLeft: true, ...format }));
 		at = match.index + match[0].length;
 	}

@@ -201,7 +201,14 @@ describe('the database as a second line', () => {
 	it('keeps adopted concept versions and status entries as they are', async () => {
 		const author = await createTestUser(db);
 		const version = saveVersion(db, process, org.name, { introduction: '', note: '' }, author);
-		addStep(db, process.id, version.id, councilStep({ meetingOn: '2026-11-20' }), author, '2026-11-21');
+		addStep(
+			db,
+			process.id,
+			version.id,
+			councilStep({ meetingOn: '2026-11-20' }),
+			author,
+			'2026-11-21'
+		);
 		const byId = eq(table.conceptVersion.id, version.id);
 		expect(() => db.update(table.conceptVersion).set({ note: 'neu' }).where(byId).run()).toThrow();
 		expect(() => db.delete(table.conceptVersion).where(byId).run()).toThrow();
