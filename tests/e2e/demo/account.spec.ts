@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { devices } from '@playwright/test';
-import { expect, logIn, test } from '../fixtures';
+import { expect, follow, logIn, test } from '../fixtures';
 
 const phoneSize = {
 	viewport: { width: 360, height: 740 },
@@ -92,7 +92,7 @@ test('a new member resets a forgotten password through an administrator’s link
 	await second.getByRole('button', { name: 'Passwort speichern' }).click();
 	await expect(second.getByText('Ihr Passwort wurde geändert.')).toBeVisible();
 	await expectAccessible(second);
-	await second.getByRole('link', { name: 'Zur Anmeldung' }).click();
+	await follow(second.getByRole('link', { name: 'Zur Anmeldung' }));
 	await expectAccessible(second);
 	await logIn(second, expectAccessible, 'migration@landau.example', 'Beratung-im-Rathaus');
 	await expectAccessible(second);

@@ -218,7 +218,7 @@ test('from a finished workshop to approved minutes, a traceable measure and a Wo
 	await expectAccessible(reviewer);
 
 	// The yearly status report for the council, with what changed this year.
-	await reviewer.getByRole('link', { name: 'Umsetzung', exact: true }).click();
+	await follow(reviewer.getByRole('link', { name: 'Umsetzung', exact: true }));
 	await expectAccessible(reviewer);
 	await reviewer.getByRole('link', { name: 'Sachstandsbericht erstellen' }).click();
 	await expect(
