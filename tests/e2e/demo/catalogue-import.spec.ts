@@ -218,6 +218,7 @@ test('the catalogue sorts and pages, a measure is led by a body and an organisat
 	);
 	await expect(page).toHaveURL(/sort=title/);
 	const secondPage = page.getByRole('table', { name: /^Maßnahmen, Seite 2 von/ });
+	await expect(secondPage).toBeVisible();
 	const second = (await titlesOf(secondPage)).map(key);
 	expect(second.length).toBeGreaterThan(0);
 	expect(second).toEqual([...second].sort());
